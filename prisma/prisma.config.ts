@@ -1,0 +1,26 @@
+// Prisma CLI configuration. The JavaScript schema engine (`engine: 'js'`) keeps every command offline;
+// see ../../shared/TOOLCHAIN.md. The CLI talks to the database through a driver adapter: PGlite in a
+// scratch directory by default (for `migrate dev`), PostgreSQL when MIGRATE_DATABASE_URL is set.
+import path from 'node:path'
+import { defineConfig } from 'prisma/config'
+
+// The schema's datasource reads DATABASE_URL; without a postgresql:// value the CLI falls back to a
+// native engine download. The adapter below decides where commands really go.
+process.env.DATABASE_URL ??= 'postgresql://placeholder@localhost/placeholder'
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  schema: 'schema.prisma',
+  migrations: { path: 'migrations' },
+  async adapter() {
+    const url = process.env.MIGRATE_DATABASE_URL
+    if (url) {
+      const { pgAdapterFactory } = await import('./src/postgres.ts')
+      return pgAdapterFactory(url)
+    }
+    const { PGlite } = await import('@electric-sql/pglite')
+    const { PrismaPGlite } = await import('pglite-prisma-adapter')
+    return new PrismaPGlite(new PGlite(path.resolve(import.meta.dirname, '.dev-db')))
+  },
+})

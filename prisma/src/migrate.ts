@@ -1,0 +1,68 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/** The few operations the migrator needs; PGlite and node-postgres both provide them. */
+export interface SqlRunner {
+  exec(sql: string): Promise<unknown>
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>
+}
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../migrations')
+// Arbitrary constant: instances starting together take turns to migrate.
+const MIGRATION_LOCK = 5306_2024
+
+/**
+ * Applies pending migrations from prisma/migrations, recording them in Prisma's own
+ * `_prisma_migrations` table (same checksum) so `prisma migrate status` agrees. We apply them in
+ * process because a PGlite data directory can be open in only one process: the CLI cannot reach
+ * the database the server holds.
+ */
+export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
+  await db.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+  try {
+    const applied = new Set(
+      (
+        await db.query<{ migration_name: string }>(
+          'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        )
+      ).rows.map((row) => row.migration_name),
+    )
+    const names = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
+    const done: string[] = []
+    for (const name of names) {
+      if (applied.has(name)) continue
+      const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8')
+      const checksum = createHash('sha256').update(sql).digest('hex')
+      await db.exec('BEGIN')
+      try {
+        await db.exec(sql)
+        await db.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+           VALUES ($1, $2, $3, now(), 1)`,
+          [randomUUID(), checksum, name],
+        )
+        await db.exec('COMMIT')
+      } catch (error) {
+        await db.exec('ROLLBACK')
+        throw new Error(`Migration ${name} failed: ${(error as Error).message}`)
+      }
+      done.push(name)
+    }
+    return done
+  } finally {
+    await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
+  }
+}

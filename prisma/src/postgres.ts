@@ -1,0 +1,46 @@
+import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+
+const PG_NAME_TYPE = 19
+const PG_TEXT_TYPE = 25
+
+/**
+ * A pool whose results report `name` columns as `text`. Prisma 6.19's migrate commands cannot
+ * deserialize `name` (prisma/orm#27403); catalog queries return it. Only the CLI needs this.
+ */
+class NameAsTextPool extends pg.Pool {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloaded query signature cannot be restated
+  override query(...args: any[]): any {
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    const result = (super.query as any)(...args)
+    if (!(result instanceof Promise)) return result
+    return result.then((res: pg.QueryResult) => {
+      for (const field of res.fields ?? []) {
+        if (field.dataTypeID === PG_NAME_TYPE) field.dataTypeID = PG_TEXT_TYPE
+      }
+      return res
+    })
+  }
+}
+
+/** Adapter factory for the Prisma CLI against PostgreSQL (used by prisma.config.ts). */
+export function pgAdapterFactory(url: string) {
+  return new PrismaPg(new NameAsTextPool({ connectionString: url }))
+}
+
+export interface PoolOptions {
+  max?: number
+  connectionTimeoutMillis?: number
+  idleTimeoutMillis?: number
+  statementTimeoutMillis?: number
+}
+
+export function createPool(url: string, options: PoolOptions = {}) {
+  return new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+    idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
+    statement_timeout: options.statementTimeoutMillis ?? 15_000,
+  })
+}
