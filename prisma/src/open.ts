@@ -10,6 +10,8 @@ export type DatabaseKind = 'pglite' | 'postgres'
 export interface Database {
   prisma: PrismaClient
   kind: DatabaseKind
+  /** The embedded database itself (for dumps and backups); absent on PostgreSQL. */
+  pglite?: PGlite
   /** Number of SQL statements Prisma has sent so far; tests and the bench diff it per request. */
   statementCount(): number
   /** True when the database answers a trivial query. */
@@ -68,6 +70,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return {
     prisma,
     kind: 'pglite',
+    pglite,
     statementCount,
     ping: () => ping(prisma),
     async close() {

@@ -1,0 +1,76 @@
+import type { Random } from './random.ts'
+import type { Box } from './zhaotong.ts'
+
+/** Every synthetic record's note starts with this, so the records can be told apart and removed. */
+export const SYNTHETIC_MARK = '合成数据 synthetic'
+export const SYNTHETIC_NOTE = `${SYNTHETIC_MARK}：由 prisma/seed/synthetic 生成的虚构记录，不代表真实情况 (generated, not real)`
+
+export interface Point {
+  lat: number
+  lon: number
+}
+
+export function inBox(rng: Random, box: Box): Point {
+  return { lat: rng.float(box.south, box.north), lon: rng.float(box.west, box.east) }
+}
+
+/** A point about `radius` degrees from `center`, kept inside `box`. */
+export function near(rng: Random, center: Point, radius: number, box: Box): Point {
+  const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
+  return {
+    lat: clamp(rng.normal(center.lat, radius / 2), box.south, box.north),
+    lon: clamp(rng.normal(center.lon, radius / 2), box.west, box.east),
+  }
+}
+
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6
+
+/** The coordinate columns every located record shares. */
+export function located(point: Point) {
+  return { latitude: round6(point.lat), longitude: round6(point.lon), datum: 'WGS84' as const }
+}
+
+export const round2 = (value: number) => Math.round(value * 100) / 100
+
+// PostgreSQL accepts at most 65,535 bind parameters a statement; stay well below.
+const MAX_PARAMETERS = 30_000
+const MAX_ROWS = 5_000
+
+/**
+ * Inserts rows in multi-row statements and returns what each statement returned, in input order.
+ * `insert` is a `createManyAndReturn` (to learn generated ids) or a `createMany` wrapper.
+ */
+export async function insertInBatches<Row extends object, Out>(
+  rows: readonly Row[],
+  insert: (batch: Row[]) => Promise<Out[]>,
+): Promise<Out[]> {
+  const first = rows[0]
+  if (!first) return []
+  const batchSize = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / Object.keys(first).length)))
+  const out: Out[] = []
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize)
+    const returned = await insert(batch)
+    if (returned.length !== batch.length) {
+      throw new Error(`Inserted ${batch.length} rows but the database returned ${returned.length}`)
+    }
+    out.push(...returned)
+  }
+  return out
+}
+
+/**
+ * Assigns the ids `createManyAndReturn` reported to the records they were made from. PostgreSQL
+ * returns the rows of one INSERT … RETURNING in VALUES order; comparing names checks that assumption
+ * on every row, so a change of behaviour fails loudly instead of mislinking records.
+ */
+export function assignIds(
+  records: readonly { id: number; name: { zh: string } }[],
+  returned: readonly { id: number; nameZh: string }[],
+): void {
+  records.forEach((record, index) => {
+    const row = returned[index]
+    if (row?.nameZh !== record.name.zh) throw new Error(`Inserted rows came back out of order at ${index}`)
+    record.id = row.id
+  })
+}

@@ -1,0 +1,62 @@
+// Opens the database, seeds it when empty, and serves the hub over HTTP. Used by main.ts and tests.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { type Database, type OpenOptions, openDatabase } from '@minsheng/db'
+import type { Plugin } from 'graphql-yoga'
+import type { Config } from './config.ts'
+import { useDatabase } from './db.ts'
+import { createHubYoga } from './yoga.ts'
+
+export interface Hub {
+  url: string
+  server: Server
+  database: Database
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>
+}
+
+export interface HubOptions {
+  config: Pick<Config, 'PORT' | 'HOST' | 'DATABASE_URL' | 'DATA_DIR' | 'SEED' | 'DATABASE_POOL_SIZE' | 'STATEMENT_TIMEOUT_MS'>
+  /** Overrides for tests: a PGlite dump to start from, or skip migrations. */
+  open?: Partial<OpenOptions>
+  plugins?: Plugin[]
+  log?: (message: string) => void
+}
+
+export async function startHub({ config, open, plugins, log = () => {} }: HubOptions): Promise<Hub> {
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    pool: { max: config.DATABASE_POOL_SIZE, statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS },
+    ...open,
+  })
+  useDatabase(database)
+  if (config.SEED === 'auto') {
+    const { isEmpty, seed } = await import('@minsheng/db/seed')
+    if (await isEmpty(database.prisma)) {
+      log('Empty database: seeding the real figures of Zhaotong…')
+      await seed(database.prisma)
+    }
+  }
+  const yoga = createHubYoga({ plugins })
+  const server = createServer(yoga)
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
+  const { port } = server.address() as AddressInfo
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    database,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeIdleConnections()
+        })
+        await database.close()
+      })()
+      return closing
+    },
+  }
+}

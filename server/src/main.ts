@@ -1,0 +1,30 @@
+// `pnpm start`: migrate, seed an empty database, serve on PORT, and shut down cleanly on SIGTERM.
+import { loadConfig } from './config.ts'
+import { startHub } from './hub.ts'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+const config = loadConfig()
+const hub = await startHub({ config, log: (message) => console.log(message) })
+const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${config.DATA_DIR}`
+console.log(`Minsheng Hub (民生数据枢纽) is serving on ${where}
+  GraphQL API and GraphiQL: ${hub.url}/graphql
+  Health:                   ${hub.url}/health`)
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    console.log(`${signal}: finishing requests in flight, then closing the database…`)
+    const force = setTimeout(() => {
+      console.error('Requests did not finish in time; exiting.')
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS)
+    force.unref()
+    hub.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  })
+}

@@ -1,0 +1,124 @@
+import { GraphQLError } from 'graphql'
+
+/** Stable `extensions.code` values partners and the console can rely on. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
+  REFERENCE_NOT_FOUND: 'REFERENCE_NOT_FOUND',
+  HAS_DEPENDENTS: 'HAS_DEPENDENTS',
+  CONFLICT: 'CONFLICT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+} as const
+
+export interface FieldError {
+  /** Dotted path of the input field, e.g. `plannedBeds` or `prices.0.minAge`. */
+  field: string
+  /** Machine-readable reason, e.g. `too_small`, `too_big`, `required`, `invalid`. */
+  code: string
+  message: string
+}
+
+export function userInputError(message: string, fieldErrors: FieldError[] = []) {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fieldErrors } })
+}
+
+export function notFoundError(typename: string, id: string) {
+  return new GraphQLError(`No ${typename} has the ID ${id}.`, { extensions: { code: ErrorCode.NOT_FOUND, id } })
+}
+
+export function conflictError(typename: string, id: string, expected: number, current: number, updatedAt: Date) {
+  return new GraphQLError(
+    `This ${typename} was changed by someone else (version ${current}, you had ${expected}). Reload it and apply your change again.`,
+    { extensions: { code: ErrorCode.CONFLICT, id, expectedVersion: expected, currentVersion: current, updatedAt } },
+  )
+}
+
+/** The database refusals we explain to callers; anything else stays an internal (masked) error. */
+export type DatabaseRefusal =
+  | { kind: 'unique'; detail?: string; constraint?: string }
+  | { kind: 'foreignKey'; detail?: string; constraint?: string }
+  | { kind: 'check'; detail?: string; constraint?: string }
+  | { kind: 'notFound' }
+
+interface ErrorLike {
+  code?: unknown
+  meta?: unknown
+  cause?: unknown
+  message?: unknown
+}
+
+/**
+ * Recognises constraint violations whichever way Prisma reports them: as P20xx known request
+ * errors, or as a driver adapter error carrying the PostgreSQL SQLSTATE (PGlite's adapter).
+ */
+export function classifyDatabaseError(error: unknown): DatabaseRefusal | undefined {
+  const e = error as ErrorLike | undefined
+  if (!e || typeof e !== 'object') return undefined
+  switch (e.code) {
+    case 'P2002':
+      return { kind: 'unique', detail: describeTarget(e.meta) }
+    case 'P2003':
+      return { kind: 'foreignKey', detail: describeTarget(e.meta) }
+    case 'P2025':
+      return { kind: 'notFound' }
+  }
+  const cause = e.cause as { kind?: string; code?: string; detail?: string; message?: string } | undefined
+  if (cause && typeof cause === 'object') {
+    const detail = cause.detail ?? cause.message
+    const constraint = /constraint "([^"]+)"/.exec(cause.message ?? '')?.[1]
+    if (cause.code === '23505' || cause.kind === 'UniqueConstraintViolation') return { kind: 'unique', detail, constraint }
+    if (cause.code === '23503' || cause.kind === 'ForeignKeyConstraintViolation')
+      return { kind: 'foreignKey', detail, constraint }
+    if (cause.code === '23514') return { kind: 'check', detail, constraint }
+    return classifyDatabaseError(cause)
+  }
+  return undefined
+}
+
+function describeTarget(meta: unknown): string | undefined {
+  if (!meta || typeof meta !== 'object') return undefined
+  const m = meta as Record<string, unknown>
+  const target = m.target ?? m.field_name ?? m.constraint
+  return target == null ? undefined : String(target)
+}
+
+/** Turns a database refusal of a write into a clear, typed error; rethrows anything else. */
+export function translateWriteError(error: unknown, typename: string, action: 'create' | 'update' | 'delete'): never {
+  const refusal = classifyDatabaseError(error)
+  if (!refusal) throw error
+  switch (refusal.kind) {
+    case 'unique':
+      throw new GraphQLError(`Another ${typename} already has this value${fieldHint(refusal.detail)}.`, {
+        extensions: { code: ErrorCode.ALREADY_EXISTS, fieldErrors: uniqueFieldErrors(refusal.detail) },
+      })
+    case 'foreignKey':
+      if (action === 'delete') {
+        throw new GraphQLError(`This ${typename} still has records that belong to it; move or delete them first.`, {
+          extensions: { code: ErrorCode.HAS_DEPENDENTS },
+        })
+      }
+      throw new GraphQLError(`A record this ${typename} refers to does not exist${fieldHint(refusal.detail)}.`, {
+        extensions: { code: ErrorCode.REFERENCE_NOT_FOUND },
+      })
+    case 'check':
+      throw userInputError(`The database refused a value of this ${typename} (${refusal.constraint ?? 'check'}).`)
+    case 'notFound':
+      throw new GraphQLError(`The ${typename} does not exist.`, { extensions: { code: ErrorCode.NOT_FOUND } })
+  }
+}
+
+function fieldHint(detail?: string) {
+  const fields = /Key \(([^)]+)\)/.exec(detail ?? '')?.[1] ?? detail
+  return fields ? ` (${fields})` : ''
+}
+
+function uniqueFieldErrors(detail?: string): FieldError[] {
+  const fields = /Key \(([^)]+)\)/.exec(detail ?? '')?.[1] ?? detail
+  if (!fields) return []
+  return fields.split(/,\s*/).map((field) => ({
+    field: field.replaceAll('"', ''),
+    code: 'unique',
+    message: 'Another record already has this value.',
+  }))
+}

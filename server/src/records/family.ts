@@ -1,0 +1,608 @@
+// The one mechanism every record family shares: object fields, the root connection with filters,
+// search and sort, nested connections, aggregates, and create/update/delete with validation.
+// Each family's file (server/src/schema/<record>.ts) only states what is particular to it.
+//
+// Field names here are computed from the family description, which TypeScript cannot follow
+// through Pothos's generics; the builder calls below are therefore loosely typed on purpose.
+/* biome-ignore-all lint/suspicious/noExplicitAny: see above */
+import type { GraphQLResolveInfo } from 'graphql'
+import { builder, type Context, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from '../builder.ts'
+import { db } from '../db.ts'
+import { enums } from '../schema/enums.ts'
+import { type DivisionInfo, type MetricRow, rollUp } from './aggregate.ts'
+import { conflictError, notFoundError, translateWriteError, userInputError } from './errors.ts'
+import {
+  aggregateFieldNames,
+  commonFields,
+  constantCase,
+  type FieldMap,
+  type FieldSpec,
+  groupableEnumFields,
+  sortableFieldNames,
+} from './fields.ts'
+import { DateFilter, DateTimeFilter, DecimalFilter, enumFilter, IDFilter, IntFilter, StringFilter } from './filters.ts'
+import { idOf } from './ids.ts'
+import { parseInput } from './validation.ts'
+import {
+  combineWhere,
+  type GraphQLWhere,
+  type OrderByInput,
+  searchFilter,
+  toPrismaOrderBy,
+  toPrismaWhere,
+  type WhereShape,
+} from './where.ts'
+
+type Tx = any
+
+export interface FamilyOptions {
+  /** Prisma model and GraphQL type name, e.g. `Hospital`. */
+  typename: string
+  /** Root connection field, e.g. `hospitals`. */
+  plural: string
+  description: string
+  /** Fields particular to the family; the common ones (names, coordinates, note) are added. */
+  fields: FieldMap
+  within: WhereShape['within']
+  /** Date or year field that `groupBy: { year: true }` uses. */
+  yearField?: string
+  /** Input fields for nested writes (prices, observations, many-to-many links). */
+  extraInputFields?: (t: any) => Record<string, any>
+  /** Prisma nested-write data for the extra input fields; runs in the mutation's transaction. */
+  nestedData?: (input: Record<string, any>, mode: 'create' | 'update', ctx: Context) => Record<string, unknown>
+  /** Adjusts the scalar data before it is written (e.g. a division's ancestor ids). */
+  beforeWrite?: (args: { tx: Tx; data: Record<string, any>; mode: 'create' | 'update'; id?: number }) => Promise<void>
+  afterWrite?: (args: {
+    tx: Tx
+    id: number
+    mode: 'create' | 'update'
+    input: Record<string, any>
+    ctx: Context
+    before?: Record<string, any>
+  }) => Promise<void>
+}
+
+export interface Family extends WhereShape {
+  options: FamilyOptions
+  delegate: string
+  whereRef: any
+  orderByRef: any
+}
+
+const families = new Map<string, Family>()
+
+export function family(typename: string): Family {
+  const found = families.get(typename)
+  if (!found) throw new Error(`Unknown record family ${typename}`)
+  return found
+}
+
+const lowerFirst = (name: string) => name[0]?.toLowerCase() + name.slice(1)
+const delegateOf = (tx: Tx, f: Family) => tx[f.delegate]
+
+export function defineFamily(options: FamilyOptions): Family {
+  const fields: FieldMap = { ...commonFields, ...options.fields }
+  const f: Family = {
+    options,
+    typename: options.typename,
+    fields,
+    within: options.within,
+    delegate: lowerFirst(options.typename),
+    whereRef: builder.inputRef<GraphQLWhere>(`${options.typename}Where`),
+    orderByRef: builder.inputRef<OrderByInput>(`${options.typename}OrderBy`),
+  }
+  families.set(options.typename, f)
+  defineWhere(f)
+  defineOrderBy(f)
+  return f
+}
+
+// ——— Output fields ————————————————————————————————————————————————————————————
+
+const toNumber = (value: unknown) => (value == null ? null : Number(value))
+
+function outputField(t: any, name: string, spec: FieldSpec) {
+  const nullable = !spec.required
+  const description = spec.description
+  switch (spec.kind) {
+    case 'text':
+      return t.exposeString(name, { nullable, description })
+    case 'textList':
+      return t.exposeStringList(name, { description })
+    case 'int':
+      return t.expose(name, { type: (spec.min ?? -1) >= 0 ? 'NonNegativeInt' : 'Int', nullable, description })
+    case 'decimal':
+      return t.expose(name, { type: 'Decimal', nullable, description })
+    case 'date':
+      return t.expose(name, { type: 'Date', nullable, description })
+    case 'enum':
+      return t.expose(name, { type: enumRef(spec.enumName), nullable, description })
+    case 'coordinate':
+      return t.field({
+        type: spec.axis === 'latitude' ? 'Latitude' : 'Longitude',
+        nullable: true,
+        description,
+        select: { [name]: true },
+        resolve: (parent: any) => toNumber(parent[name]),
+      })
+    case 'ref':
+      return undefined
+  }
+}
+
+function enumRef(name: string) {
+  const found = (enums as Record<string, { ref: unknown }>)[name]
+  if (!found) throw new Error(`No GraphQL enum ${name}`)
+  return found.ref
+}
+
+/** The family's scalar fields, timestamps, version and (where the model has them) citations. */
+export function recordFields(t: any, f: Family, { citations = true } = {}) {
+  const out: Record<string, any> = {}
+  for (const [name, spec] of Object.entries(f.fields)) {
+    const field = outputField(t, name, spec)
+    if (field) out[name] = field
+  }
+  out.createdAt = t.expose('createdAt', { type: 'DateTime', description: 'When the record was created.' })
+  out.updatedAt = t.expose('updatedAt', { type: 'DateTime', description: 'When the record last changed.' })
+  out.version = t.exposeInt('version', {
+    description: 'Increases with every change; pass it to update and delete to detect concurrent edits.',
+  })
+  if (citations) {
+    out.citations = t.relation('citations', {
+      description: 'Where the figures of this record come from: one citation per cited field.',
+      query: { orderBy: { id: 'asc' } },
+    })
+  }
+  return out
+}
+
+// ——— Filters and sort ——————————————————————————————————————————————————————————
+
+function filterType(spec: FieldSpec) {
+  switch (spec.kind) {
+    case 'text':
+      return spec.filter === false ? undefined : StringFilter
+    case 'int':
+      return IntFilter
+    case 'decimal':
+      return DecimalFilter
+    case 'date':
+      return DateFilter
+    case 'enum':
+      return enumFilter(spec.enumName)
+    case 'ref':
+      return IDFilter
+    default:
+      return undefined
+  }
+}
+
+function defineWhere(f: Family) {
+  f.whereRef.implement({
+    description: `Conditions on ${f.options.plural}; all given conditions must hold.`,
+    fields: (t: any) => {
+      const out: Record<string, any> = {
+        AND: t.field({ type: [f.whereRef], description: 'All of these conditions hold.' }),
+        OR: t.field({ type: [f.whereRef], description: 'At least one of these conditions holds.' }),
+        NOT: t.field({ type: f.whereRef, description: 'This condition does not hold.' }),
+        id: t.field({ type: IDFilter, description: 'The record itself.' }),
+        createdAt: t.field({ type: DateTimeFilter, description: 'When the record was created.' }),
+        updatedAt: t.field({ type: DateTimeFilter, description: 'When the record last changed.' }),
+      }
+      if (f.within !== 'none') {
+        out.withinDivision = t.id({
+          description: 'In this division or any division beneath it (global ID of a Division).',
+        })
+      }
+      for (const [name, spec] of Object.entries(f.fields)) {
+        const type = filterType(spec)
+        if (type) out[name] = t.field({ type, description: spec.description })
+        if (spec.kind === 'ref') {
+          out[spec.relation] = t.field({
+            type: family(spec.target).whereRef,
+            description: `Conditions on the ${spec.target} this record refers to.`,
+          })
+        }
+      }
+      return out
+    },
+  })
+}
+
+function defineOrderBy(f: Family) {
+  const sortable = ['nameZh', 'nameEn', ...sortableFieldNames(f.fields), 'createdAt', 'updatedAt']
+  const values = Object.fromEntries(
+    [...new Set(sortable)].map((name) => [
+      constantCase(name),
+      { value: name, description: f.fields[name]?.description ?? `When the record was ${name.slice(0, -2)}.` },
+    ]),
+  )
+  const fieldEnum = builder.enumType(`${f.typename}OrderField`, {
+    description: `Fields ${f.options.plural} can be sorted by.`,
+    values,
+  })
+  f.orderByRef.implement({
+    description: `A sort key for ${f.options.plural}.`,
+    fields: (t: any) => ({
+      field: t.field({ type: fieldEnum, required: true, description: 'The field to sort by.' }),
+      direction: t.field({ type: SortDirection, defaultValue: 'asc', description: 'ASC by default.' }),
+    }),
+  })
+}
+
+export interface ListArgs {
+  where?: GraphQLWhere | null
+  search?: string | null
+  orderBy?: OrderByInput[] | null
+}
+
+export function prismaWhereFor(f: Family, args: ListArgs) {
+  return combineWhere(toPrismaWhere(f, args.where, family), searchFilter(args.search))
+}
+
+function listArgs(t: any, f: Family) {
+  return {
+    where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
+    search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
+    orderBy: t.arg({
+      type: [f.orderByRef],
+      description: 'Sort keys in order of precedence; the id breaks ties. Default: by id.',
+    }),
+  }
+}
+
+function checkPageArgs(args: { first?: number | null; last?: number | null; offset?: number | null }) {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name]
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw userInputError(`${name} must be between 0 and ${MAX_PAGE_SIZE}.`, [
+        { field: name, code: 'out_of_range', message: `0 – ${MAX_PAGE_SIZE}` },
+      ])
+    }
+  }
+  if (args.offset != null && args.offset < 0) {
+    throw userInputError('offset must not be negative.', [{ field: 'offset', code: 'too_small', message: '>= 0' }])
+  }
+}
+
+const pageDescription = `Pages hold ${DEFAULT_PAGE_SIZE} records unless \`first\` or \`last\` asks for up to ${MAX_PAGE_SIZE}.`
+
+/** A nested connection from a record to its related records of another family, with the same arguments. */
+export function relatedRecords(t: any, relation: string, targetTypename: string, description: string) {
+  const target = () => family(targetTypename)
+  return t.relatedConnection(relation, {
+    description: `${description} ${pageDescription}`,
+    cursor: 'id',
+    totalCount: true,
+    defaultSize: DEFAULT_PAGE_SIZE,
+    maxSize: MAX_PAGE_SIZE,
+    args: {
+      where: t.arg({ type: target().whereRef, description: 'Only records meeting these conditions.' }),
+      search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
+      orderBy: t.arg({ type: [target().orderByRef], description: 'Sort keys; the id breaks ties.' }),
+    },
+    query: (args: ListArgs) => ({
+      where: prismaWhereFor(target(), args),
+      orderBy: toPrismaOrderBy(target().fields, args.orderBy),
+    }),
+  })
+}
+
+// ——— Root query, aggregates, mutations ————————————————————————————————————————————
+
+export function addRecordApi(f: Family) {
+  addRootConnection(f)
+  addAggregate(f)
+  addMutations(f)
+}
+
+function addRootConnection(f: Family) {
+  builder.queryField(f.options.plural, (t: any) =>
+    t.prismaConnection({
+      type: f.typename,
+      cursor: 'id',
+      description: `${f.options.description} ${pageDescription} Use cursors (first/after, last/before) or \`offset\` with \`first\` for numbered pages.`,
+      defaultSize: DEFAULT_PAGE_SIZE,
+      maxSize: MAX_PAGE_SIZE,
+      args: {
+        ...listArgs(t, f),
+        offset: t.arg.int({ description: 'Records to skip before the page (page-based clients); not with cursors.' }),
+      },
+      totalCount: (_parent: unknown, args: ListArgs) =>
+        delegateOf(db(), f).count({ where: prismaWhereFor(f, args) }),
+      resolve: (query: any, _parent: unknown, args: ListArgs & { offset?: number | null }) => {
+        checkPageArgs(args as never)
+        const skip = query.cursor ? query.skip : (args.offset ?? 0)
+        return delegateOf(db(), f).findMany({
+          ...query,
+          skip,
+          where: prismaWhereFor(f, args),
+          orderBy: toPrismaOrderBy(f.fields, args.orderBy),
+        })
+      },
+    }),
+  )
+}
+
+function addAggregate(f: Family) {
+  const numeric = aggregateFieldNames(f.fields)
+  const enumFields = groupableEnumFields(f.fields)
+  const T = f.typename
+  const numbers =
+    numeric.length > 0
+      ? builder.objectRef<Record<string, number | null>>(`${T}AggregateNumbers`).implement({
+          description: `Numeric fields of ${f.options.plural}, aggregated (empty values are ignored).`,
+          fields: (t: any) =>
+            Object.fromEntries(
+              numeric.map((name) => [
+                name,
+                t.float({ nullable: true, description: f.fields[name]?.description, resolve: (p: any) => p[name] }),
+              ]),
+            ),
+        })
+      : undefined
+  const canGroup = f.within !== 'none' || enumFields.length > 0 || Boolean(f.options.yearField)
+  const groupBy = canGroup && builder.inputType(`${T}GroupBy`, {
+    description: `How to group ${f.options.plural}; with nothing set, one group holds them all.`,
+    fields: (t: any) => {
+      const out: Record<string, any> = {}
+      if (f.within !== 'none') {
+        out.divisionLevel = t.field({
+          type: enums.DivisionLevel.ref,
+          description: 'Group by the division at this level that contains each record (e.g. COUNTY).',
+        })
+      }
+      for (const name of enumFields) out[name] = t.boolean({ description: `Group by ${name}.` })
+      if (f.options.yearField) {
+        out.year = t.boolean({ description: `Group by the year of ${f.options.yearField}.` })
+      }
+      return out
+    },
+  })
+  const group = builder.objectRef<any>(`${T}AggregateGroup`).implement({
+    description: `One group of ${f.options.plural} with its figures.`,
+    fields: (t: any) => {
+      const out: Record<string, any> = {
+        count: t.int({ description: 'Records in the group.', resolve: (g: any) => g.count }),
+      }
+      if (f.within !== 'none') {
+        out.division = t.prismaField({
+          type: 'Division',
+          nullable: true,
+          description: 'The division of the group, when grouped by division level.',
+          resolve: (query: any, g: any) =>
+            g.divisionId == null ? null : db().division.findUnique({ ...query, where: { id: g.divisionId } }),
+        })
+      }
+      for (const name of enumFields) {
+        const spec = f.fields[name] as Extract<FieldSpec, { kind: 'enum' }>
+        out[name] = t.field({
+          type: enumRef(spec.enumName),
+          nullable: true,
+          description: `The ${name} of the group, when grouped by it.`,
+          resolve: (g: any) => g.keys[name],
+        })
+      }
+      if (f.options.yearField) {
+        out.year = t.int({ nullable: true, description: 'The year of the group.', resolve: (g: any) => g.year })
+      }
+      if (numbers) {
+        for (const metric of ['sum', 'avg', 'min', 'max'] as const) {
+          out[metric] = t.field({
+            type: numbers,
+            description: { sum: 'Totals.', avg: 'Averages.', min: 'Smallest values.', max: 'Largest values.' }[metric],
+            resolve: (g: any) => g[metric],
+          })
+        }
+      }
+      return out
+    },
+  })
+  builder.queryField(`${f.options.plural}Aggregate`, (t: any) =>
+    t.field({
+      type: [group],
+      description: `Counts and figures of ${f.options.plural}, grouped as asked, for the same filters as the list.`,
+      args: {
+        where: t.arg({ type: f.whereRef }),
+        search: t.arg.string(),
+        ...(groupBy ? { groupBy: t.arg({ type: groupBy, description: 'How to group; one group when omitted.' }) } : {}),
+      },
+      resolve: (_root: unknown, args: ListArgs & { groupBy?: Record<string, any> | null }) =>
+        aggregate(f, prismaWhereFor(f, args), args.groupBy ?? {}, numeric, enumFields),
+    }),
+  )
+}
+
+async function aggregate(
+  f: Family,
+  where: Record<string, unknown>,
+  groupBy: Record<string, any>,
+  numeric: string[],
+  enumFields: string[],
+) {
+  const delegate = delegateOf(db(), f)
+  const flags = Object.fromEntries(numeric.map((name) => [name, true]))
+  const metrics =
+    numeric.length > 0
+      ? { _count: { _all: true, ...flags }, _sum: flags, _min: flags, _max: flags }
+      : { _count: { _all: true } }
+  const divisionColumn = groupBy.divisionLevel ? (f.within === 'self' ? 'id' : 'divisionId') : undefined
+  const groupedEnums = enumFields.filter((name) => groupBy[name])
+  const yearColumn = groupBy.year ? f.options.yearField : undefined
+  const by = [divisionColumn, ...groupedEnums, yearColumn].filter((x): x is string => Boolean(x))
+  const rows: MetricRow[] =
+    by.length > 0 ? await delegate.groupBy({ by, where, ...metrics }) : [await delegate.aggregate({ where, ...metrics })]
+  let divisions: Map<number, DivisionInfo> | undefined
+  if (divisionColumn) {
+    const all = await db().division.findMany({ select: { id: true, level: true, ancestorIds: true } })
+    divisions = new Map(all.map((d) => [d.id, d]))
+  }
+  return rollUp(rows, {
+    numericFields: numeric,
+    enumFields: groupedEnums,
+    divisionColumn,
+    divisionLevel: groupBy.divisionLevel,
+    divisions,
+    yearColumn,
+  })
+}
+
+function inputFieldType(spec: FieldSpec) {
+  switch (spec.kind) {
+    case 'text':
+      return 'String'
+    case 'textList':
+      return ['String']
+    case 'int':
+      return 'Int'
+    case 'decimal':
+      return 'Decimal'
+    case 'date':
+      return 'Date'
+    case 'enum':
+      return enumRef(spec.enumName)
+    case 'ref':
+      return 'ID'
+    case 'coordinate':
+      return 'Float'
+  }
+}
+
+function describeRule(spec: FieldSpec) {
+  switch (spec.kind) {
+    case 'text':
+      return ` At most ${spec.max} characters.`
+    case 'textList':
+      return ` Up to ${spec.maxItems} items of at most ${spec.maxLength} characters.`
+    case 'int':
+      return ` From ${spec.min ?? '−∞'} to ${spec.max ?? '∞'}.`
+    case 'decimal':
+      return spec.min != null ? ` At least ${spec.min}.` : ''
+    case 'coordinate':
+      return spec.axis === 'latitude' ? ' From −90 to 90.' : ' From −180 to 180.'
+    case 'ref':
+      return ` Global ID of a ${spec.target}.`
+    default:
+      return ''
+  }
+}
+
+function defineInput(f: Family, mode: 'create' | 'update') {
+  return builder.inputType(`${f.typename}${mode === 'create' ? 'Create' : 'Update'}Input`, {
+    description:
+      mode === 'create'
+        ? `A new ${f.typename}.`
+        : `Changes to a ${f.typename}: omitted fields stay as they are; null clears an optional field.`,
+    fields: (t: any) => {
+      const out: Record<string, any> = {}
+      for (const [name, spec] of Object.entries(f.fields)) {
+        out[name] = t.field({
+          type: inputFieldType(spec),
+          required: mode === 'create' && Boolean(spec.required),
+          description: `${spec.description}${describeRule(spec)}`,
+        })
+      }
+      return { ...out, ...(f.options.extraInputFields?.(t) ?? {}) }
+    },
+  })
+}
+
+function requireId(globalId: string, typename: string) {
+  const id = idOf(globalId, typename)
+  if (id === undefined) throw notFoundError(typename, globalId)
+  return id
+}
+
+/** Why an update or delete matched nothing: the record is gone, or its version moved on. */
+async function explainMiss(tx: Tx, f: Family, id: number, globalId: string, version?: number | null) {
+  const current = await delegateOf(tx, f).findUnique({ where: { id }, select: { version: true, updatedAt: true } })
+  if (!current) return notFoundError(f.typename, globalId)
+  return conflictError(f.typename, globalId, version ?? current.version, current.version, current.updatedAt)
+}
+
+function addMutations(f: Family) {
+  const createInput = defineInput(f, 'create')
+  const updateInput = defineInput(f, 'update')
+  const T = f.typename
+  const versionArg = (t: any) =>
+    t.arg.int({
+      description: 'The version you last saw; the change is refused with CONFLICT if the record has changed since.',
+    })
+
+  builder.mutationField(`create${T}`, (t: any) =>
+    t.prismaField({
+      type: T,
+      description: `Creates a ${T}. Invalid fields are reported together (BAD_USER_INPUT with fieldErrors).`,
+      args: { input: t.arg({ type: createInput, required: true }) },
+      resolve: (query: any, _root: unknown, args: { input: Record<string, any> }, ctx: Context) => {
+        const data = parseInput(f.fields, args.input, 'create', ctx.locale)
+        const nested = f.options.nestedData?.(args.input, 'create', ctx) ?? {}
+        return db()
+          .$transaction(async (tx: Tx) => {
+            await f.options.beforeWrite?.({ tx, data, mode: 'create' })
+            const created = await delegateOf(tx, f).create({ data: { ...data, ...nested }, select: { id: true } })
+            await f.options.afterWrite?.({ tx, id: created.id, mode: 'create', input: args.input, ctx })
+            return delegateOf(tx, f).findUniqueOrThrow({ ...query, where: { id: created.id } })
+          })
+          .catch((error: unknown) => translateWriteError(error, T, 'create'))
+      },
+    }),
+  )
+
+  builder.mutationField(`update${T}`, (t: any) =>
+    t.prismaField({
+      type: T,
+      description: `Changes a ${T}. NOT_FOUND for an unknown id; CONFLICT when \`version\` is stale.`,
+      args: {
+        id: t.arg.id({ required: true }),
+        version: versionArg(t),
+        input: t.arg({ type: updateInput, required: true }),
+      },
+      resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
+        const id = requireId(String(args.id), T)
+        const data = parseInput(f.fields, args.input, 'update', ctx.locale)
+        const nested = f.options.nestedData?.(args.input, 'update', ctx) ?? {}
+        return db()
+          .$transaction(async (tx: Tx) => {
+            const before = await delegateOf(tx, f).findUnique({ where: { id } })
+            if (!before || (args.version != null && before.version !== args.version)) {
+              throw await explainMiss(tx, f, id, String(args.id), args.version)
+            }
+            await f.options.beforeWrite?.({ tx, data, mode: 'update', id })
+            const where = { id, version: before.version }
+            const changed = await delegateOf(tx, f).updateMany({ where, data: { ...data, version: { increment: 1 } } })
+            if (changed.count === 0) throw await explainMiss(tx, f, id, String(args.id), before.version)
+            if (Object.keys(nested).length > 0) await delegateOf(tx, f).update({ where: { id }, data: nested })
+            await f.options.afterWrite?.({ tx, id, mode: 'update', before, input: args.input, ctx })
+            return delegateOf(tx, f).findUniqueOrThrow({ ...query, where: { id } })
+          })
+          .catch((error: unknown) => translateWriteError(error, T, 'update'))
+      },
+    }),
+  )
+
+  builder.mutationField(`delete${T}`, (t: any) =>
+    t.prismaField({
+      type: T,
+      description: `Deletes a ${T} and its citations, returning it as it was. HAS_DEPENDENTS when records still refer to it.`,
+      args: { id: t.arg.id({ required: true }), version: versionArg(t) },
+      resolve: (query: any, _root: unknown, args: any) => {
+        const id = requireId(String(args.id), T)
+        return db()
+          .$transaction(async (tx: Tx) => {
+            const record = await delegateOf(tx, f).findUnique({ ...query, where: { id } })
+            if (!record || (args.version != null && record.version !== args.version)) {
+              throw await explainMiss(tx, f, id, String(args.id), args.version)
+            }
+            const removed = await delegateOf(tx, f).deleteMany({ where: { id, version: record.version } })
+            if (removed.count === 0) throw await explainMiss(tx, f, id, String(args.id), record.version)
+            return record
+          })
+          .catch((error: unknown) => translateWriteError(error, T, 'delete'))
+      },
+    }),
+  )
+}
+
+export type { GraphQLResolveInfo }

@@ -1,0 +1,136 @@
+// Pure translation of the GraphQL `where`, `search` and `orderBy` arguments into Prisma arguments.
+import { userInputError } from './errors.ts'
+import type { FieldMap } from './fields.ts'
+import { idOf } from './ids.ts'
+
+/** What the translation needs to know of a record family. */
+export interface WhereShape {
+  typename: string
+  fields: FieldMap
+  /** How `withinDivision` applies: through the `division` relation, to the division itself, or not at all. */
+  within: 'relation' | 'self' | 'none'
+}
+
+type Filter = Record<string, unknown>
+export type GraphQLWhere = Record<string, unknown> & { AND?: GraphQLWhere[]; OR?: GraphQLWhere[]; NOT?: GraphQLWhere }
+
+const COMPARISONS = ['equals', 'in', 'not', 'lt', 'lte', 'gt', 'gte'] as const
+
+function scalarFilter(filter: Filter, convert: (value: unknown) => unknown = (v) => v): Filter {
+  const out: Filter = {}
+  for (const op of COMPARISONS) {
+    const value = filter[op]
+    if (value === undefined) continue
+    out[op] = op === 'in' ? (value as unknown[]).map(convert) : value === null ? null : convert(value)
+  }
+  return out
+}
+
+function stringFilter(filter: Filter): Filter {
+  const out = scalarFilter(filter)
+  // Contains and startsWith ignore case; equals stays exact so it can use the plain index.
+  if (filter.contains != null) out.contains = filter.contains
+  if (filter.startsWith != null) out.startsWith = filter.startsWith
+  if (out.contains !== undefined || out.startsWith !== undefined) out.mode = 'insensitive'
+  return out
+}
+
+function idFilter(filter: Filter, typename: string, path: string): Filter {
+  return scalarFilter(filter, (globalId) => {
+    const id = idOf(String(globalId), typename)
+    if (id === undefined) {
+      throw userInputError(`${path}: not the ID of a ${typename}`, [
+        { field: path, code: 'invalid_id', message: `Not the ID of a ${typename}` },
+      ])
+    }
+    return id
+  })
+}
+
+export function withinDivisionFilter(shape: WhereShape, divisionGlobalId: string) {
+  const id = idOf(divisionGlobalId, 'Division')
+  if (id === undefined) {
+    throw userInputError('withinDivision: not the ID of a Division', [
+      { field: 'withinDivision', code: 'invalid_id', message: 'Not the ID of a Division' },
+    ])
+  }
+  const test = { ancestorIds: { has: id } }
+  return shape.within === 'self' ? test : { division: test }
+}
+
+/**
+ * Translates a family's GraphQL `where` into a Prisma `where`. `lookup` gives the shape of another
+ * family for relation filters (e.g. `park: { nameZh: … }` on enterprises).
+ */
+export function toPrismaWhere(
+  shape: WhereShape,
+  where: GraphQLWhere | null | undefined,
+  lookup: (typename: string) => WhereShape,
+): Filter {
+  if (!where) return {}
+  const out: Filter = {}
+  for (const [key, value] of Object.entries(where)) {
+    if (value == null) continue
+    if (key === 'AND' || key === 'OR') {
+      out[key] = (value as GraphQLWhere[]).map((w) => toPrismaWhere(shape, w, lookup))
+    } else if (key === 'NOT') {
+      out.NOT = toPrismaWhere(shape, value as GraphQLWhere, lookup)
+    } else if (key === 'id') {
+      out.id = idFilter(value as Filter, shape.typename, 'id')
+    } else if (key === 'withinDivision') {
+      Object.assign(out, withinDivisionFilter(shape, String(value)))
+    } else if (key === 'createdAt' || key === 'updatedAt') {
+      out[key] = scalarFilter(value as Filter)
+    } else {
+      const spec = shape.fields[key]
+      const relationOf = Object.entries(shape.fields).find(([, s]) => s.kind === 'ref' && s.relation === key)
+      if (relationOf && relationOf[1].kind === 'ref') {
+        out[key] = { is: toPrismaWhere(lookup(relationOf[1].target), value as GraphQLWhere, lookup) }
+      } else if (!spec) {
+        throw userInputError(`Unknown filter field ${key}`)
+      } else if (spec.kind === 'text') {
+        out[key] = stringFilter(value as Filter)
+      } else if (spec.kind === 'ref') {
+        out[key] = idFilter(value as Filter, spec.target, key)
+      } else {
+        out[key] = scalarFilter(value as Filter)
+      }
+    }
+  }
+  return out
+}
+
+/** Names in either language contain the text (ignoring case). */
+export function searchFilter(search: string | null | undefined): Filter {
+  const text = search?.trim()
+  if (!text) return {}
+  return {
+    OR: [{ nameZh: { contains: text, mode: 'insensitive' } }, { nameEn: { contains: text, mode: 'insensitive' } }],
+  }
+}
+
+export function combineWhere(...parts: Filter[]): Filter {
+  const nonEmpty = parts.filter((part) => Object.keys(part).length > 0)
+  if (nonEmpty.length === 0) return {}
+  if (nonEmpty.length === 1) return nonEmpty[0] as Filter
+  return { AND: nonEmpty }
+}
+
+export interface OrderByInput {
+  field: string
+  direction?: 'asc' | 'desc' | null
+}
+
+/**
+ * Prisma orderBy for the requested sort; the id is always the last key so pages are stable and
+ * cursors are unambiguous. Optional fields sort their empty values last in both directions.
+ */
+export function toPrismaOrderBy(fields: FieldMap, orderBy: OrderByInput[] | null | undefined) {
+  const keys = (orderBy ?? []).map(({ field, direction }) => {
+    const sort = direction ?? 'asc'
+    const spec = fields[field]
+    const nullable = spec ? !spec.required : false
+    return { [field]: nullable ? { sort, nulls: 'last' } : sort }
+  })
+  return [...keys, { id: 'asc' }]
+}

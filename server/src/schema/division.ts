@@ -1,0 +1,55 @@
+import { builder } from '../builder.ts'
+import { userInputError } from '../records/errors.ts'
+import { addRecordApi, defineFamily, recordFields, relatedRecords } from '../records/family.ts'
+import { enumOf, ref, text } from '../records/fields.ts'
+import { checkDivisionParent } from '../rules/divisions.ts'
+import { DivisionLevel } from './enums.ts'
+
+export const divisions = defineFamily({
+  typename: 'Division',
+  plural: 'divisions',
+  description: 'Administrative divisions (行政区划): province, city, counties, townships and communities.',
+  within: 'self',
+  fields: {
+    code: text(12, 'GB/T 2260 code (e.g. 530627 for 镇雄县); statistical codes below counties. Unique.'),
+    level: enumOf('DivisionLevel', DivisionLevel.values, 'Level in the division tree.', { required: true }),
+    parentId: ref('Division', 'parent', 'The division this one belongs to; empty only for the top.'),
+  },
+  // The ancestor list makes "within X" one indexed test; it follows every change of parent.
+  async afterWrite({ tx, id }) {
+    const self = await tx.division.findUniqueOrThrow({ where: { id }, include: { parent: true } })
+    const problem = checkDivisionParent(self, self.parent)
+    if (problem) throw userInputError(problem, [{ field: 'parentId', code: 'invalid_parent', message: problem }])
+    const ancestorIds = [...(self.parent?.ancestorIds ?? []), id]
+    if (ancestorIds.join() === self.ancestorIds.join()) return
+    await tx.division.update({ where: { id }, data: { ancestorIds } })
+    const descendants = await tx.division.findMany({
+      where: { ancestorIds: { has: id }, id: { not: id } },
+      select: { id: true, ancestorIds: true },
+    })
+    for (const descendant of descendants) {
+      const below = descendant.ancestorIds.slice(descendant.ancestorIds.indexOf(id) + 1)
+      await tx.division.update({ where: { id: descendant.id }, data: { ancestorIds: [...ancestorIds, ...below] } })
+    }
+  },
+})
+
+builder.prismaNode('Division', {
+  id: { field: 'id' },
+  description: 'An administrative division (行政区划) in the GB/T 2260 tree.',
+  fields: (t) => ({
+    ...recordFields(t, divisions),
+    parent: t.relation('parent', { nullable: true, description: 'The division above this one.' }),
+    children: relatedRecords(t, 'children', 'Division', 'Divisions directly beneath this one.'),
+    settlements: relatedRecords(t, 'settlements', 'Settlement', 'Relocation settlements attached to this division.'),
+    communities: relatedRecords(t, 'communities', 'Community', 'Settlement communities attached to this division.'),
+    industrialParks: relatedRecords(t, 'industrialParks', 'IndustrialPark', 'Industrial parks in this division.'),
+    enterprises: relatedRecords(t, 'enterprises', 'Enterprise', 'Enterprises in this division.'),
+    hospitals: relatedRecords(t, 'hospitals', 'Hospital', 'Hospitals in this division.'),
+    schools: relatedRecords(t, 'schools', 'School', 'Schools in this division.'),
+    careFacilities: relatedRecords(t, 'careFacilities', 'CareFacility', 'Care facilities in this division.'),
+    indicators: relatedRecords(t, 'indicators', 'Indicator', 'Statistical indicators of this division.'),
+  }),
+})
+
+addRecordApi(divisions)

@@ -1,0 +1,107 @@
+import { builder } from '../builder.ts'
+import { db } from '../db.ts'
+import { family } from '../records/family.ts'
+import { withinDivisionFilter } from '../records/where.ts'
+import { CareFacilityKind } from './enums.ts'
+
+interface OverviewShape {
+  within: string | null
+}
+
+const Overview = builder.objectRef<OverviewShape>('Overview')
+
+/** `where` restricting a family to the requested division, if any. */
+function scope(typename: string, within: string | null) {
+  return within ? withinDivisionFilter(family(typename), within) : {}
+}
+
+async function sumOf(typename: string, field: string, within: string | null) {
+  const delegate = (db() as unknown as Record<string, { aggregate: (args: object) => Promise<{ _sum: Record<string, unknown> }> }>)[
+    typename[0]?.toLowerCase() + typename.slice(1)
+  ]
+  const result = await delegate?.aggregate({ where: scope(typename, within), _sum: { [field]: true } })
+  return Number(result?._sum[field] ?? 0)
+}
+
+const KindCount = builder.objectRef<{ kind: string; count: number }>('CareFacilityKindCount').implement({
+  description: 'How many care facilities of one kind there are.',
+  fields: (t) => ({
+    kind: t.field({ type: CareFacilityKind.ref, resolve: (p) => p.kind as never, description: 'The kind.' }),
+    count: t.exposeInt('count', { description: 'Facilities of this kind.' }),
+  }),
+})
+
+const counted = {
+  settlementCount: 'Settlement',
+  communityCount: 'Community',
+  industrialParkCount: 'IndustrialPark',
+  enterpriseCount: 'Enterprise',
+  hospitalCount: 'Hospital',
+  schoolCount: 'School',
+  careFacilityCount: 'CareFacility',
+} as const
+
+const summed = {
+  relocatedPopulation: ['Settlement', 'relocatedPopulation', 'Relocated residents in recorded settlements.'],
+  parkDirectJobs: ['IndustrialPark', 'directJobs', 'Jobs provided directly by industrial parks.'],
+  enterpriseJobCapacity: ['Enterprise', 'jobCapacity', 'Jobs enterprises can provide.'],
+  enterpriseEmployees: ['Enterprise', 'employees', 'People employed by enterprises now.'],
+  hospitalPlannedBeds: ['Hospital', 'plannedBeds', 'Hospital beds planned.'],
+  hospitalOpenBeds: ['Hospital', 'openBeds', 'Hospital beds open.'],
+  schoolSeats: ['School', 'seats', 'School places.'],
+  peopleServedByCare: ['CareFacility', 'peopleServed', 'People served by care facilities.'],
+} as const
+
+Overview.implement({
+  description: 'The city (or a division) at a glance: totals of the recorded facilities and its indicators.',
+  fields: (t) => ({
+    ...Object.fromEntries(
+      Object.entries(counted).map(([name, typename]) => [
+        name,
+        t.int({
+          description: `Number of ${typename} records.`,
+          resolve: ({ within }) =>
+            (db() as never as Record<string, { count: (a: object) => Promise<number> }>)[
+              typename[0]?.toLowerCase() + typename.slice(1)
+            ]?.count({ where: scope(typename, within) }) ?? 0,
+        }),
+      ]),
+    ),
+    ...Object.fromEntries(
+      Object.entries(summed).map(([name, [typename, field, description]]) => [
+        name,
+        t.float({ description, resolve: ({ within }) => sumOf(typename, field, within) }),
+      ]),
+    ),
+    careFacilitiesByKind: t.field({
+      type: [KindCount],
+      description: 'Care facilities per kind.',
+      resolve: async ({ within }) => {
+        const rows = await db().careFacility.groupBy({
+          by: ['kind'],
+          where: scope('CareFacility', within),
+          _count: { _all: true },
+          orderBy: { kind: 'asc' },
+        })
+        return rows.map((row) => ({ kind: row.kind, count: row._count._all }))
+      },
+    }),
+    indicators: t.prismaField({
+      type: ['Indicator'],
+      description: 'Indicators of the division itself (the city when none is given), by code.',
+      resolve: async (query, { within }) => {
+        const where = within ? scope('Indicator', within) : { division: { level: 'CITY' as const } }
+        return db().indicator.findMany({ ...query, where, orderBy: [{ code: 'asc' }, { id: 'asc' }] })
+      },
+    }),
+  }),
+})
+
+builder.queryField('overview', (t) =>
+  t.field({
+    type: Overview,
+    description: 'Dashboard figures in one request, for the whole city or within one division.',
+    args: { withinDivision: t.arg.id({ description: 'Global ID of a Division; the whole hub when omitted.' }) },
+    resolve: (_root, args) => ({ within: args.withinDivision ? String(args.withinDivision) : null }),
+  }),
+)
