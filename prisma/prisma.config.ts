@@ -21,6 +21,9 @@ export default defineConfig({
     }
     const { PGlite } = await import('@electric-sql/pglite')
     const { PrismaPGlite } = await import('pglite-prisma-adapter')
-    return new PrismaPGlite(new PGlite(path.resolve(import.meta.dirname, '.dev-db')))
+    // Typed against an older @prisma/driver-adapter-utils; compatible at run time (see src/open.ts).
+    return new PrismaPGlite(new PGlite(path.resolve(import.meta.dirname, '.dev-db'))) as unknown as ReturnType<
+      typeof import('./src/postgres.ts').pgAdapterFactory
+    >
   },
 })

@@ -30,8 +30,10 @@ export interface OpenOptions {
   migrate?: boolean
 }
 
-function countingClient(adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter']) {
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
+// pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; at run time the
+// two factories are interchangeable, so both are accepted as PrismaPg's type.
+function countingClient(adapter: PrismaPg) {
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] as const })
   let statements = 0
   prisma.$on('query', () => {
     statements += 1
@@ -46,7 +48,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     if (migrate) {
       const client = await pool.connect()
       try {
-        await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) })
+        await applyMigrations({
+          exec: (sql) => client.query(sql),
+          query: (sql, params) => client.query(sql, params) as never,
+        })
       } finally {
         client.release()
       }
@@ -63,10 +68,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       },
     }
   }
-  const pglite = new PGlite(options.dataDir ?? 'memory://', options.loadDataDir ? { loadDataDir: options.loadDataDir } : {})
+  const pglite = new PGlite(
+    options.dataDir ?? 'memory://',
+    options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+  )
   await pglite.waitReady
   if (migrate) await applyMigrations(pglite)
-  const { prisma, statementCount } = countingClient(new PrismaPGlite(pglite))
+  const { prisma, statementCount } = countingClient(new PrismaPGlite(pglite) as unknown as PrismaPg)
   return {
     prisma,
     kind: 'pglite',

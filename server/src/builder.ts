@@ -3,7 +3,13 @@ import { getDatamodel } from '@minsheng/db/pothos-types'
 import SchemaBuilder from '@pothos/core'
 import PrismaPlugin from '@pothos/plugin-prisma'
 import RelayPlugin from '@pothos/plugin-relay'
-import { DateResolver, DateTimeResolver, LatitudeResolver, LongitudeResolver, NonNegativeIntResolver } from 'graphql-scalars'
+import {
+  DateResolver,
+  DateTimeResolver,
+  LatitudeResolver,
+  LongitudeResolver,
+  NonNegativeIntResolver,
+} from 'graphql-scalars'
 import { db } from './db.ts'
 import { DecimalScalar } from './records/decimal.ts'
 

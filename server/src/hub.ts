@@ -16,7 +16,10 @@ export interface Hub {
 }
 
 export interface HubOptions {
-  config: Pick<Config, 'PORT' | 'HOST' | 'DATABASE_URL' | 'DATA_DIR' | 'SEED' | 'DATABASE_POOL_SIZE' | 'STATEMENT_TIMEOUT_MS'>
+  config: Pick<
+    Config,
+    'PORT' | 'HOST' | 'DATABASE_URL' | 'DATA_DIR' | 'SEED' | 'DATABASE_POOL_SIZE' | 'STATEMENT_TIMEOUT_MS'
+  >
   /** Overrides for tests: a PGlite dump to start from, or skip migrations. */
   open?: Partial<OpenOptions>
   plugins?: Plugin[]

@@ -32,10 +32,9 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteDump', '')
     return async () => {
       // Drop the template and any per-file copies a crashed file left behind.
-      const { rows } = await admin.query<{ datname: string }>(
-        'SELECT datname FROM pg_database WHERE datname LIKE $1',
-        [`${template}%`],
-      )
+      const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+        `${template}%`,
+      ])
       for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
       await admin.end()
     }

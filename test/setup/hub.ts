@@ -1,6 +1,7 @@
 // A real hub per test file: its own copy of the seeded database, served over real HTTP.
-import { readFileSync } from 'node:fs'
+
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { type Hub, startHub } from '@minsheng/server/hub'
 import pg from 'pg'
 import { inject } from 'vitest'

@@ -14,12 +14,16 @@ export function inBox(rng: Random, box: Box): Point {
   return { lat: rng.float(box.south, box.north), lon: rng.float(box.west, box.east) }
 }
 
-/** A point about `radius` degrees from `center`, kept inside `box`. */
+/** A point about `radius` degrees from `center`, inside `box` (redrawn rather than clamped, so none pile up on an edge). */
 export function near(rng: Random, center: Point, radius: number, box: Box): Point {
-  const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const lat = rng.normal(center.lat, radius / 2)
+    const lon = rng.normal(center.lon, radius / 2)
+    if (lat >= box.south && lat <= box.north && lon >= box.west && lon <= box.east) return { lat, lon }
+  }
   return {
-    lat: clamp(rng.normal(center.lat, radius / 2), box.south, box.north),
-    lon: clamp(rng.normal(center.lon, radius / 2), box.west, box.east),
+    lat: Math.min(box.north, Math.max(box.south, center.lat)),
+    lon: Math.min(box.east, Math.max(box.west, center.lon)),
   }
 }
 

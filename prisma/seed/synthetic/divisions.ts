@@ -100,7 +100,7 @@ export async function seedDivisions(
     const base = names.unique(() => placeName(rng), township.name.zh)
     const village: Village = {
       id: 0,
-      ancestorIds: [...township.ancestorIds, township.id],
+      ancestorIds: township.ancestorIds, // already ends with the township itself
       code: township.code ? nextCode(township.code, urban ? 1 : 201) : null,
       name: urban
         ? { zh: `${base.zh}社区`, en: `${base.en} Community` }

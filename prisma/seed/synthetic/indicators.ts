@@ -22,9 +22,15 @@ interface Reporter extends Point {
 const SCALE_PREFIX: Record<UnitScale, string> = { ONE: '', TEN_THOUSAND: '万', HUNDRED_MILLION: '亿' }
 
 /**
- * Yearly indicators: every indicator for the city and counties first, then the township-level ones
- * township by township, until the budget is spent. Pairs that already exist (say, from the real
- * seed) are left alone.
+ * Synthetic series get codes of their own (synthetic_gdp), so they never merge with a real series of
+ * the same division, whichever seed runs first.
+ */
+export const SYNTHETIC_CODE_PREFIX = 'synthetic_'
+const codeOf = (definition: IndicatorDefinition) => SYNTHETIC_CODE_PREFIX + definition.code
+
+/**
+ * Yearly indicators, until the budget is spent: every indicator for the city, then for the counties,
+ * then the township-level ones for the townships.
  */
 export async function seedIndicators(
   prisma: PrismaClient,
@@ -66,20 +72,26 @@ export async function seedIndicators(
     }))
   })
 
+  // Only an earlier run's indicator whose note someone edited survives the cleanup; skip those.
   const existing = new Set(
-    (await prisma.indicator.findMany({ select: { code: true, divisionId: true } })).map(
-      (row) => `${row.code}|${row.divisionId}`,
-    ),
+    (
+      await prisma.indicator.findMany({
+        where: { code: { startsWith: SYNTHETIC_CODE_PREFIX } },
+        select: { code: true, divisionId: true },
+      })
+    ).map((row) => `${row.code}|${row.divisionId}`),
   )
   const pairs: { definition: IndicatorDefinition; reporter: Reporter }[] = []
+  // The city's whole set first (variety for small data sets), then county by county, then townships.
   const tiers = [
-    { definitions: INDICATORS, reporters: [cityReporter, ...countyReporters] },
+    { definitions: INDICATORS, reporters: [cityReporter] },
+    { definitions: INDICATORS, reporters: countyReporters },
     { definitions: INDICATORS.filter((definition) => definition.townships), reporters: townshipReporters },
   ]
   for (const { definitions, reporters } of tiers) {
     for (const definition of definitions) {
       for (const reporter of reporters) {
-        if (pairs.length < budget.indicators && !existing.has(`${definition.code}|${reporter.id}`)) {
+        if (pairs.length < budget.indicators && !existing.has(`${codeOf(definition)}|${reporter.id}`)) {
           pairs.push({ definition, reporter })
         }
       }
@@ -88,7 +100,7 @@ export async function seedIndicators(
 
   const indicatorRows = pairs.map(({ definition, reporter }) => ({
     divisionId: reporter.id,
-    code: definition.code,
+    code: codeOf(definition),
     nameZh: definition.nameZh,
     nameEn: definition.nameEn,
     unitZh: definition.unitZh,
@@ -106,7 +118,7 @@ export async function seedIndicators(
   const observed: { definition: IndicatorDefinition; reporter: Reporter; year: number; value: number }[] = []
   for (const [index, { definition, reporter }] of pairs.entries()) {
     const indicator = indicators[index]
-    if (indicator?.code !== definition.code || indicator.divisionId !== reporter.id) {
+    if (indicator?.code !== codeOf(definition) || indicator.divisionId !== reporter.id) {
       throw new Error(`Inserted indicators came back out of order at ${index}`)
     }
     const { model } = definition

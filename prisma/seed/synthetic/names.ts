@@ -27,7 +27,7 @@ const TAILS: readonly Syllable[] = [
   ['桥', 'qiao'], ['塘', 'tang'], ['营', 'ying'], ['关', 'guan'], ['堡', 'bao'], ['厂', 'chang'], ['源', 'yuan'],
   ['阳', 'yang'], ['丰', 'feng'], ['安', 'an'], ['宁', 'ning'], ['华', 'hua'], ['江', 'jiang'], ['滩', 'tan'],
   ['井', 'jing'], ['岭', 'ling'], ['屯', 'tun'], ['乐', 'le'], ['水', 'shui'], ['田', 'tian'], ['池', 'chi'],
-  ['庄', 'zhuang'], ['箐', 'qing'], ['垭', 'ya'], ['槽', 'cao'], ['岗', 'gang'], ['海', 'hai'], ['门', 'men'],
+  ['庄', 'zhuang'], ['箐', 'qing'], ['垭', 'ya'], ['冲', 'chong'], ['岗', 'gang'], ['海', 'hai'], ['门', 'men'],
 ]
 // Auspicious names that relocation communities and shops favour.
 // biome-ignore format: a table of syllables

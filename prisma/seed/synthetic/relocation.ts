@@ -90,9 +90,7 @@ export async function seedRelocation(
       { zh: `${base.zh}社区`, en: `${base.en} Community` },
       settlement ? `s${settlement.name.zh}` : `t${township.id}`,
     )
-    const population = settlement
-      ? rng.around(Math.max(60, settlement.population / 4), 0.6, 40, 20_000)
-      : rng.around(2500, 0.6, 200, 15_000)
+    const population = rng.around(settlement ? Math.max(800, settlement.population / 3) : 2500, 0.5, 150, 20_000)
     const community: Community = {
       id: 0,
       divisionId: home?.id ?? township.id,

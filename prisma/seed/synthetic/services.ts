@@ -3,7 +3,7 @@ import type { HospitalRole, SchoolStage } from '../../generated/client/enums.ts'
 import type { Budget } from './budget.ts'
 import { HOSPITAL_SPECIALTY_CENTRES, PARTNER_HOSPITALS } from './catalog.ts'
 import type { Citable } from './citations.ts'
-import { type Point, assignIds, insertInBatches, located, near, SYNTHETIC_NOTE } from './common.ts'
+import { assignIds, insertInBatches, located, near, type Point, SYNTHETIC_NOTE } from './common.ts'
 import { chineseNumber, type Name, NameRegistry } from './names.ts'
 import { type Random, WeightedPicker, weighted } from './random.ts'
 import type { County, Township } from './world.ts'
@@ -94,29 +94,40 @@ export async function seedHospitals(
         break
       }
       case 'TCM_HOSPITAL':
-        name = { zh: `${countyName.zh}中医医院`, en: `${countyName.en} Hospital of Traditional Chinese Medicine` }
-        beds = rng.int(10, 60) * 10
-        grade = rng.pick(['三级乙等', '二级甲等'])
+      case 'MEDICAL_COMMUNITY_HEAD_HOSPITAL': {
+        // One of each a county; further ones are its branches (分院) in other townships.
+        const [zh, en] =
+          role === 'TCM_HOSPITAL'
+            ? ['中医医院', 'Hospital of Traditional Chinese Medicine']
+            : ['医共体总医院', 'Medical Community Head Hospital']
+        const branch = ordinals.next(`${county.info.code}|${role}`) > 1
+        home = branch ? township : seat
+        name = {
+          zh: countyName.zh + zh + (branch ? `${township.name.zh}分院` : ''),
+          en: `${countyName.en} ${en}${branch ? `, ${township.name.en} Branch` : ''}`,
+        }
+        beds = rng.int(branch ? 5 : 20, branch ? 20 : 100) * 10
+        grade = branch ? null : rng.pick(['三级乙等', '二级甲等'])
         break
-      case 'MEDICAL_COMMUNITY_HEAD_HOSPITAL':
-        name = { zh: `${countyName.zh}医共体总医院`, en: `${countyName.en} Medical Community Head Hospital` }
-        beds = rng.int(30, 100) * 10
-        grade = '二级甲等'
-        break
+      }
       case 'COMMUNITY_HEALTH_CENTRE': {
-        const urban = township.villages.filter((village) => village.urban)
-        const host = urban.length > 0 ? rng.pick(urban) : township
-        home = township
-        name = { zh: `${host.name.zh}卫生服务中心`, en: `${host.name.en} Health Service Centre` }
+        // Urban communities have them; a rural township's share goes to the county seat.
+        home = township.villages.some((village) => village.urban) ? township : seat
+        const urban = home.villages.filter((village) => village.urban)
+        const host =
+          urban.length > 0 ? rng.pick(urban).name : { zh: `${home.name.zh}社区`, en: `${home.name.en} Community` }
+        name = { zh: `${host.zh}卫生服务中心`, en: `${host.en} Health Service Centre` }
         beds = rng.int(0, 6) * 10
         break
       }
       default: {
-        home = township
-        const central = township.kind !== 'township' && rng.chance(0.4)
+        // Subdistricts have community health centres; a township health centre is in a town or township.
+        const rural = county.townships.filter((candidate) => candidate.kind !== 'subdistrict')
+        home = township.kind === 'subdistrict' && rural.length > 0 ? rng.pick(rural) : township
+        const central = home.kind === 'town' && rng.chance(0.4)
         name = {
-          zh: `${township.name.zh}${central ? '中心' : ''}卫生院`,
-          en: `${township.name.en} ${central ? 'Central ' : ''}Health Centre`,
+          zh: `${home.name.zh}${central ? '中心' : ''}卫生院`,
+          en: `${home.name.en} ${central ? 'Central ' : ''}Health Centre`,
         }
         beds = rng.int(2, 12) * 10
         grade = rng.chance(0.3) ? '一级甲等' : null
@@ -216,34 +227,27 @@ export async function seedSchools(
     const settlement =
       local && township.settlements.length > 0 && rng.chance(0.3) ? rng.pick(township.settlements) : null
     const village =
-      local && !settlement && township.villages.length > 0 && rng.chance(0.5) ? rng.pick(township.villages) : null
-    let name: Name
-    let divisionId = township.id
-    let point: Point = township
-    if (!local) {
-      const seat = county.townships[0] as Township
-      divisionId = seat.id
-      point = seat
-      const countyName = { zh: county.info.nameZh, en: county.info.nameEn }
-      if (stage === 'SENIOR_SECONDARY') {
-        const n = ordinals.next(`${county.info.code}|senior`)
-        name = { zh: `${countyName.zh}第${chineseNumber(n)}中学`, en: `${countyName.en} No. ${n} ${stageEn}` }
-      } else name = { zh: countyName.zh + stageZh, en: `${countyName.en} ${stageEn}` }
-    } else if (settlement) {
-      const n = ordinals.next(`s${settlement.name.zh}|${stage}`)
-      name = {
-        zh: `${settlement.name.zh}第${chineseNumber(n)}${stageZh}`,
-        en: `${settlement.name.en} No. ${n} ${stageEn}`,
-      }
-      point = settlement
-    } else if (village) {
-      name = { zh: village.name.zh + stageZh, en: `${village.name.en} ${stageEn}` }
-      divisionId = village.id
-      point = village
-    } else {
-      const central = stage === 'PRIMARY' || stage === 'KINDERGARTEN' ? ['中心', 'Central '] : ['', '']
-      name = { zh: township.name.zh + central[0] + stageZh, en: `${township.name.en} ${central[1]}${stageEn}` }
-    }
+      (stage === 'KINDERGARTEN' || stage === 'PRIMARY') &&
+      !settlement &&
+      township.villages.length > 0 &&
+      rng.chance(0.5)
+        ? rng.pick(township.villages)
+        : null
+    const seat = county.townships[0] as Township
+    const host: Point & { id: number; name: Name } = !local ? seat : (settlement ?? village ?? township)
+    const hostName = local ? host.name : { zh: county.info.nameZh, en: county.info.nameEn }
+    // A second school of a stage in one place is its 第二…; settlement schools and senior high schools are numbered from 一.
+    const n = ordinals.next(`${hostName.zh}|${stage}`)
+    const central = host === township && (stage === 'PRIMARY' || stage === 'KINDERGARTEN')
+    let name: Name =
+      n === 1 && !settlement && stage !== 'SENIOR_SECONDARY'
+        ? {
+            zh: hostName.zh + (central ? '中心' : '') + stageZh,
+            en: `${hostName.en} ${central ? 'Central ' : ''}${stageEn}`,
+          }
+        : { zh: `${hostName.zh}第${chineseNumber(n)}${stageZh}`, en: `${hostName.en} No. ${n} ${stageEn}` }
+    const divisionId = settlement ? township.id : host.id
+    const point: Point = host
     name = names.claim(name, 'schools')
     const [low, high] = SEATS[stage]
     const seats = Math.round(rng.float(low, high) / 30) * 30

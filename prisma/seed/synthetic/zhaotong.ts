@@ -30,7 +30,7 @@ export const PROVINCE = {
   nameEn: 'Yunnan Province',
   seat: [25.0453, 102.7097],
 } as const
-export const CITY = { code: '530600', nameZh: '昭通市', nameEn: 'Zhaotong', seat: [27.338, 103.7172] } as const
+export const CITY = { code: '530600', nameZh: '昭通市', nameEn: 'Zhaotong City', seat: [27.338, 103.7172] } as const
 
 // biome-ignore format: one county a line reads as a table
 export const COUNTIES: readonly CountyInfo[] = [

@@ -12,7 +12,11 @@ export function classifyError(error: GraphQLError): string {
   const status = (error.extensions?.http as { status?: number } | undefined)?.status
   if (message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED'
   if (message.startsWith('Variable "')) return 'BAD_USER_INPUT'
-  if (/^(Cannot query field|Unknown argument|Field "|Argument "|Unknown type|Expected value|Expected type|Unknown field)/.test(message)) {
+  if (
+    /^(Cannot query field|Unknown argument|Field "|Argument "|Unknown type|Expected value|Expected type|Unknown field)/.test(
+      message,
+    )
+  ) {
     return 'GRAPHQL_VALIDATION_FAILED'
   }
   if (status === 413) return 'PAYLOAD_TOO_LARGE'

@@ -67,7 +67,8 @@ export function classifyDatabaseError(error: unknown): DatabaseRefusal | undefin
   if (cause && typeof cause === 'object') {
     const detail = cause.detail ?? cause.message
     const constraint = /constraint "([^"]+)"/.exec(cause.message ?? '')?.[1]
-    if (cause.code === '23505' || cause.kind === 'UniqueConstraintViolation') return { kind: 'unique', detail, constraint }
+    if (cause.code === '23505' || cause.kind === 'UniqueConstraintViolation')
+      return { kind: 'unique', detail, constraint }
     if (cause.code === '23503' || cause.kind === 'ForeignKeyConstraintViolation')
       return { kind: 'foreignKey', detail, constraint }
     if (cause.code === '23514') return { kind: 'check', detail, constraint }

@@ -309,8 +309,7 @@ function addRootConnection(f: Family) {
         ...listArgs(t, f),
         offset: t.arg.int({ description: 'Records to skip before the page (page-based clients); not with cursors.' }),
       },
-      totalCount: (_parent: unknown, args: ListArgs) =>
-        delegateOf(db(), f).count({ where: prismaWhereFor(f, args) }),
+      totalCount: (_parent: unknown, args: ListArgs) => delegateOf(db(), f).count({ where: prismaWhereFor(f, args) }),
       resolve: (query: any, _parent: unknown, args: ListArgs & { offset?: number | null }) => {
         checkPageArgs(args as never)
         const skip = query.cursor ? query.skip : (args.offset ?? 0)
@@ -343,23 +342,25 @@ function addAggregate(f: Family) {
         })
       : undefined
   const canGroup = f.within !== 'none' || enumFields.length > 0 || Boolean(f.options.yearField)
-  const groupBy = canGroup && builder.inputType(`${T}GroupBy`, {
-    description: `How to group ${f.options.plural}; with nothing set, one group holds them all.`,
-    fields: (t: any) => {
-      const out: Record<string, any> = {}
-      if (f.within !== 'none') {
-        out.divisionLevel = t.field({
-          type: enums.DivisionLevel.ref,
-          description: 'Group by the division at this level that contains each record (e.g. COUNTY).',
-        })
-      }
-      for (const name of enumFields) out[name] = t.boolean({ description: `Group by ${name}.` })
-      if (f.options.yearField) {
-        out.year = t.boolean({ description: `Group by the year of ${f.options.yearField}.` })
-      }
-      return out
-    },
-  })
+  const groupBy =
+    canGroup &&
+    builder.inputType(`${T}GroupBy`, {
+      description: `How to group ${f.options.plural}; with nothing set, one group holds them all.`,
+      fields: (t: any) => {
+        const out: Record<string, any> = {}
+        if (f.within !== 'none') {
+          out.divisionLevel = t.field({
+            type: enums.DivisionLevel.ref,
+            description: 'Group by the division at this level that contains each record (e.g. COUNTY).',
+          })
+        }
+        for (const name of enumFields) out[name] = t.boolean({ description: `Group by ${name}.` })
+        if (f.options.yearField) {
+          out.year = t.boolean({ description: `Group by the year of ${f.options.yearField}.` })
+        }
+        return out
+      },
+    })
   const group = builder.objectRef<any>(`${T}AggregateGroup`).implement({
     description: `One group of ${f.options.plural} with its figures.`,
     fields: (t: any) => {
@@ -432,7 +433,9 @@ async function aggregate(
   const yearColumn = groupBy.year ? f.options.yearField : undefined
   const by = [divisionColumn, ...groupedEnums, yearColumn].filter((x): x is string => Boolean(x))
   const rows: MetricRow[] =
-    by.length > 0 ? await delegate.groupBy({ by, where, ...metrics }) : [await delegate.aggregate({ where, ...metrics })]
+    by.length > 0
+      ? await delegate.groupBy({ by, where, ...metrics })
+      : [await delegate.aggregate({ where, ...metrics })]
   let divisions: Map<number, DivisionInfo> | undefined
   if (divisionColumn) {
     const all = await db().division.findMany({ select: { id: true, level: true, ancestorIds: true } })

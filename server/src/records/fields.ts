@@ -18,18 +18,33 @@ export type FieldSpec =
 
 export type FieldMap = Record<string, FieldSpec>
 
-export const text = (max: number, description: string, extra: Partial<Base & { filter: boolean; sort: boolean }> = {}) =>
-  ({ kind: 'text', max, description, filter: true, sort: true, ...extra }) as const satisfies FieldSpec
+export const text = (
+  max: number,
+  description: string,
+  extra: Partial<Base & { filter: boolean; sort: boolean }> = {},
+) => ({ kind: 'text', max, description, filter: true, sort: true, ...extra }) as const satisfies FieldSpec
 
 export const textList = (description: string, maxItems = 50, maxLength = 200) =>
   ({ kind: 'textList', maxItems, maxLength, description }) as const satisfies FieldSpec
 
 /** A count of people, beds, jobs…: a whole number from 0. */
 export const count = (description: string, extra: Partial<Base & { max: number }> = {}) =>
-  ({ kind: 'int', min: 0, max: 100_000_000, description, sort: true, aggregate: true, ...extra }) as const satisfies FieldSpec
+  ({
+    kind: 'int',
+    min: 0,
+    max: 100_000_000,
+    description,
+    sort: true,
+    aggregate: true,
+    ...extra,
+  }) as const satisfies FieldSpec
 
-export const int = (description: string, min: number, max: number, extra: Partial<Base & { aggregate: boolean }> = {}) =>
-  ({ kind: 'int', min, max, description, sort: true, aggregate: false, ...extra }) as const satisfies FieldSpec
+export const int = (
+  description: string,
+  min: number,
+  max: number,
+  extra: Partial<Base & { aggregate: boolean }> = {},
+) => ({ kind: 'int', min, max, description, sort: true, aggregate: false, ...extra }) as const satisfies FieldSpec
 
 export const decimal = (description: string, extra: Partial<Base & { min: number }> = {}) =>
   ({ kind: 'decimal', min: 0, description, sort: true, aggregate: true, ...extra }) as const satisfies FieldSpec
@@ -37,8 +52,20 @@ export const decimal = (description: string, extra: Partial<Base & { min: number
 export const date = (description: string, extra: Partial<Base> = {}) =>
   ({ kind: 'date', description, sort: true, ...extra }) as const satisfies FieldSpec
 
-export const enumOf = (enumName: string, values: Record<string, string>, description: string, extra: Partial<Base> = {}) =>
-  ({ kind: 'enum', enumName, values: Object.keys(values), description, group: true, ...extra }) as const satisfies FieldSpec
+export const enumOf = (
+  enumName: string,
+  values: Record<string, string>,
+  description: string,
+  extra: Partial<Base> = {},
+) =>
+  ({
+    kind: 'enum',
+    enumName,
+    values: Object.keys(values),
+    description,
+    group: true,
+    ...extra,
+  }) as const satisfies FieldSpec
 
 /** A reference to another record, given by its global ID; `relation` is the Prisma relation name. */
 export const ref = (target: string, relation: string, description: string, extra: Partial<Base> = {}) =>

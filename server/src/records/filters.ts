@@ -25,7 +25,11 @@ function rangeFilter(name: string, scalar: 'Int' | 'Decimal' | 'Date' | 'DateTim
   })
 }
 
-export const IntFilter = rangeFilter('IntFilter', 'Int', 'Conditions on a whole number; all given conditions must hold.')
+export const IntFilter = rangeFilter(
+  'IntFilter',
+  'Int',
+  'Conditions on a whole number; all given conditions must hold.',
+)
 export const DecimalFilter = rangeFilter('DecimalFilter', 'Decimal', 'Conditions on an exact decimal number.')
 export const DateFilter = rangeFilter('DateFilter', 'Date', 'Conditions on a calendar date (YYYY-MM-DD).')
 export const DateTimeFilter = rangeFilter('DateTimeFilter', 'DateTime', 'Conditions on a moment in time.')

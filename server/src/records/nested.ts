@@ -9,7 +9,8 @@ export function idsOf(globalIds: string[], typename: string, field: string): num
   const errors: FieldError[] = []
   const ids = globalIds.map((globalId, index) => {
     const id = idOf(globalId, typename)
-    if (id === undefined) errors.push({ field: `${field}.${index}`, code: 'invalid_id', message: `Not the ID of a ${typename}` })
+    if (id === undefined)
+      errors.push({ field: `${field}.${index}`, code: 'invalid_id', message: `Not the ID of a ${typename}` })
     return id ?? 0
   })
   if (errors.length > 0) throw userInputError(`Invalid input: ${field}`, errors)
@@ -32,5 +33,4 @@ export function parseList<T>(schema: z.ZodType<T>, items: unknown[], field: stri
   )
 }
 
-export const decimalString = (min = 0) =>
-  z.string().refine((value) => Number(value) >= min, { message: `>= ${min}` })
+export const decimalString = (min = 0) => z.string().refine((value) => Number(value) >= min, { message: `>= ${min}` })

@@ -78,7 +78,8 @@ export function parseInput(
     }
     if (spec.kind === 'ref') {
       const id = idOf(result.data as string, spec.target)
-      if (id === undefined) errors.push({ field: name, code: 'invalid_id', message: wrongTypeMessage(spec.target)[locale] })
+      if (id === undefined)
+        errors.push({ field: name, code: 'invalid_id', message: wrongTypeMessage(spec.target)[locale] })
       else data[name] = id
       continue
     }

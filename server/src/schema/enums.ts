@@ -4,12 +4,10 @@ import { builder } from '../builder.ts'
 type Values = Record<string, string>
 
 function defineEnum<const V extends Values>(name: string, description: string, values: V) {
-  const ref = builder.enumType(name, {
-    description,
-    values: Object.fromEntries(Object.entries(values).map(([key, text]) => [key, { value: key, description: text }])) as {
-      [K in keyof V]: { value: K; description: string }
-    },
-  })
+  const config: Record<string, { value: string; description: string }> = Object.fromEntries(
+    Object.entries(values).map(([key, text]) => [key, { value: key, description: text }]),
+  )
+  const ref = builder.enumType(name, { description, values: config })
   return { ref, values }
 }
 

@@ -53,7 +53,10 @@ export const indicators = defineFamily({
   // Observations are matched by period so the citations of unchanged periods survive an edit.
   async afterWrite({ tx, id, input, ctx }) {
     if (input.observations == null) return
-    const wanted = uniquePeriods(parseList(observationSchema, input.observations, 'observations', ctx.locale), ctx.locale)
+    const wanted = uniquePeriods(
+      parseList(observationSchema, input.observations, 'observations', ctx.locale),
+      ctx.locale,
+    )
     const existing = await tx.indicatorObservation.findMany({ where: { indicatorId: id } })
     const byKey = new Map(existing.map((o: { id: number }) => [periodKey(o as never), o]))
     for (const observation of wanted) {
@@ -75,15 +78,18 @@ builder.prismaNode('IndicatorObservation', {
   id: { field: 'id' },
   description: 'One value of an indicator for one period.',
   fields: (t) => ({
-    periodKind: t.expose('periodKind', { type: PeriodKind.ref, description: 'Kind of period.' }),
+    periodKind: t.expose('periodKind' as never, { type: PeriodKind.ref, description: 'Kind of period.' }),
     year: t.exposeInt('year', { description: 'Year of the period.' }),
     quarter: t.exposeInt('quarter', { nullable: true, description: 'Last quarter covered, for quarterly periods.' }),
     value: t.expose('value', { type: 'Decimal', description: "Value in the indicator's unit and scale." }),
     provincialRank: t.exposeInt('provincialRank', { nullable: true, description: 'Rank in the province.' }),
-    status: t.expose('status', { type: ObservationStatus.ref, description: 'Preliminary or final.' }),
+    status: t.expose('status' as never, { type: ObservationStatus.ref, description: 'Preliminary or final.' }),
     version: t.exposeInt('version', { description: 'Increases with every change.' }),
     indicator: t.relation('indicator', { description: 'The indicator this value belongs to.' }),
-    citations: t.relation('citations', { description: 'Where the value comes from.', query: { orderBy: { id: 'asc' } } }),
+    citations: t.relation('citations', {
+      description: 'Where the value comes from.',
+      query: { orderBy: { id: 'asc' } },
+    }),
   }),
 })
 

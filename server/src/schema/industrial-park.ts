@@ -38,7 +38,12 @@ builder.prismaNode('IndustrialPark', {
     ...recordFields(t, industrialParks),
     division: t.relation('division', { description: 'The division the park is in.' }),
     enterprises: relatedRecords(t, 'enterprises', 'Enterprise', 'Enterprises settled in the park.'),
-    supportedSettlements: relatedRecords(t, 'supportedSettlements', 'Settlement', 'Settlements whose residents the park employs.'),
+    supportedSettlements: relatedRecords(
+      t,
+      'supportedSettlements',
+      'Settlement',
+      'Settlements whose residents the park employs.',
+    ),
   }),
 })
 

@@ -16,9 +16,9 @@ function scope(typename: string, within: string | null) {
 }
 
 async function sumOf(typename: string, field: string, within: string | null) {
-  const delegate = (db() as unknown as Record<string, { aggregate: (args: object) => Promise<{ _sum: Record<string, unknown> }> }>)[
-    typename[0]?.toLowerCase() + typename.slice(1)
-  ]
+  const delegate = (
+    db() as unknown as Record<string, { aggregate: (args: object) => Promise<{ _sum: Record<string, unknown> }> }>
+  )[typename[0]?.toLowerCase() + typename.slice(1)]
   const result = await delegate?.aggregate({ where: scope(typename, within), _sum: { [field]: true } })
   return Number(result?._sum[field] ?? 0)
 }

@@ -33,7 +33,12 @@ builder.prismaNode('Settlement', {
     communities: relatedRecords(t, 'communities', 'Community', 'Communities of the settlement.'),
     schools: relatedRecords(t, 'schools', 'School', 'Schools serving the settlement.'),
     careFacilities: relatedRecords(t, 'careFacilities', 'CareFacility', 'Care facilities of the settlement.'),
-    supportingParks: relatedRecords(t, 'supportingParks', 'IndustrialPark', 'Industrial parks built to employ its residents.'),
+    supportingParks: relatedRecords(
+      t,
+      'supportingParks',
+      'IndustrialPark',
+      'Industrial parks built to employ its residents.',
+    ),
   }),
 })
 

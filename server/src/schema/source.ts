@@ -60,8 +60,14 @@ builder.prismaNode('Citation', {
   description: 'Where one figure of one record comes from: the source and the sentence it was taken from.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The cited field of the record (e.g. plannedBeds).' }),
-    statedAs: t.exposeString('statedAs', { nullable: true, description: 'The figure as the source writes it (e.g. 5000张).' }),
-    qualifier: t.expose('qualifier', { type: 'FigureQualifier' as never, description: 'Exact, more than, nearly or planned.' }),
+    statedAs: t.exposeString('statedAs', {
+      nullable: true,
+      description: 'The figure as the source writes it (e.g. 5000张).',
+    }),
+    qualifier: t.expose('qualifier' as never, {
+      type: 'FigureQualifier' as never,
+      description: 'Exact, more than, nearly or planned.',
+    }),
     quote: t.exposeString('quote', { description: 'The sentence the figure was taken from, verbatim.' }),
     source: t.relation('source', { description: 'The document quoted.' }),
     recordType: t.string({

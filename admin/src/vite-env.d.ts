@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+declare module 'virtual:hub-schema' {
+  const schema: import('./providers/schema-types.ts').HubSchema
+  export default schema
+}

@@ -1,0 +1,68 @@
+// Build-time view of the checked-in GraphQL schema: the console never introspects the server
+// (which may have introspection off); it reads a compact description of types compiled from
+// server/schema.graphql into the bundle as the virtual module `virtual:hub-schema`.
+import { readFileSync } from 'node:fs'
+import {
+  buildSchema,
+  type GraphQLNamedType,
+  type GraphQLType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+} from 'graphql'
+import type { Plugin } from 'vite'
+import type { FieldMeta, HubSchema } from '../src/providers/schema-types.ts'
+
+const VIRTUAL_ID = 'virtual:hub-schema'
+
+function describe(type: GraphQLType, hasArgs: boolean): FieldMeta {
+  const named: GraphQLNamedType = getNamedType(type)
+  const required = isNonNullType(type)
+  const inner = isNonNullType(type) ? type.ofType : type
+  const kind = isScalarType(named) ? 'scalar' : isEnumType(named) ? 'enum' : 'object'
+  const meta: FieldMeta = { type: named.name, kind }
+  if (required) meta.required = true
+  if (isListType(inner)) meta.list = true
+  if (hasArgs) meta.args = true
+  return meta
+}
+
+/** Compiles SDL into the compact description the data provider uses. */
+export function describeSchema(sdl: string): HubSchema {
+  const schema = buildSchema(sdl)
+  const result: HubSchema = { objects: {}, inputs: {}, enums: {}, nodeTypes: [] }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__')) continue
+    if (isObjectType(type)) {
+      const fields: Record<string, FieldMeta> = {}
+      for (const field of Object.values(type.getFields())) fields[field.name] = describe(field.type, field.args.length > 0)
+      result.objects[type.name] = fields
+      if (type.getInterfaces().some((i) => i.name === 'Node')) result.nodeTypes.push(type.name)
+    } else if (isInputObjectType(type)) {
+      const fields: Record<string, FieldMeta> = {}
+      for (const field of Object.values(type.getFields())) fields[field.name] = describe(field.type, false)
+      result.inputs[type.name] = fields
+    } else if (isEnumType(type)) {
+      result.enums[type.name] = type.getValues().map((v) => v.name)
+    }
+  }
+  return result
+}
+
+export function hubSchema(schemaPath: string): Plugin {
+  return {
+    name: 'hub-schema',
+    resolveId(id) {
+      return id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined
+    },
+    load(id) {
+      if (id !== `\0${VIRTUAL_ID}`) return undefined
+      this.addWatchFile(schemaPath)
+      return `export default ${JSON.stringify(describeSchema(readFileSync(schemaPath, 'utf8')))}`
+    },
+  }
+}
