@@ -1,0 +1,219 @@
+// Turns react-admin's requests into GraphQL documents and variables, and GraphQL records into
+// react-admin records, from the build-time description of the schema. Pure: unit tested.
+import type { ResourceApi } from './resources.ts'
+import type { FieldMeta, HubSchema } from './schema-types.ts'
+
+export type Depth = 'list' | 'one'
+type Json = Record<string, unknown>
+
+const CITATIONS = 'citations { id field statedAs qualifier quote source { id nameZh nameEn file } }'
+const ID_LIST_LIMIT = 200
+
+/** Scalars and enums of a nested (non-record) object, e.g. a care facility's prices. */
+function nestedSelection(schema: HubSchema, type: string, depth: Depth): string {
+  const fields = schema.objects[type] ?? {}
+  const names = Object.entries(fields)
+    .filter(([, meta]) => meta.kind !== 'object' && !meta.args)
+    .map(([name]) => name)
+  if (depth === 'one' && fields.citations) names.push(CITATIONS)
+  return `{ ${names.join(' ')} }`
+}
+
+/**
+ * The fields a page needs: every scalar and enum, references as `{ id }`, nested lists of values;
+ * citations and many-to-many ID lists only for a single record.
+ */
+export function selection(schema: HubSchema, api: ResourceApi, depth: Depth): string {
+  const fields = schema.objects[api.type]
+  if (!fields) throw new Error(`The schema has no type ${api.type}`)
+  const parts: string[] = []
+  for (const [name, meta] of Object.entries(fields)) {
+    if (meta.args) continue
+    if (meta.kind !== 'object') parts.push(name)
+    else if (name === 'citations') {
+      if (depth === 'one') parts.push(CITATIONS)
+    } else if (schema.nodeTypes.includes(meta.type) && !meta.list) parts.push(`${name} { id }`)
+    else if (meta.list) parts.push(`${name} ${nestedSelection(schema, meta.type, depth)}`)
+  }
+  if (depth === 'one') {
+    for (const [field, { connection }] of Object.entries(api.idLists ?? {})) {
+      parts.push(`${field}: ${connection}(first: ${ID_LIST_LIMIT}) { nodes { id } }`)
+    }
+  }
+  return `{ ${parts.join(' ')} }`
+}
+
+/** A GraphQL record as react-admin wants it: references as `divisionId`, ID lists as arrays. */
+export function toRecord(schema: HubSchema, api: ResourceApi, node: Json): Json {
+  const fields = schema.objects[api.type] ?? {}
+  const record: Json = { ...node }
+  for (const [name, meta] of Object.entries(fields)) {
+    if (meta.kind === 'object' && !meta.list && !meta.args && schema.nodeTypes.includes(meta.type) && name in record) {
+      record[`${name}Id`] = (record[name] as { id?: string } | null)?.id ?? null
+      delete record[name]
+    }
+  }
+  for (const field of Object.keys(api.idLists ?? {})) {
+    const value = record[field] as { nodes: { id: string }[] } | undefined
+    if (value) record[field] = value.nodes.map((node) => node.id)
+  }
+  return record
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === ''
+
+function pad(n: number) {
+  return String(n).padStart(2, '0')
+}
+
+/** Converts one form value to what the input type expects; `undefined` drops it. */
+function coerce(schema: HubSchema, meta: FieldMeta, value: unknown): unknown {
+  if (value === undefined) return undefined
+  if (meta.list) {
+    if (value === null) return null
+    const items = Array.isArray(value) ? value : [value]
+    return items.map((item) => coerce(schema, { ...meta, list: false }, item)).filter((item) => !isEmpty(item))
+  }
+  if (isEmpty(value)) return null
+  if (meta.kind === 'object') return toInput(schema, meta.type, value as Json)
+  switch (meta.type) {
+    case 'Int':
+    case 'Float': {
+      const number = typeof value === 'number' ? value : Number(String(value).trim())
+      return Number.isNaN(number) ? value : number
+    }
+    case 'Decimal':
+      return String(value).trim()
+    case 'Date':
+      if (value instanceof Date) return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`
+      return String(value).slice(0, 10)
+    case 'DateTime':
+      return value instanceof Date ? value.toISOString() : String(value)
+    case 'String':
+    case 'ID':
+      return typeof value === 'string' ? value.trim() || null : String(value)
+    default:
+      return value
+  }
+}
+
+/** Keeps the fields an input type accepts, converted to their GraphQL types. */
+export function toInput(schema: HubSchema, inputType: string, data: Json): Json {
+  const fields = schema.inputs[inputType]
+  if (!fields) throw new Error(`The schema has no input ${inputType}`)
+  const input: Json = {}
+  for (const [name, meta] of Object.entries(fields)) {
+    if (!(name in data)) continue
+    const value = coerce(schema, meta, data[name])
+    if (value !== undefined) input[name] = value
+  }
+  return input
+}
+
+/** A create input: empty optional values are left out. */
+export function createInput(schema: HubSchema, api: ResourceApi, data: Json): Json {
+  const input = toInput(schema, `${api.type}CreateInput`, data)
+  for (const [key, value] of Object.entries(input)) if (value === null) delete input[key]
+  return input
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+/** An update input with only the fields that changed; null clears an optional field. */
+export function updateInput(schema: HubSchema, api: ResourceApi, data: Json, previous: Json | undefined): Json {
+  const input = toInput(schema, `${api.type}UpdateInput`, data)
+  if (!previous) return input
+  const before = toInput(schema, `${api.type}UpdateInput`, previous)
+  for (const key of Object.keys(input)) if (same(input[key], before[key])) delete input[key]
+  return input
+}
+
+const OPERATORS = ['gte', 'lte', 'gt', 'lt', 'in', 'not', 'equals', 'contains', 'startsWith'] as const
+
+/**
+ * Translates react-admin filter values into `search` and `where`:
+ * `q` is the search box, `plannedBeds_gte` a bound, `kind` an exact value (a list means any of them),
+ * `withinDivision` the division subtree, and a text field matches when it contains the value.
+ */
+export function toWhere(schema: HubSchema, api: ResourceApi, filter: Json = {}): { where?: Json; search?: string } {
+  const whereType = schema.inputs[`${api.type}Where`] ?? {}
+  const where: Json = {}
+  let search: string | undefined
+  for (const [key, raw] of Object.entries(filter)) {
+    if (isEmpty(raw) || (Array.isArray(raw) && raw.length === 0)) continue
+    if (key === 'q') {
+      search = String(raw).trim() || undefined
+      continue
+    }
+    const suffix = OPERATORS.find((op) => key.endsWith(`_${op}`))
+    const field = suffix ? key.slice(0, -suffix.length - 1) : key
+    const meta = whereType[field]
+    if (!meta) continue
+    if (meta.kind === 'scalar' && meta.type === 'ID') {
+      // withinDivision: a plain ID argument.
+      where[field] = raw
+      continue
+    }
+    const filterType = schema.inputs[meta.type] ?? {}
+    const operator = suffix ?? (Array.isArray(raw) ? 'in' : meta.type === 'StringFilter' ? 'contains' : 'equals')
+    const operand = filterType[operator]
+    if (!operand) continue
+    const value = coerce(schema, operand, raw)
+    if (isEmpty(value)) continue
+    where[field] = { ...(where[field] as Json | undefined), [operator]: value }
+  }
+  return { where: Object.keys(where).length ? where : undefined, search }
+}
+
+/** `plannedBeds` → `PLANNED_BEDS` when the type can be sorted by it. */
+export function toOrderBy(
+  schema: HubSchema,
+  api: ResourceApi,
+  sort: { field: string; order: string } | undefined,
+): Json[] | undefined {
+  if (!sort?.field) return undefined
+  const field = sort.field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()
+  if (!schema.enums[`${api.type}OrderField`]?.includes(field)) return undefined
+  return [{ field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' }]
+}
+
+export function rootField(resource: string) {
+  return resource
+}
+
+export function listQuery(schema: HubSchema, resource: string, api: ResourceApi) {
+  return `query List($first: Int, $offset: Int, $where: ${api.type}Where, $orderBy: [${api.type}OrderBy!], $search: String) {
+  list: ${rootField(resource)}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search) {
+    totalCount nodes ${selection(schema, api, 'list')}
+  }
+}`
+}
+
+export function oneQuery(schema: HubSchema, api: ResourceApi) {
+  return `query One($id: ID!) { node(id: $id) { __typename ... on ${api.type} ${selection(schema, api, 'one')} } }`
+}
+
+export function manyQuery(schema: HubSchema, api: ResourceApi) {
+  return `query Many($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${api.type} ${selection(schema, api, 'list')} } }`
+}
+
+export function createMutation(schema: HubSchema, api: ResourceApi) {
+  return `mutation Create($input: ${api.type}CreateInput!) { record: create${api.type}(input: $input) ${selection(schema, api, 'one')} }`
+}
+
+export function updateMutation(schema: HubSchema, api: ResourceApi) {
+  return `mutation Update($id: ID!, $version: Int, $input: ${api.type}UpdateInput!) {
+  record: update${api.type}(id: $id, version: $version, input: $input) ${selection(schema, api, 'one')}
+}`
+}
+
+export function deleteMutation(api: ResourceApi) {
+  return `mutation Delete($id: ID!, $version: Int) { record: delete${api.type}(id: $id, version: $version) { id } }`
+}
+
+/** Several deletes in one request, one alias each. */
+export function deleteManyMutation(api: ResourceApi, count: number) {
+  const variables = Array.from({ length: count }, (_, i) => `$id${i}: ID!`).join(', ')
+  const fields = Array.from({ length: count }, (_, i) => `d${i}: delete${api.type}(id: $id${i}) { id }`).join(' ')
+  return `mutation DeleteMany(${variables}) { ${fields} }`
+}
