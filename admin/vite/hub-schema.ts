@@ -19,6 +19,26 @@ import type { FieldMeta, HubSchema } from '../src/providers/schema-types.ts'
 
 const VIRTUAL_ID = 'virtual:hub-schema'
 
+const number = (text: string) => Number(text.replace('−', '-'))
+
+/** Reads the limits the server documents on each input field, so the console checks the same. */
+export function rulesOf(description: string | null | undefined): Partial<FieldMeta> {
+  const rules: Partial<FieldMeta> = {}
+  if (!description) return rules
+  const range = /From ([−-]?\d+(?:\.\d+)?) to ([−-]?\d+(?:\.\d+)?)/.exec(description) ?? /\(([−-]?\d+)–([−-]?\d+)\)/.exec(description)
+  if (range) {
+    rules.min = number(range[1] as string)
+    rules.max = number(range[2] as string)
+  }
+  const atLeast = /At least ([−-]?\d+)/.exec(description)
+  if (atLeast) rules.min = number(atLeast[1] as string)
+  const length = /at most (\d+) characters/i.exec(description)
+  if (length) rules.maxLength = Number(length[1])
+  const items = /Up to (\d+) items/.exec(description)
+  if (items) rules.maxItems = Number(items[1])
+  return rules
+}
+
 function describe(type: GraphQLType, hasArgs: boolean): FieldMeta {
   const named: GraphQLNamedType = getNamedType(type)
   const required = isNonNullType(type)
@@ -44,7 +64,9 @@ export function describeSchema(sdl: string): HubSchema {
       if (type.getInterfaces().some((i) => i.name === 'Node')) result.nodeTypes.push(type.name)
     } else if (isInputObjectType(type)) {
       const fields: Record<string, FieldMeta> = {}
-      for (const field of Object.values(type.getFields())) fields[field.name] = describe(field.type, false)
+      for (const field of Object.values(type.getFields())) {
+        fields[field.name] = { ...describe(field.type, false), ...rulesOf(field.description) }
+      }
       result.inputs[type.name] = fields
     } else if (isEnumType(type)) {
       result.enums[type.name] = type.getValues().map((v) => v.name)

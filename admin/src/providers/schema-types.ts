@@ -7,6 +7,12 @@ export interface FieldMeta {
   list?: boolean
   /** The field takes arguments (a nested connection). */
   args?: boolean
+  /** Input rules the server states in its descriptions ("From 0 to 100000000", "At most 200 characters"). */
+  min?: number
+  max?: number
+  maxLength?: number
+  /** Most items a list input takes. */
+  maxItems?: number
 }
 
 export interface HubSchema {

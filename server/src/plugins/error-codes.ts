@@ -26,30 +26,30 @@ export function classifyError(error: GraphQLError): string {
   return 'INTERNAL_SERVER_ERROR'
 }
 
-function withCode(error: unknown) {
-  if (!(error instanceof GraphQLError)) return error
-  if (typeof error.extensions?.code === 'string') return error
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, code: classifyError(error) },
-  })
+/**
+ * Adds the code in place (rather than replacing the error) so Yoga still derives the HTTP status
+ * from the error's own `http` extension; drops the `originalError` that Yoga's development mode
+ * copies into responses (parser messages, stacks).
+ */
+function addCode(error: unknown) {
+  if (!(error instanceof GraphQLError)) return
+  const extensions = error.extensions as Record<string, unknown>
+  const http = extensions.http as { spec?: boolean; status?: number } | undefined
+  if (extensions.originalError !== undefined && http?.spec) {
+    // Yoga answers a request-level error (bad JSON) with its status only while `originalError` is
+    // present; keep the status without exposing the parser's message.
+    extensions.http = { status: http.status }
+  }
+  delete extensions.originalError
+  if (typeof extensions.code !== 'string') extensions.code = classifyError(error)
 }
 
 export function useErrorCodes(): Plugin {
   return {
-    onResultProcess({ result, setResult }) {
-      const results = Array.isArray(result) ? result : [result]
-      let changed = false
-      const next = results.map((r) => {
-        if (!r || typeof r !== 'object' || !('errors' in r) || !r.errors) return r
-        changed = true
-        return { ...r, errors: r.errors.map(withCode) }
-      })
-      if (changed) setResult((Array.isArray(result) ? next : next[0]) as never)
+    onResultProcess({ result }) {
+      for (const r of Array.isArray(result) ? result : [result]) {
+        if (r && typeof r === 'object' && 'errors' in r && r.errors) r.errors.forEach(addCode)
+      }
     },
   }
 }

@@ -1,0 +1,17 @@
+import { Typography } from '@mui/material'
+import get from 'lodash/get'
+import { type FieldProps, useLocaleState, useRecordContext } from 'react-admin'
+import { formatNumber } from '../format.ts'
+
+/** A number as people read it: 4.64万 in Chinese, 46,357 in English. */
+export function FigureField({ source, unit }: FieldProps & { source: string; unit?: string }) {
+  const record = useRecordContext()
+  const [locale] = useLocaleState()
+  const text = formatNumber(get(record, source) as number | string | null | undefined, locale)
+  return (
+    <Typography component="span" variant="body2" title={String(get(record, source) ?? '')}>
+      {text}
+      {text && unit ? ` ${unit}` : ''}
+    </Typography>
+  )
+}

@@ -1,0 +1,5 @@
+// Loaded on demand (its own chunk) when someone switches to English.
+import englishMessages from 'ra-language-english'
+import appEn from './app-en.ts'
+
+export default { ...englishMessages, ...appEn }

@@ -1,0 +1,4 @@
+import appZh from './app-zh.ts'
+import raZh from './ra-zh.ts'
+
+export default { ...raZh, ...appZh }
