@@ -1,0 +1,103 @@
+// The hub as `pnpm start` runs it: a separate process on a fresh embedded database.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { withDatabase } from '../setup/global.ts'
+import { databaseKind } from '../setup/hub.ts'
+
+const SERVER_DIR = path.resolve(import.meta.dirname, '../../server')
+const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-process-'))
+// On the PostgreSQL project the process gets a new, empty PostgreSQL database instead.
+const adminUrl = process.env.TEST_DATABASE_URL ?? ''
+const pgName = `hub_process_${randomBytes(4).toString('hex')}`
+const databaseUrl = databaseKind === 'postgres' ? withDatabase(adminUrl, pgName) : ''
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  await client.query(sql)
+  await client.end()
+}
+
+beforeAll(async () => {
+  if (databaseKind === 'postgres') await admin(`CREATE DATABASE ${pgName}`)
+})
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true })
+  if (databaseKind === 'postgres') await admin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`)
+})
+
+function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk) => {
+    output += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    output += chunk
+  })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 90_000)
+    const check = setInterval(() => {
+      const url = /GraphQL API and GraphiQL: (http:\/\/\S+)\/graphql/.exec(output)?.[1]
+      if (url) {
+        clearInterval(check)
+        clearTimeout(timer)
+        resolve({ child, url, output: () => output })
+      }
+    }, 100)
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)))
+  })
+}
+
+const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', resolve))
+
+describe(`pnpm start on a fresh ${databaseKind === 'postgres' ? 'PostgreSQL' : 'embedded'} database`, () => {
+  it('migrates, seeds, prints its URLs, serves, and exits 0 on SIGTERM after finishing requests', async () => {
+    const { child, url, output } = await start()
+    expect(output()).toContain('/health')
+    expect((await fetch(`${url}/health`)).status).toBe(200)
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ hospitals(search: "滇东北中心医院") { nodes { plannedBeds } } }' }),
+    })
+    expect((await response.json()).data.hospitals.nodes[0].plannedBeds).toBe(5000)
+
+    // A request in flight when SIGTERM arrives still gets its answer.
+    const inFlight = fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ divisions(first: 200) { totalCount nodes { nameZh children { totalCount } } } }',
+      }),
+    })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const exited = exitOf(child)
+    child.kill('SIGTERM')
+    expect((await inFlight).status).toBe(200)
+    expect(await exited).toBe(0)
+  }, 120_000)
+
+  it('reopens the same data directory without seeding again', async () => {
+    const { child, url, output } = await start()
+    expect(output()).not.toContain('seeding')
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ divisions(where: { code: { equals: "530600" } }) { totalCount } }' }),
+    })
+    expect((await response.json()).data.divisions.totalCount).toBe(1)
+    const exited = exitOf(child)
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  }, 120_000)
+})
