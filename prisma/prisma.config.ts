@@ -21,9 +21,10 @@ export default defineConfig({
     }
     const { PGlite } = await import('@electric-sql/pglite')
     const { PrismaPGlite } = await import('pglite-prisma-adapter')
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
     // Typed against an older @prisma/driver-adapter-utils; compatible at run time (see src/open.ts).
-    return new PrismaPGlite(new PGlite(path.resolve(import.meta.dirname, '.dev-db'))) as unknown as ReturnType<
-      typeof import('./src/postgres.ts').pgAdapterFactory
-    >
+    return new PrismaPGlite(
+      new PGlite(path.resolve(import.meta.dirname, '.dev-db'), { extensions: { pg_trgm } }),
+    ) as unknown as ReturnType<typeof import('./src/postgres.ts').pgAdapterFactory>
   },
 })

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/client/client.ts'
@@ -68,10 +69,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       },
     }
   }
-  const pglite = new PGlite(
-    options.dataDir ?? 'memory://',
-    options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
-  )
+  const pglite = new PGlite(options.dataDir ?? 'memory://', {
+    // Extensions the migrations create must be loaded into the WebAssembly build up front.
+    extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  })
   await pglite.waitReady
   if (migrate) await applyMigrations(pglite)
   const { prisma, statementCount } = countingClient(new PrismaPGlite(pglite) as unknown as PrismaPg)
