@@ -1,8 +1,9 @@
-import type { PrismaClient } from '../../generated/client/client.ts'
+import type { Prisma, PrismaClient } from '../../generated/client/client.ts'
 import type { CareFacilityKind, CareTargetGroup } from '../../generated/client/enums.ts'
 import { type Budget, CANTEEN_SHARE } from './budget.ts'
 import type { Citable } from './citations.ts'
-import { assignIds, insertInBatches, located, near, type Point, round2, SYNTHETIC_NOTE } from './common.ts'
+import { assignIds, located, near, type Point, round2, SYNTHETIC_NOTE } from './common.ts'
+import { insertRows } from './insert.ts'
 import { type Name, NameRegistry } from './names.ts'
 import { type Random, WeightedPicker, weighted } from './random.ts'
 import type { Community, County, Township } from './world.ts'
@@ -17,6 +18,17 @@ interface KindProfile {
   services: readonly string[]
   floorArea: readonly [number, number]
   served: number
+}
+
+/** Where one facility goes, and its name there. */
+interface Placement {
+  township: Township
+  community: Community | null
+  host: Point
+  divisionId: number
+  name: Name
+  /** Names are unique within a township, or within the county for county-level institutions. */
+  scope: string
 }
 
 const KINDS: Record<CareFacilityKind, KindProfile> = {
@@ -111,35 +123,73 @@ export async function seedCare(
     communities.length > 0 ? new WeightedPicker(communities, (c) => Math.sqrt(c.population)) : null
   const names = new NameRegistry()
   const facilities: { id: number; name: Name; kind: CareFacilityKind; peopleServed: number | null }[] = []
-  const rows = []
+  const rows: Prisma.CareFacilityCreateManyInput[] = []
+  const place = (profile: KindProfile, attempt: number): Placement => {
+    const township = picker.pick(rng)
+    const county = township.county
+    const named = (hostName: Name): Name => ({
+      zh: hostName.zh + profile.suffix[0],
+      en: `${hostName.en} ${profile.suffix[1]}`,
+    })
+    if (profile.level === 'county') {
+      // The county's own institution at the seat; further ones carry a township's name too.
+      const seat = county.townships[0] as Township
+      const where = attempt === 0 ? seat : township
+      const hostName =
+        attempt === 0
+          ? { zh: county.info.nameZh, en: county.info.nameEn }
+          : { zh: county.info.nameZh + township.name.zh, en: `${county.info.nameEn} ${township.name.en}` }
+      return {
+        township: where,
+        community: null,
+        host: where,
+        divisionId: where.id,
+        name: named(hostName),
+        scope: `c${county.info.code}`,
+      }
+    }
+    const village = township.villages.length > 0 ? rng.pick(township.villages) : null
+    if (profile.level === 'township' && (attempt < 4 || !village)) {
+      return {
+        township,
+        community: null,
+        host: township,
+        divisionId: township.id,
+        name: named(township.name),
+        scope: `t${township.id}`,
+      }
+    }
+    if (profile.level === 'community' && communityPicker && rng.chance(0.5)) {
+      const community = communityPicker.pick(rng)
+      return {
+        township: community.township,
+        community,
+        host: community,
+        divisionId: community.divisionId,
+        name: named(community.name),
+        scope: `t${community.township.id}`,
+      }
+    }
+    const where = village ?? township
+    return {
+      township,
+      community: null,
+      host: where,
+      divisionId: where.id,
+      name: named(where.name),
+      scope: `t${township.id}`,
+    }
+  }
   for (let i = 0; i < budget.careFacilities; i++) {
     // The first eight cover every kind, so even a small data set shows them all.
     const kind =
       i < KIND_OPTIONS.length ? (KIND_OPTIONS[i] as (typeof KIND_OPTIONS)[number])[0] : weighted(rng, KIND_OPTIONS)
     const profile = KINDS[kind]
-    let township: Township = picker.pick(rng)
-    let community: Community | null = null
-    let host: Point & { name: Name } = township
-    let divisionId = township.id
-    if (profile.level === 'county') {
-      township = township.county.townships[0] as Township
-      host = township
-      divisionId = township.id
-    } else if (profile.level === 'community') {
-      if (communityPicker && rng.chance(0.5)) {
-        community = communityPicker.pick(rng)
-        township = community.township
-        host = community
-        divisionId = community.divisionId
-      } else if (township.villages.length > 0) {
-        const village = rng.pick(township.villages)
-        host = village
-        divisionId = village.id
-      }
-    }
-    const hostName =
-      profile.level === 'county' ? { zh: township.county.info.nameZh, en: township.county.info.nameEn } : host.name
-    const name = names.claim({ zh: hostName.zh + profile.suffix[0], en: `${hostName.en} ${profile.suffix[1]}` }, 'care')
+    // Draw places until this kind's name is free there; later draws fall back to smaller hosts.
+    let spot = place(profile, 0)
+    for (let attempt = 1; attempt < 8 && names.has(spot.name, spot.scope); attempt++) spot = place(profile, attempt)
+    const { township, community, host, divisionId } = spot
+    const name = names.claim(spot.name, spot.scope)
     const peopleServed = rng.chance(0.85) ? rng.around(profile.served, 0.7, 5, profile.served * 20) : null
     facilities.push({ id: 0, name, kind, peopleServed })
     rows.push({
@@ -158,15 +208,10 @@ export async function seedCare(
       note: SYNTHETIC_NOTE,
     })
   }
-  assignIds(
-    facilities,
-    await insertInBatches(rows, (batch) =>
-      prisma.careFacility.createManyAndReturn({ data: batch, select: { id: true, nameZh: true } }),
-    ),
-  )
+  assignIds(facilities, await insertRows(prisma, 'CareFacility', rows, ['nameZh']))
 
   // A canteen charges less the older the diner: e.g. 5 yuan from 60, 3 from 80, free from 90.
-  const prices = []
+  const prices: Prisma.CarePriceCreateManyInput[] = []
   for (const facility of facilities) {
     if (facility.peopleServed !== null) {
       const { id, name, peopleServed } = facility
@@ -186,9 +231,6 @@ export async function seedCare(
       prices.push({ careFacilityId: facility.id, minAge, priceYuan: price, unitZh: '一餐', unitEn: 'a meal' })
     }
   }
-  const inserted = await insertInBatches(prices, async (batch) => {
-    const { count } = await prisma.carePrice.createMany({ data: batch })
-    return Array.from({ length: count })
-  })
+  const inserted = await insertRows(prisma, 'CarePrice', prices)
   return { careFacilities: facilities.length, carePrices: inserted.length }
 }

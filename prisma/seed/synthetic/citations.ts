@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/client/client.ts'
-import { insertInBatches, SYNTHETIC_NOTE } from './common.ts'
+import { SYNTHETIC_NOTE } from './common.ts'
+import { insertRows } from './insert.ts'
 import type { Random } from './random.ts'
 
 export type CitationFields = Omit<Prisma.CitationCreateManyInput, 'sourceId'>
@@ -37,12 +38,14 @@ export async function seedCitations(
   })
   const noTarget = Object.fromEntries(TARGETS.map((target) => [target, null]))
   // Every row names all columns, so each statement has one shape.
-  const rows = rng
-    .sample(citable, count)
-    .map((make) => ({ ...noTarget, sourceId: source.id, statedAs: null, qualifier: 'EXACT' as const, ...make() }))
-  const inserted = await insertInBatches(rows, async (batch) => {
-    const { count: created } = await prisma.citation.createMany({ data: batch })
-    return Array.from({ length: created })
-  })
-  return inserted.length
+  const rows = rng.sample(citable, count).map(
+    (make): Prisma.CitationCreateManyInput => ({
+      ...noTarget,
+      sourceId: source.id,
+      statedAs: null,
+      qualifier: 'EXACT' as const,
+      ...make(),
+    }),
+  )
+  return (await insertRows(prisma, 'Citation', rows)).length
 }

@@ -14,7 +14,7 @@ export function inBox(rng: Random, box: Box): Point {
   return { lat: rng.float(box.south, box.north), lon: rng.float(box.west, box.east) }
 }
 
-/** A point about `radius` degrees from `center`, inside `box` (redrawn rather than clamped, so none pile up on an edge). */
+/** A point about `radius` degrees from `center` inside `box`, redrawn rather than clamped so none pile up on an edge. */
 export function near(rng: Random, center: Point, radius: number, box: Box): Point {
   for (let attempt = 0; attempt < 8; attempt++) {
     const lat = rng.normal(center.lat, radius / 2)
@@ -36,37 +36,10 @@ export function located(point: Point) {
 
 export const round2 = (value: number) => Math.round(value * 100) / 100
 
-// PostgreSQL accepts at most 65,535 bind parameters a statement; stay well below.
-const MAX_PARAMETERS = 30_000
-const MAX_ROWS = 5_000
-
 /**
- * Inserts rows in multi-row statements and returns what each statement returned, in input order.
- * `insert` is a `createManyAndReturn` (to learn generated ids) or a `createMany` wrapper.
- */
-export async function insertInBatches<Row extends object, Out>(
-  rows: readonly Row[],
-  insert: (batch: Row[]) => Promise<Out[]>,
-): Promise<Out[]> {
-  const first = rows[0]
-  if (!first) return []
-  const batchSize = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / Object.keys(first).length)))
-  const out: Out[] = []
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch = rows.slice(start, start + batchSize)
-    const returned = await insert(batch)
-    if (returned.length !== batch.length) {
-      throw new Error(`Inserted ${batch.length} rows but the database returned ${returned.length}`)
-    }
-    out.push(...returned)
-  }
-  return out
-}
-
-/**
- * Assigns the ids `createManyAndReturn` reported to the records they were made from. PostgreSQL
- * returns the rows of one INSERT … RETURNING in VALUES order; comparing names checks that assumption
- * on every row, so a change of behaviour fails loudly instead of mislinking records.
+ * Gives records the ids the database returned for their rows. PostgreSQL returns the rows of one
+ * INSERT … SELECT … RETURNING in the order it inserts them; comparing names checks that on every row,
+ * so a change of behaviour fails loudly instead of mislinking records.
  */
 export function assignIds(
   records: readonly { id: number; name: { zh: string } }[],

@@ -1,6 +1,7 @@
-import type { PrismaClient } from '../../generated/client/client.ts'
+import type { Prisma, PrismaClient } from '../../generated/client/client.ts'
 import type { Budget } from './budget.ts'
-import { assignIds, inBox, insertInBatches, located, near, SYNTHETIC_NOTE } from './common.ts'
+import { assignIds, inBox, located, near, SYNTHETIC_NOTE } from './common.ts'
+import { insertRows } from './insert.ts'
 import { NameRegistry, placeName } from './names.ts'
 import { type Random, WeightedPicker, weighted } from './random.ts'
 import type { County, Division, Township, TownshipKind, Village } from './world.ts'
@@ -97,7 +98,7 @@ export async function seedDivisions(
     // Every township gets a village first; the rest follow where people live.
     const township = i < townships.length ? (townships[i] as Township) : picker.pick(rng)
     const urban = rng.chance(urbanChance[township.kind])
-    const base = names.unique(() => placeName(rng), township.name.zh)
+    const base = names.unique(() => placeName(rng), `${township.county.info.code}|${township.name.zh}`)
     const village: Village = {
       id: 0,
       ancestorIds: township.ancestorIds, // already ends with the township itself
@@ -126,19 +127,19 @@ async function insertDivisions<D extends Division>(
   level: 'TOWNSHIP' | 'COMMUNITY',
   parentId: (division: D) => number,
 ) {
-  const rows = divisions.map((division) => ({
-    code: division.code,
-    level,
-    parentId: parentId(division),
-    ancestorIds: division.ancestorIds,
-    nameZh: division.name.zh,
-    nameEn: division.name.en,
-    ...located(division),
-    note: SYNTHETIC_NOTE,
-  }))
-  const returned = await insertInBatches(rows, (batch) =>
-    prisma.division.createManyAndReturn({ data: batch, select: { id: true, nameZh: true } }),
+  const rows = divisions.map(
+    (division): Prisma.DivisionCreateManyInput => ({
+      code: division.code,
+      level,
+      parentId: parentId(division),
+      ancestorIds: division.ancestorIds,
+      nameZh: division.name.zh,
+      nameEn: division.name.en,
+      ...located(division),
+      note: SYNTHETIC_NOTE,
+    }),
   )
+  const returned = await insertRows(prisma, 'Division', rows, ['nameZh'])
   assignIds(divisions, returned)
   for (const division of divisions) division.ancestorIds = [...division.ancestorIds, division.id]
   const ids = returned.map((row) => row.id)

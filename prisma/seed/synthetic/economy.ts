@@ -1,8 +1,9 @@
-import type { PrismaClient } from '../../generated/client/client.ts'
+import type { Prisma, PrismaClient } from '../../generated/client/client.ts'
 import type { Budget } from './budget.ts'
 import { MARKETS, SECTORS } from './catalog.ts'
 import type { Citable } from './citations.ts'
-import { assignIds, insertInBatches, located, near, round2, SYNTHETIC_NOTE } from './common.ts'
+import { assignIds, located, near, round2, SYNTHETIC_NOTE } from './common.ts'
+import { insertRows } from './insert.ts'
 import { NameRegistry, placeName, tradeName } from './names.ts'
 import { type Random, WeightedPicker, weighted } from './random.ts'
 import type { Community, County, Park, Settlement } from './world.ts'
@@ -21,7 +22,7 @@ export async function seedEconomy(
   const names = new NameRegistry()
 
   const parks: Park[] = []
-  const parkRows = []
+  const parkRows: Prisma.IndustrialParkCreateManyInput[] = []
   for (let i = 0; i < budget.parks; i++) {
     const county = countyPicker.pick(rng)
     const township = rng.chance(0.4) ? (county.townships[0] ?? rng.pick(county.townships)) : rng.pick(county.townships)
@@ -55,39 +56,41 @@ export async function seedEconomy(
       note: SYNTHETIC_NOTE,
     })
   }
-  const returnedParks = await insertInBatches(parkRows, (batch) =>
-    prisma.industrialPark.createManyAndReturn({ data: batch, select: { id: true, nameZh: true, directJobs: true } }),
-  )
+  const returnedParks = await insertRows(prisma, 'IndustrialPark', parkRows, ['nameZh', 'directJobs'])
   assignIds(parks, returnedParks)
   returnedParks.forEach((row, index) => {
     const park = parks[index] as Park
-    const jobs = Math.floor((row.directJobs ?? 0) / 100) * 100
+    const jobs = row.directJobs ?? 0
+    const rounded = Math.floor(jobs / 100) * 100
+    // Sources round big figures down and say 余 ("more than"); small ones are stated exactly.
+    const approximate = jobs >= 200 && rounded < jobs
     cite.push(() => ({
       industrialParkId: park.id,
       field: 'directJobs',
-      statedAs: `${jobs}余人`,
-      qualifier: 'MORE_THAN',
-      quote: `${park.name.zh}已带动搬迁群众就近就业${jobs}余人。`,
+      statedAs: approximate ? `${rounded}余人` : `${jobs}人`,
+      qualifier: approximate ? 'MORE_THAN' : 'EXACT',
+      quote: `${park.name.zh}已带动搬迁群众就近就业${approximate ? `${rounded}余` : jobs}人。`,
     }))
   })
 
-  // A park employs people from a few settlements of its county; few parks, so one update each.
-  let links = 0
+  // A park employs people from a few settlements of its county. The links go into Prisma's implicit
+  // many-to-many table in one statement ("A" is the park: IndustrialPark sorts before Settlement);
+  // connecting them park by park through the client cost several statements a park.
+  const links: { A: number; B: number }[] = []
   for (const park of parks) {
     const nearby = settlements.filter((settlement) => settlement.township.county === park.township.county)
-    const supported = rng.sample(nearby, rng.int(1, 5))
-    if (supported.length === 0) continue
-    await prisma.industrialPark.update({
-      where: { id: park.id },
-      data: { supportedSettlements: { connect: supported.map((settlement) => ({ id: settlement.id })) } },
-      select: { id: true },
-    })
-    links += supported.length
+    for (const settlement of rng.sample(nearby, rng.int(1, 5))) links.push({ A: park.id, B: settlement.id })
+  }
+  if (links.length > 0) {
+    await prisma.$executeRawUnsafe(
+      'INSERT INTO "_ParkSupportsSettlement" ("A", "B") SELECT "A", "B" FROM jsonb_to_recordset($1::jsonb) AS link("A" int, "B" int)',
+      JSON.stringify(links),
+    )
   }
 
   const townships = world.flatMap((county) => county.townships)
   const townshipPicker = new WeightedPicker(townships, (township) => township.weight)
-  const enterpriseRows = []
+  const enterpriseRows: Prisma.EnterpriseCreateManyInput[] = []
   const enterpriseNames = []
   for (let i = 0; i < budget.enterprises; i++) {
     const where = weighted(rng, [
@@ -100,14 +103,13 @@ export async function seedEconomy(
     const township = park?.township ?? community?.township ?? townshipPicker.pick(rng)
     const county = township.county.info
     const sector = rng.pick(SECTORS)
-    const trade = tradeName(rng)
-    const name = names.claim(
-      {
+    const name = names.unique(() => {
+      const trade = tradeName(rng)
+      return {
         zh: `${county.shortZh}${trade.zh}${sector.suffixZh}有限公司`,
         en: `${county.shortEn} ${trade.en} ${sector.suffixEn} Co., Ltd.`,
-      },
-      'enterprises',
-    )
+      }
+    }, 'enterprises')
     const inPark = park !== null
     const jobCapacity = rng.around(inPark ? 300 : 60, 0.7, 10, 5_000)
     enterpriseNames.push(name)
@@ -130,9 +132,7 @@ export async function seedEconomy(
       note: SYNTHETIC_NOTE,
     })
   }
-  const returned = await insertInBatches(enterpriseRows, (batch) =>
-    prisma.enterprise.createManyAndReturn({ data: batch, select: { id: true, nameZh: true, employees: true } }),
-  )
+  const returned = await insertRows(prisma, 'Enterprise', enterpriseRows, ['nameZh', 'employees'])
   const enterprises = enterpriseNames.map((name) => ({ id: 0, name }))
   assignIds(enterprises, returned)
   returned.forEach((row, index) => {
@@ -147,5 +147,5 @@ export async function seedEconomy(
       quote: `${enterprise.name.zh}现有员工${employees}人，其中大部分为搬迁群众。`,
     }))
   })
-  return { parks: parks.length, parkSettlementLinks: links, enterprises: enterprises.length }
+  return { parks: parks.length, parkSettlementLinks: links.length, enterprises: enterprises.length }
 }

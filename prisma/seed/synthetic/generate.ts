@@ -5,10 +5,11 @@ import { type Citable, seedCitations } from './citations.ts'
 import { removeSynthetic } from './cleanup.ts'
 import { seedDivisions } from './divisions.ts'
 import { seedEconomy } from './economy.ts'
+import { seedHospitals } from './hospitals.ts'
 import { seedIndicators } from './indicators.ts'
 import { Random } from './random.ts'
 import { seedRelocation } from './relocation.ts'
-import { seedHospitals, seedSchools } from './services.ts'
+import { seedSchools } from './schools.ts'
 import { ensureZhaotong } from './zhaotong.ts'
 
 export interface SyntheticOptions {

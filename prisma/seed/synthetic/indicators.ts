@@ -3,7 +3,8 @@ import type { UnitScale } from '../../generated/client/enums.ts'
 import type { Budget } from './budget.ts'
 import { INDICATORS, type IndicatorDefinition, LATEST_YEAR } from './catalog.ts'
 import type { Citable } from './citations.ts'
-import { insertInBatches, located, type Point, SYNTHETIC_NOTE } from './common.ts'
+import { located, type Point, SYNTHETIC_NOTE } from './common.ts'
+import { insertRows } from './insert.ts'
 import type { Random } from './random.ts'
 import type { County } from './world.ts'
 import { CITY, type DivisionRef } from './zhaotong.ts'
@@ -98,20 +99,20 @@ export async function seedIndicators(
     }
   }
 
-  const indicatorRows = pairs.map(({ definition, reporter }) => ({
-    divisionId: reporter.id,
-    code: codeOf(definition),
-    nameZh: definition.nameZh,
-    nameEn: definition.nameEn,
-    unitZh: definition.unitZh,
-    unitEn: definition.unitEn,
-    scale: definition.scale,
-    ...located(reporter),
-    note: SYNTHETIC_NOTE,
-  }))
-  const indicators = await insertInBatches(indicatorRows, (batch) =>
-    prisma.indicator.createManyAndReturn({ data: batch, select: { id: true, code: true, divisionId: true } }),
+  const indicatorRows = pairs.map(
+    ({ definition, reporter }): Prisma.IndicatorCreateManyInput => ({
+      divisionId: reporter.id,
+      code: codeOf(definition),
+      nameZh: definition.nameZh,
+      nameEn: definition.nameEn,
+      unitZh: definition.unitZh,
+      unitEn: definition.unitEn,
+      scale: definition.scale,
+      ...located(reporter),
+      note: SYNTHETIC_NOTE,
+    }),
   )
+  const indicators = await insertRows(prisma, 'Indicator', indicatorRows, ['code', 'divisionId'])
 
   const firstYear = LATEST_YEAR - budget.years + 1
   const observationRows: Prisma.IndicatorObservationCreateManyInput[] = []
@@ -149,12 +150,7 @@ export async function seedIndicators(
       })
     }
   }
-  const observations = await insertInBatches(observationRows, (batch) =>
-    prisma.indicatorObservation.createManyAndReturn({
-      data: batch,
-      select: { id: true, indicatorId: true, year: true },
-    }),
-  )
+  const observations = await insertRows(prisma, 'IndicatorObservation', observationRows, ['indicatorId', 'year'])
   observations.forEach((row, index) => {
     const { definition, reporter, year, value } = observed[index] as (typeof observed)[number]
     const sent = observationRows[index]

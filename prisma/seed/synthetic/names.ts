@@ -29,7 +29,7 @@ const TAILS: readonly Syllable[] = [
   ['井', 'jing'], ['岭', 'ling'], ['屯', 'tun'], ['乐', 'le'], ['水', 'shui'], ['田', 'tian'], ['池', 'chi'],
   ['庄', 'zhuang'], ['箐', 'qing'], ['垭', 'ya'], ['冲', 'chong'], ['岗', 'gang'], ['海', 'hai'], ['门', 'men'],
 ]
-// Auspicious names that relocation communities and shops favour.
+// Auspicious names that relocation communities favour.
 // biome-ignore format: a table of syllables
 const AUSPICIOUS: readonly Syllable[] = [
   ['幸福', 'xingfu'], ['和谐', 'hexie'], ['康居', 'kangju'], ['安居', 'anju'], ['团结', 'tuanjie'],
@@ -37,14 +37,18 @@ const AUSPICIOUS: readonly Syllable[] = [
   ['祥和', 'xianghe'], ['富民', 'fumin'], ['兴隆', 'xinglong'], ['福泽', 'fuze'], ['惠民', 'huimin'],
   ['民安', "min'an"], ['锦绣', 'jinxiu'], ['新华', 'xinhua'], ['春晖', 'chunhui'], ['向阳', 'xiangyang'],
   ['感恩', "gan'en"], ['福康', 'fukang'], ['和平', 'heping'], ['永兴', 'yongxing'], ['宏福', 'hongfu'],
+  ['安康', 'ankang'], ['平安', "ping'an"], ['和顺', 'heshun'], ['吉祥', 'jixiang'], ['福安', "fu'an"],
+  ['康乐', 'kangle'], ['明德', 'mingde'], ['新风', 'xinfeng'], ['长青', 'changqing'], ['荣华', 'ronghua'],
+  ['兴旺', 'xingwang'], ['和美', 'hemei'], ['康宁', 'kangning'], ['乐业', 'leye'], ['安泰', 'antai'],
 ]
+// Characters company names are made of, two at a time (鑫源, 恒达…).
 // biome-ignore format: a table of syllables
-const TRADE_NAMES: readonly Syllable[] = [
-  ['兴旺', 'xingwang'], ['鑫源', 'xinyuan'], ['恒达', 'hengda'], ['宏发', 'hongfa'], ['瑞丰', 'ruifeng'],
-  ['金穗', 'jinsui'], ['佳美', 'jiamei'], ['华盛', 'huasheng'], ['永利', 'yongli'], ['康达', 'kangda'],
-  ['富源', 'fuyuan'], ['天成', 'tiancheng'], ['绿源', 'lvyuan'], ['云岭', 'yunling'], ['乌蒙', 'wumeng'],
-  ['昭鑫', 'zhaoxin'], ['金沙', 'jinsha'], ['凤凰', 'fenghuang'], ['龙腾', 'longteng'], ['盛世', 'shengshi'],
-  ['德润', 'derun'], ['博远', 'boyuan'], ['嘉禾', 'jiahe'], ['锦程', 'jincheng'], ['创新', 'chuangxin'],
+const TRADE_CHARACTERS: readonly Syllable[] = [
+  ['鑫', 'xin'], ['盛', 'sheng'], ['达', 'da'], ['源', 'yuan'], ['丰', 'feng'], ['华', 'hua'], ['恒', 'heng'],
+  ['瑞', 'rui'], ['泰', 'tai'], ['兴', 'xing'], ['隆', 'long'], ['汇', 'hui'], ['宏', 'hong'], ['福', 'fu'],
+  ['祥', 'xiang'], ['佳', 'jia'], ['美', 'mei'], ['锦', 'jin'], ['润', 'run'], ['诚', 'cheng'], ['和', 'he'],
+  ['康', 'kang'], ['宇', 'yu'], ['博', 'bo'], ['嘉', 'jia'], ['昌', 'chang'], ['旺', 'wang'], ['德', 'de'],
+  ['安', 'an'], ['益', 'yi'], ['鸿', 'hong'], ['永', 'yong'], ['天', 'tian'], ['云', 'yun'], ['绿', 'lv'],
 ]
 
 const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
@@ -82,8 +86,10 @@ export function auspiciousName(rng: Random): Name {
 }
 
 export function tradeName(rng: Random): Name {
-  const [zh, en] = rng.pick(TRADE_NAMES)
-  return { zh, en: joinPinyin([en]) }
+  const first = rng.pick(TRADE_CHARACTERS)
+  let second = rng.pick(TRADE_CHARACTERS)
+  while (second[0] === first[0]) second = rng.pick(TRADE_CHARACTERS)
+  return { zh: first[0] + second[0], en: joinPinyin([first[1], second[1]]) }
 }
 
 /**
@@ -93,10 +99,20 @@ export function tradeName(rng: Random): Name {
 export class NameRegistry {
   private readonly used = new Set<string>()
 
+  /** Draws until the name is free in `scope` (a few times at most), then claims it. */
   unique(draw: () => Name, scope: string | number, attempts = 6): Name {
+    return this.claim(this.fresh(draw, scope, attempts), scope)
+  }
+
+  has(name: Name, scope: string | number): boolean {
+    return this.used.has(`${scope}|${name.zh}`)
+  }
+
+  /** Draws until the name is free in `scope` (a few times at most), without claiming it. */
+  fresh(draw: () => Name, scope: string | number, attempts = 6): Name {
     let name = draw()
     for (let i = 1; i < attempts && this.used.has(`${scope}|${name.zh}`); i++) name = draw()
-    return this.claim(name, scope)
+    return name
   }
 
   /** Claims `name` in `scope`, numbering it（二）,（三）… if it is taken. */
@@ -107,5 +123,16 @@ export class NameRegistry {
     }
     this.used.add(`${scope}|${result.zh}`)
     return result
+  }
+}
+
+/** Numbers repeated names the way registers do: 人民医院, 第二人民医院, 第三人民医院… */
+export class Ordinals {
+  private readonly seen = new Map<string, number>()
+
+  next(key: string): number {
+    const n = (this.seen.get(key) ?? 0) + 1
+    this.seen.set(key, n)
+    return n
   }
 }

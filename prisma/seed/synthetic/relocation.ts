@@ -1,7 +1,8 @@
-import type { PrismaClient } from '../../generated/client/client.ts'
+import type { Prisma, PrismaClient } from '../../generated/client/client.ts'
 import type { Budget } from './budget.ts'
 import type { Citable } from './citations.ts'
-import { assignIds, insertInBatches, located, near, SYNTHETIC_NOTE } from './common.ts'
+import { assignIds, located, near, SYNTHETIC_NOTE } from './common.ts'
+import { insertRows } from './insert.ts'
 import { auspiciousName, NameRegistry, placeName } from './names.ts'
 import { type Random, WeightedPicker } from './random.ts'
 import type { Community, County, Settlement, Township } from './world.ts'
@@ -19,7 +20,7 @@ export async function seedRelocation(
   const names = new NameRegistry()
 
   const settlements: Settlement[] = []
-  const settlementRows = []
+  const settlementRows: Prisma.SettlementCreateManyInput[] = []
   for (let i = 0; i < budget.settlements; i++) {
     const township = townshipPicker.pick(rng)
     const population = rng.around(1200, 1, 80, 45_000)
@@ -54,12 +55,7 @@ export async function seedRelocation(
       note: SYNTHETIC_NOTE,
     })
   }
-  assignIds(
-    settlements,
-    await insertInBatches(settlementRows, (batch) =>
-      prisma.settlement.createManyAndReturn({ data: batch, select: { id: true, nameZh: true } }),
-    ),
-  )
+  assignIds(settlements, await insertRows(prisma, 'Settlement', settlementRows, ['nameZh']))
   for (const settlement of settlements) {
     const figure = settlement.population
     cite.push(() => ({
@@ -74,7 +70,7 @@ export async function seedRelocation(
   // Big settlements have many communities; some communities stand on their own.
   const settlementPicker = new WeightedPicker(settlements, (settlement) => Math.sqrt(settlement.population))
   const communities: Community[] = []
-  const communityRows = []
+  const communityRows: Prisma.CommunityCreateManyInput[] = []
   for (let i = 0; i < budget.communities; i++) {
     const settlement = rng.chance(0.85) ? settlementPicker.pick(rng) : null
     const township: Township = settlement?.township ?? townshipPicker.pick(rng)
@@ -85,11 +81,10 @@ export async function seedRelocation(
         : township.villages.length > 0
           ? rng.pick(township.villages)
           : null
-    const base = settlement ? auspiciousName(rng) : placeName(rng)
-    const name = names.claim(
-      { zh: `${base.zh}社区`, en: `${base.en} Community` },
-      settlement ? `s${settlement.name.zh}` : `t${township.id}`,
-    )
+    const name = names.unique(() => {
+      const base = settlement ? auspiciousName(rng) : placeName(rng)
+      return { zh: `${base.zh}社区`, en: `${base.en} Community` }
+    }, `t${township.id}`)
     const population = rng.around(settlement ? Math.max(800, settlement.population / 3) : 2500, 0.5, 150, 20_000)
     const community: Community = {
       id: 0,
@@ -117,9 +112,7 @@ export async function seedRelocation(
       note: SYNTHETIC_NOTE,
     })
   }
-  const returned = await insertInBatches(communityRows, (batch) =>
-    prisma.community.createManyAndReturn({ data: batch, select: { id: true, nameZh: true, households: true } }),
-  )
+  const returned = await insertRows(prisma, 'Community', communityRows, ['nameZh', 'households'])
   assignIds(communities, returned)
   returned.forEach((row, index) => {
     const community = communities[index] as Community

@@ -1,4 +1,3 @@
-import type { CareFacilityKind } from '../../generated/client/enums.ts'
 import type { Point } from './common.ts'
 import type { Name } from './names.ts'
 import type { CountyInfo, DivisionRef } from './zhaotong.ts'
@@ -55,10 +54,4 @@ export interface Park extends Point {
   id: number
   township: Township
   name: Name
-}
-
-export interface Facility extends Point {
-  id: number
-  name: Name
-  kind?: CareFacilityKind
 }

@@ -1,23 +1,13 @@
-import type { PrismaClient } from '../../generated/client/client.ts'
-import type { HospitalRole, SchoolStage } from '../../generated/client/enums.ts'
+import type { Prisma, PrismaClient } from '../../generated/client/client.ts'
+import type { HospitalRole } from '../../generated/client/enums.ts'
 import type { Budget } from './budget.ts'
 import { HOSPITAL_SPECIALTY_CENTRES, PARTNER_HOSPITALS } from './catalog.ts'
 import type { Citable } from './citations.ts'
-import { assignIds, insertInBatches, located, near, type Point, SYNTHETIC_NOTE } from './common.ts'
-import { chineseNumber, type Name, NameRegistry } from './names.ts'
+import { assignIds, located, near, type Point, SYNTHETIC_NOTE } from './common.ts'
+import { insertRows } from './insert.ts'
+import { chineseNumber, type Name, NameRegistry, Ordinals } from './names.ts'
 import { type Random, WeightedPicker, weighted } from './random.ts'
 import type { County, Township } from './world.ts'
-
-/** Numbers repeated names the way registers do: 人民医院, 第二人民医院, 第三人民医院… */
-class Ordinals {
-  private readonly seen = new Map<string, number>()
-
-  next(key: string): number {
-    const n = (this.seen.get(key) ?? 0) + 1
-    this.seen.set(key, n)
-    return n
-  }
-}
 
 const HOSPITAL_ROLES: readonly (readonly [HospitalRole, number])[] = [
   ['TOWNSHIP_HEALTH_CENTRE', 45],
@@ -35,6 +25,12 @@ const SPECIALTIES = [
   ['骨科医院', 'Orthopaedic Hospital'],
   ['眼科医院', 'Eye Hospital'],
   ['康复医院', 'Rehabilitation Hospital'],
+  ['传染病医院', 'Infectious Disease Hospital'],
+  ['肿瘤医院', 'Cancer Hospital'],
+  ['皮肤病医院', 'Dermatology Hospital'],
+  ['儿童医院', "Children's Hospital"],
+  ['老年病医院', 'Geriatric Hospital'],
+  ['中西医结合医院', 'Hospital of Integrated Chinese and Western Medicine'],
 ] as const
 
 /** Hospitals and health centres: a health centre in most townships, county hospitals at the seats. */
@@ -50,8 +46,9 @@ export async function seedHospitals(
   const names = new NameRegistry()
   const ordinals = new Ordinals()
   let regionalCentre = false
+  const withCentre = new Set<Township>()
   const hospitals: { id: number; name: Name; plannedBeds: number }[] = []
-  const rows = []
+  const rows: Prisma.HospitalCreateManyInput[] = []
   for (let i = 0; i < budget.hospitals; i++) {
     // The first few cover every role, so even a small data set shows them all.
     let role =
@@ -87,8 +84,10 @@ export async function seedHospitals(
         break
       }
       case 'SPECIALTY_HOSPITAL': {
-        const [zh, en] = rng.pick(SPECIALTIES)
-        name = { zh: countyName.zh + zh, en: `${countyName.en} ${en}` }
+        name = names.fresh(() => {
+          const [zh, en] = rng.pick(SPECIALTIES)
+          return { zh: countyName.zh + zh, en: `${countyName.en} ${en}` }
+        }, 'hospitals')
         beds = rng.int(5, 40) * 10
         grade = rng.pick(['二级甲等', '二级乙等', '一级'])
         break
@@ -114,20 +113,28 @@ export async function seedHospitals(
         // Urban communities have them; a rural township's share goes to the county seat.
         home = township.villages.some((village) => village.urban) ? township : seat
         const urban = home.villages.filter((village) => village.urban)
-        const host =
-          urban.length > 0 ? rng.pick(urban).name : { zh: `${home.name.zh}社区`, en: `${home.name.en} Community` }
-        name = { zh: `${host.zh}卫生服务中心`, en: `${host.en} Health Service Centre` }
+        const fallback = { zh: `${home.name.zh}社区`, en: `${home.name.en} Community` }
+        name = names.fresh(() => {
+          const host = urban.length > 0 ? rng.pick(urban).name : fallback
+          return { zh: `${host.zh}卫生服务中心`, en: `${host.en} Health Service Centre` }
+        }, 'hospitals')
         beds = rng.int(0, 6) * 10
         break
       }
       default: {
         // Subdistricts have community health centres; a township health centre is in a town or township.
+        // One centre a township: when this one has its centre already (or is a subdistrict), another
+        // township of the county gets it.
         const rural = county.townships.filter((candidate) => candidate.kind !== 'subdistrict')
-        home = township.kind === 'subdistrict' && rural.length > 0 ? rng.pick(rural) : township
-        const central = home.kind === 'town' && rng.chance(0.4)
+        const candidates = rural.length > 0 ? rural : county.townships
+        let centre = township.kind === 'subdistrict' || withCentre.has(township) ? rng.pick(candidates) : township
+        for (let attempt = 0; attempt < 5 && withCentre.has(centre); attempt++) centre = rng.pick(candidates)
+        withCentre.add(centre)
+        home = centre
+        const central = centre.kind === 'town' && rng.chance(0.4)
         name = {
-          zh: `${home.name.zh}${central ? '中心' : ''}卫生院`,
-          en: `${home.name.en} ${central ? 'Central ' : ''}Health Centre`,
+          zh: `${centre.name.zh}${central ? '中心' : ''}卫生院`,
+          en: `${centre.name.en} ${central ? 'Central ' : ''}Health Centre`,
         }
         beds = rng.int(2, 12) * 10
         grade = rng.chance(0.3) ? '一级甲等' : null
@@ -156,12 +163,7 @@ export async function seedHospitals(
       note: SYNTHETIC_NOTE,
     })
   }
-  assignIds(
-    hospitals,
-    await insertInBatches(rows, (batch) =>
-      prisma.hospital.createManyAndReturn({ data: batch, select: { id: true, nameZh: true } }),
-    ),
-  )
+  assignIds(hospitals, await insertRows(prisma, 'Hospital', rows, ['nameZh']))
   for (const hospital of hospitals) {
     cite.push(() => ({
       hospitalId: hospital.id,
@@ -172,112 +174,4 @@ export async function seedHospitals(
     }))
   }
   return hospitals.length
-}
-
-const SCHOOL_STAGES: readonly (readonly [SchoolStage, number])[] = [
-  ['PRIMARY', 38],
-  ['KINDERGARTEN', 30],
-  ['JUNIOR_SECONDARY', 12],
-  ['NINE_YEAR', 9],
-  ['SENIOR_SECONDARY', 5],
-  ['VOCATIONAL', 3],
-  ['SPECIAL_EDUCATION', 3],
-]
-const STAGE_NAMES: Record<SchoolStage, readonly [string, string]> = {
-  KINDERGARTEN: ['幼儿园', 'Kindergarten'],
-  PRIMARY: ['小学', 'Primary School'],
-  JUNIOR_SECONDARY: ['中学', 'Middle School'],
-  NINE_YEAR: ['九年一贯制学校', 'Nine-Year School'],
-  SENIOR_SECONDARY: ['中学', 'Senior High School'],
-  VOCATIONAL: ['职业技术学校', 'Vocational School'],
-  SPECIAL_EDUCATION: ['特殊教育学校', 'Special Education School'],
-}
-const SEATS: Record<SchoolStage, readonly [number, number]> = {
-  KINDERGARTEN: [90, 540],
-  PRIMARY: [180, 2700],
-  JUNIOR_SECONDARY: [600, 3000],
-  NINE_YEAR: [450, 2700],
-  SENIOR_SECONDARY: [1500, 6000],
-  VOCATIONAL: [800, 5000],
-  SPECIAL_EDUCATION: [60, 300],
-}
-
-/** Schools and kindergartens, some built with a settlement for its children. */
-export async function seedSchools(
-  prisma: PrismaClient,
-  rng: Random,
-  budget: Budget,
-  world: County[],
-  cite: Citable[],
-): Promise<number> {
-  const townships = world.flatMap((county) => county.townships)
-  const picker = new WeightedPicker(townships, (township) => township.weight)
-  const names = new NameRegistry()
-  const ordinals = new Ordinals()
-  const schools: { id: number; name: Name; seats: number }[] = []
-  const rows = []
-  for (let i = 0; i < budget.schools; i++) {
-    const stage =
-      i < SCHOOL_STAGES.length ? (SCHOOL_STAGES[i] as (typeof SCHOOL_STAGES)[number])[0] : weighted(rng, SCHOOL_STAGES)
-    const [stageZh, stageEn] = STAGE_NAMES[stage]
-    const township = picker.pick(rng)
-    const county = township.county
-    const local =
-      stage === 'KINDERGARTEN' || stage === 'PRIMARY' || stage === 'JUNIOR_SECONDARY' || stage === 'NINE_YEAR'
-    const settlement =
-      local && township.settlements.length > 0 && rng.chance(0.3) ? rng.pick(township.settlements) : null
-    const village =
-      (stage === 'KINDERGARTEN' || stage === 'PRIMARY') &&
-      !settlement &&
-      township.villages.length > 0 &&
-      rng.chance(0.5)
-        ? rng.pick(township.villages)
-        : null
-    const seat = county.townships[0] as Township
-    const host: Point & { id: number; name: Name } = !local ? seat : (settlement ?? village ?? township)
-    const hostName = local ? host.name : { zh: county.info.nameZh, en: county.info.nameEn }
-    // A second school of a stage in one place is its 第二…; settlement schools and senior high schools are numbered from 一.
-    const n = ordinals.next(`${hostName.zh}|${stage}`)
-    const central = host === township && (stage === 'PRIMARY' || stage === 'KINDERGARTEN')
-    let name: Name =
-      n === 1 && !settlement && stage !== 'SENIOR_SECONDARY'
-        ? {
-            zh: hostName.zh + (central ? '中心' : '') + stageZh,
-            en: `${hostName.en} ${central ? 'Central ' : ''}${stageEn}`,
-          }
-        : { zh: `${hostName.zh}第${chineseNumber(n)}${stageZh}`, en: `${hostName.en} No. ${n} ${stageEn}` }
-    const divisionId = settlement ? township.id : host.id
-    const point: Point = host
-    name = names.claim(name, 'schools')
-    const [low, high] = SEATS[stage]
-    const seats = Math.round(rng.float(low, high) / 30) * 30
-    schools.push({ id: 0, name, seats })
-    rows.push({
-      divisionId,
-      settlementId: settlement?.id ?? null,
-      nameZh: name.zh,
-      nameEn: name.en,
-      stage,
-      seats,
-      openedOn: settlement ? rng.date(2017, 2022) : rng.date(1952, 2023),
-      ...located(near(rng, point, 0.01, county.info.box)),
-      note: SYNTHETIC_NOTE,
-    })
-  }
-  assignIds(
-    schools,
-    await insertInBatches(rows, (batch) =>
-      prisma.school.createManyAndReturn({ data: batch, select: { id: true, nameZh: true } }),
-    ),
-  )
-  for (const school of schools) {
-    cite.push(() => ({
-      schoolId: school.id,
-      field: 'seats',
-      statedAs: `${school.seats}个`,
-      qualifier: 'EXACT',
-      quote: `${school.name.zh}可提供学位${school.seats}个。`,
-    }))
-  }
-  return schools.length
 }
