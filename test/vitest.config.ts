@@ -1,20 +1,50 @@
+import { createRequire } from 'node:module'
 import { defineConfig } from 'vitest/config'
 
 // Every suite runs on the embedded database; with TEST_DATABASE_URL set, again on PostgreSQL.
 const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])]
 
 export default defineConfig({
+  // Vite would load graphql's ES build for our code while Yoga and Pothos load its CommonJS build:
+  // two GraphQLError classes, and Yoga would mask our typed errors. One copy, as under Node.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
-    projects: databases.map((database) => ({
-      extends: true,
-      test: {
-        name: database,
-        env: { HUB_TEST_DATABASE: database },
-        include: ['api/**/*.test.ts', 'unit/**/*.test.ts'],
-        globalSetup: ['./setup/global.ts'],
-        testTimeout: 30_000,
-        hookTimeout: 120_000,
+    projects: [
+      ...databases.map((database) => ({
+        extends: true,
+        test: {
+          name: database,
+          env: { HUB_TEST_DATABASE: database },
+          include: ['api/**/*.test.ts', 'unit/**/*.test.ts'],
+          globalSetup: ['./setup/global.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      })),
+      // The console's pure modules (number formatting, query building, CSV dry run, messages): no database.
+      {
+        extends: true,
+        test: { name: 'admin', include: ['unit-admin/**/*.test.ts'] },
       },
-    })),
+      // The console in headless Chromium against a real hub; needs /usr/bin/chromium, so opt-in.
+      ...(process.env.HUB_E2E === '1'
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'e2e',
+                env: { HUB_TEST_DATABASE: 'pglite' },
+                include: ['e2e/**/*.test.ts'],
+                globalSetup: ['./setup/global.ts', './e2e/build-console.ts'],
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+                // Pages load route chunks and data: wait for what a person would wait for.
+                expect: { poll: { timeout: 15_000, interval: 100 } },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 })

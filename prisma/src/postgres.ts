@@ -36,11 +36,15 @@ export interface PoolOptions {
 }
 
 export function createPool(url: string, options: PoolOptions = {}) {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
     statement_timeout: options.statementTimeoutMillis ?? 15_000,
   })
+  // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the
+  // process: the pool discards it and the next query opens a new one.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
+  return pool
 }

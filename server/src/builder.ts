@@ -2,7 +2,7 @@ import type PrismaTypes from '@minsheng/db/pothos-types'
 import { getDatamodel } from '@minsheng/db/pothos-types'
 import SchemaBuilder from '@pothos/core'
 import PrismaPlugin from '@pothos/plugin-prisma'
-import RelayPlugin from '@pothos/plugin-relay'
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay'
 import {
   DateResolver,
   DateTimeResolver,
@@ -19,6 +19,10 @@ export interface Context {
 }
 
 export const MAX_PAGE_SIZE = 200
+
+/** Types `node(id:)` can return; filled as the record types are defined. */
+export const nodeTypes = new Set<string>()
+const isNodeType = (typename: string) => nodeTypes.has(typename)
 export const DEFAULT_PAGE_SIZE = 20
 
 export const builder = new SchemaBuilder<{
@@ -48,11 +52,46 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodesOnConnection: { description: 'The records of this page, without edges.' },
-    nodeQueryOptions: { description: 'Fetches any record by its global ID.' },
-    nodesQueryOptions: { description: 'Fetches records by global IDs, in the same order; unknown IDs give null.' },
-    pageInfoTypeOptions: { description: 'Where this page sits in the whole list.' },
+    // A malformed global ID finds nothing, like an unknown one, instead of failing the request.
+    decodeGlobalID: (globalID) => {
+      try {
+        return decodeGlobalID(globalID)
+      } catch {
+        return { typename: '', id: '' }
+      }
+    },
+    idFieldOptions: { description: 'Global ID of the record: opaque, stable, usable with `node(id:)`.' },
     nodeTypeOptions: { description: 'A record with a global ID.' },
+    nodeQueryOptions: {
+      description: 'Fetches any record by its global ID; null when there is none.',
+      args: { id: { description: 'Global ID of the record.' } },
+      resolve: (_root, args, _ctx, _info, resolveNode) => (isNodeType(args.id.typename) ? resolveNode(args.id) : null),
+    },
+    nodesQueryOptions: {
+      description: 'Fetches records by global IDs, in the same order; null for each ID that finds none.',
+      args: { ids: { description: 'Global IDs of the records.' } },
+      resolve: async (_root, args, _ctx, _info, resolveNodes) => {
+        const known = args.ids.filter((id) => isNodeType(id.typename))
+        const found = await resolveNodes(known)
+        return args.ids.map((id) => (isNodeType(id.typename) ? found[known.indexOf(id)] : null)) as never
+      },
+    },
+    pageInfoTypeOptions: { description: 'Where a page sits in the whole list.' },
+    hasNextPageFieldOptions: { description: 'Whether records follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether records precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first record of the page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last record of the page; pass it as `after`.' },
+    cursorFieldOptions: { description: 'Opaque position of this record in the list.' },
+    nodeFieldOptions: { description: 'The record.' },
+    edgesFieldOptions: { description: 'The records of this page with their cursors.' },
+    pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },
+    nodesOnConnection: { description: 'The records of this page, without edges.' },
+    firstArgOptions: { description: `Records from the start (or after \`after\`); at most ${MAX_PAGE_SIZE}.` },
+    afterArgOptions: { description: 'Cursor after which the page starts.' },
+    lastArgOptions: { description: `Records from the end (or before \`before\`); at most ${MAX_PAGE_SIZE}.` },
+    beforeArgOptions: { description: 'Cursor before which the page ends.' },
+    defaultConnectionTypeOptions: { description: 'A page of records.' },
+    defaultEdgeTypeOptions: { description: 'A record in a page, with its cursor.' },
   },
 })
 

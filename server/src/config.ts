@@ -11,7 +11,10 @@ const Env = z.object({
     (value) => (value === '' ? undefined : value),
     z
       .string()
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded database)')
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded database)',
+      )
       .optional(),
   ),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),

@@ -5,6 +5,7 @@ import { type Database, type OpenOptions, openDatabase } from '@minsheng/db'
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
+import { createConsoleHandler } from './static.ts'
 import { createHubYoga } from './yoga.ts'
 
 export interface Hub {
@@ -42,7 +43,17 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     }
   }
   const yoga = createHubYoga({ plugins })
-  const server = createServer(yoga)
+  const serveConsole = createConsoleHandler()
+  // /graphql and /health are the API; every other path is the console (admin/dist).
+  const server = createServer((request, response) => {
+    const pathname = (request.url ?? '/').split('?')[0]
+    if (pathname === '/graphql' || pathname === '/health') return yoga(request, response)
+    return serveConsole(request, response).catch((error) => {
+      log(`Console: ${(error as Error).message}`)
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    })
+  })
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
   const { port } = server.address() as AddressInfo
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST

@@ -75,10 +75,9 @@ describe.each(recordScenarios)('$typename', (scenario) => {
   })
 
   it('deletes with its current version, returning the record as it was, and is gone from the list', async () => {
-    const data = await t.data(
-      `mutation ($id: ID!) { delete${typename}(id: $id, version: 3) { id version nameZh } }`,
-      { id },
-    )
+    const data = await t.data(`mutation ($id: ID!) { delete${typename}(id: $id, version: 3) { id version nameZh } }`, {
+      id,
+    })
     expect(data[`delete${typename}`]).toEqual({ id, version: 3, nameZh: `${createInput().nameZh}（改）` })
     const after = await t.data(`query ($id: ID!) { ${plural}(where: { id: { equals: $id } }) { totalCount } }`, { id })
     expect(after[plural].totalCount).toBe(0)
@@ -139,17 +138,23 @@ describe('care facility prices', () => {
   })
 
   it('are emptied by an update with an empty list', async () => {
-    const data = await t.data(`mutation ($id: ID!) { updateCareFacility(id: $id, input: { prices: [] }) { prices { minAge } } }`, {
-      id,
-    })
+    const data = await t.data(
+      `mutation ($id: ID!) { updateCareFacility(id: $id, input: { prices: [] }) { prices { minAge } } }`,
+      {
+        id,
+      },
+    )
     expect(data.updateCareFacility.prices).toEqual([])
   })
 
   it('refuse two prices from the same age, naming the second', async () => {
-    const result = await t.gql(`mutation ($id: ID!, $prices: [CarePriceInput!]) { updateCareFacility(id: $id, input: { prices: $prices }) { id } }`, {
-      id,
-      prices: [canteenPrices.replaced[0], canteenPrices.replaced[0]],
-    })
+    const result = await t.gql(
+      `mutation ($id: ID!, $prices: [CarePriceInput!]) { updateCareFacility(id: $id, input: { prices: $prices }) { id } }`,
+      {
+        id,
+        prices: [canteenPrices.replaced[0], canteenPrices.replaced[0]],
+      },
+    )
     const error = onlyError(result)
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -184,9 +189,12 @@ describe('industrial park supported settlements', () => {
   })
 
   it('stay linked when an update leaves them out', async () => {
-    const data = await t.data(`mutation ($id: ID!) { updateIndustrialPark(id: $id, input: { directJobs: 1 }) { ${selection} } }`, {
-      id,
-    })
+    const data = await t.data(
+      `mutation ($id: ID!) { updateIndustrialPark(id: $id, input: { directJobs: 1 }) { ${selection} } }`,
+      {
+        id,
+      },
+    )
     expect(data.updateIndustrialPark.supportedSettlements.totalCount).toBe(2)
   })
 

@@ -4,9 +4,12 @@ import type { GraphQLResponse, TestHub } from '../setup/hub.ts'
 
 /** Global ID of the division with this GB/T 2260 code. */
 export async function divisionId(t: TestHub, code: string): Promise<string> {
-  const data = await t.data(`query ($code: String!) { divisions(where: { code: { equals: $code } }) { nodes { id } } }`, {
-    code,
-  })
+  const data = await t.data(
+    `query ($code: String!) { divisions(where: { code: { equals: $code } }) { nodes { id } } }`,
+    {
+      code,
+    },
+  )
   const id = data.divisions.nodes[0]?.id
   if (!id) throw new Error(`No division has the code ${code}`)
   return id
@@ -14,9 +17,12 @@ export async function divisionId(t: TestHub, code: string): Promise<string> {
 
 /** Global ID of the one record of `plural` with this exact Chinese name. */
 export async function idByName(t: TestHub, plural: string, nameZh: string): Promise<string> {
-  const data = await t.data(`query ($name: String!) { ${plural}(where: { nameZh: { equals: $name } }) { nodes { id } } }`, {
-    name: nameZh,
-  })
+  const data = await t.data(
+    `query ($name: String!) { ${plural}(where: { nameZh: { equals: $name } }) { nodes { id } } }`,
+    {
+      name: nameZh,
+    },
+  )
   const nodes = data[plural].nodes as { id: string }[]
   if (nodes.length !== 1) throw new Error(`Expected one ${plural} named ${nameZh}, found ${nodes.length}`)
   return (nodes[0] as { id: string }).id

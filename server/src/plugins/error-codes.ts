@@ -11,6 +11,8 @@ export function classifyError(error: GraphQLError): string {
   const message = error.message
   const status = (error.extensions?.http as { status?: number } | undefined)?.status
   if (message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED'
+  // Raised while executing (it has a path): Pothos's checks of connection arguments and cursors.
+  if (error.path && /^(Argument "|Invalid cursor|Cursor must)/.test(message)) return 'BAD_USER_INPUT'
   if (message.startsWith('Variable "')) return 'BAD_USER_INPUT'
   if (
     /^(Cannot query field|Unknown argument|Field "|Argument "|Unknown type|Expected value|Expected type|Unknown field)/.test(
@@ -42,6 +44,11 @@ function addCode(error: unknown) {
   }
   delete extensions.originalError
   if (typeof extensions.code !== 'string') extensions.code = classifyError(error)
+  // Pothos refuses a negative `first`/`last` before our own checks; name the argument as they do.
+  const argument = /^Argument "(\w+)"/.exec(error.message)?.[1]
+  if (extensions.code === 'BAD_USER_INPUT' && argument && !extensions.fieldErrors) {
+    extensions.fieldErrors = [{ field: argument, code: 'out_of_range', message: error.message }]
+  }
 }
 
 export function useErrorCodes(): Plugin {

@@ -57,7 +57,7 @@ export function classifyDatabaseError(error: unknown): DatabaseRefusal | undefin
   if (!e || typeof e !== 'object') return undefined
   switch (e.code) {
     case 'P2002':
-      return { kind: 'unique', detail: describeTarget(e.meta) }
+      return { kind: 'unique', detail: describeTarget(e.meta) ?? adapterFields(e.meta) }
     case 'P2003':
       return { kind: 'foreignKey', detail: describeTarget(e.meta) }
     case 'P2025':
@@ -69,12 +69,20 @@ export function classifyDatabaseError(error: unknown): DatabaseRefusal | undefin
     const constraint = /constraint "([^"]+)"/.exec(cause.message ?? '')?.[1]
     if (cause.code === '23505' || cause.kind === 'UniqueConstraintViolation')
       return { kind: 'unique', detail, constraint }
-    if (cause.code === '23503' || cause.kind === 'ForeignKeyConstraintViolation')
+    // 23001 is how PGlite reports ON DELETE RESTRICT; PostgreSQL reports 23503 for the same refusal.
+    if (cause.code === '23503' || cause.code === '23001' || cause.kind === 'ForeignKeyConstraintViolation')
       return { kind: 'foreignKey', detail, constraint }
     if (cause.code === '23514') return { kind: 'check', detail, constraint }
     return classifyDatabaseError(cause)
   }
   return undefined
+}
+
+/** Fields of a unique violation as @prisma/adapter-pg reports them (meta.driverAdapterError.cause.constraint.fields). */
+function adapterFields(meta: unknown): string | undefined {
+  const fields = (meta as { driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined)
+    ?.driverAdapterError?.cause?.constraint?.fields
+  return fields?.length ? `Key (${fields.join(', ')})` : undefined
 }
 
 function describeTarget(meta: unknown): string | undefined {

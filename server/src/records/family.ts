@@ -5,12 +5,12 @@
 // Field names here are computed from the family description, which TypeScript cannot follow
 // through Pothos's generics; the builder calls below are therefore loosely typed on purpose.
 /* biome-ignore-all lint/suspicious/noExplicitAny: see above */
-import type { GraphQLResolveInfo } from 'graphql'
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
 import { builder, type Context, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from '../builder.ts'
 import { db } from '../db.ts'
 import { enums } from '../schema/enums.ts'
 import { type DivisionInfo, type MetricRow, rollUp } from './aggregate.ts'
-import { conflictError, notFoundError, translateWriteError, userInputError } from './errors.ts'
+import { conflictError, type FieldError, notFoundError, translateWriteError, userInputError } from './errors.ts'
 import {
   aggregateFieldNames,
   commonFields,
@@ -252,7 +252,19 @@ function listArgs(t: any, f: Family) {
   }
 }
 
-function checkPageArgs(args: { first?: number | null; last?: number | null; offset?: number | null }) {
+/** Pothos's `maxSize` hook, used to refuse oversized pages instead of silently clamping them. */
+function refuseOversizedPages(args: { first?: number | null; last?: number | null }) {
+  checkPageArgs(args)
+  return MAX_PAGE_SIZE
+}
+
+function checkPageArgs(args: {
+  first?: number | null
+  last?: number | null
+  offset?: number | null
+  after?: string | null
+  before?: string | null
+}) {
   for (const name of ['first', 'last'] as const) {
     const value = args[name]
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
@@ -264,6 +276,11 @@ function checkPageArgs(args: { first?: number | null; last?: number | null; offs
   if (args.offset != null && args.offset < 0) {
     throw userInputError('offset must not be negative.', [{ field: 'offset', code: 'too_small', message: '>= 0' }])
   }
+  if (args.offset != null && (args.after != null || args.before != null)) {
+    throw userInputError('offset cannot be combined with a cursor (after/before).', [
+      { field: 'offset', code: 'invalid', message: 'offset or cursor, not both' },
+    ])
+  }
 }
 
 const pageDescription = `Pages hold ${DEFAULT_PAGE_SIZE} records unless \`first\` or \`last\` asks for up to ${MAX_PAGE_SIZE}.`
@@ -271,23 +288,33 @@ const pageDescription = `Pages hold ${DEFAULT_PAGE_SIZE} records unless \`first\
 /** A nested connection from a record to its related records of another family, with the same arguments. */
 export function relatedRecords(t: any, relation: string, targetTypename: string, description: string) {
   const target = () => family(targetTypename)
-  return t.relatedConnection(relation, {
-    description: `${description} ${pageDescription}`,
-    cursor: 'id',
-    totalCount: true,
-    defaultSize: DEFAULT_PAGE_SIZE,
-    maxSize: MAX_PAGE_SIZE,
-    args: {
-      where: t.arg({ type: target().whereRef, description: 'Only records meeting these conditions.' }),
-      search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
-      orderBy: t.arg({ type: [target().orderByRef], description: 'Sort keys; the id breaks ties.' }),
+  return t.relatedConnection(
+    relation,
+    {
+      description: `${description} ${pageDescription}`,
+      cursor: 'id',
+      totalCount: true,
+      defaultSize: DEFAULT_PAGE_SIZE,
+      maxSize: refuseOversizedPages,
+      args: {
+        where: t.arg({ type: target().whereRef, description: 'Only records meeting these conditions.' }),
+        search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
+        orderBy: t.arg({ type: [target().orderByRef], description: 'Sort keys; the id breaks ties.' }),
+      },
+      query: (args: ListArgs) => ({
+        where: prismaWhereFor(target(), args),
+        orderBy: toPrismaOrderBy(target().fields, args.orderBy),
+      }),
     },
-    query: (args: ListArgs) => ({
-      where: prismaWhereFor(target(), args),
-      orderBy: toPrismaOrderBy(target().fields, args.orderBy),
-    }),
-  })
+    connectionTypeOptions(targetTypename),
+    edgeTypeOptions(targetTypename),
+  )
 }
+
+const connectionTypeOptions = (typename: string) => ({
+  description: `A page of ${typename} records, with the total count of the whole list.`,
+})
+const edgeTypeOptions = (typename: string) => ({ description: `A ${typename} in a page, with its cursor.` })
 
 // ——— Root query, aggregates, mutations ————————————————————————————————————————————
 
@@ -299,28 +326,32 @@ export function addRecordApi(f: Family) {
 
 function addRootConnection(f: Family) {
   builder.queryField(f.options.plural, (t: any) =>
-    t.prismaConnection({
-      type: f.typename,
-      cursor: 'id',
-      description: `${f.options.description} ${pageDescription} Use cursors (first/after, last/before) or \`offset\` with \`first\` for numbered pages.`,
-      defaultSize: DEFAULT_PAGE_SIZE,
-      maxSize: MAX_PAGE_SIZE,
-      args: {
-        ...listArgs(t, f),
-        offset: t.arg.int({ description: 'Records to skip before the page (page-based clients); not with cursors.' }),
+    t.prismaConnection(
+      {
+        type: f.typename,
+        cursor: 'id',
+        description: `${f.options.description} ${pageDescription} Use cursors (first/after, last/before) or \`offset\` with \`first\` for numbered pages.`,
+        defaultSize: DEFAULT_PAGE_SIZE,
+        maxSize: refuseOversizedPages,
+        args: {
+          ...listArgs(t, f),
+          offset: t.arg.int({ description: 'Records to skip before the page (page-based clients); not with cursors.' }),
+        },
+        totalCount: (_parent: unknown, args: ListArgs) => delegateOf(db(), f).count({ where: prismaWhereFor(f, args) }),
+        resolve: (query: any, _parent: unknown, args: ListArgs & { offset?: number | null }) => {
+          checkPageArgs(args as never)
+          const skip = query.cursor ? query.skip : (args.offset ?? 0)
+          return delegateOf(db(), f).findMany({
+            ...query,
+            skip,
+            where: prismaWhereFor(f, args),
+            orderBy: toPrismaOrderBy(f.fields, args.orderBy),
+          })
+        },
       },
-      totalCount: (_parent: unknown, args: ListArgs) => delegateOf(db(), f).count({ where: prismaWhereFor(f, args) }),
-      resolve: (query: any, _parent: unknown, args: ListArgs & { offset?: number | null }) => {
-        checkPageArgs(args as never)
-        const skip = query.cursor ? query.skip : (args.offset ?? 0)
-        return delegateOf(db(), f).findMany({
-          ...query,
-          skip,
-          where: prismaWhereFor(f, args),
-          orderBy: toPrismaOrderBy(f.fields, args.orderBy),
-        })
-      },
-    }),
+      connectionTypeOptions(f.typename),
+      edgeTypeOptions(f.typename),
+    ),
   )
 }
 
@@ -405,8 +436,8 @@ function addAggregate(f: Family) {
       type: [group],
       description: `Counts and figures of ${f.options.plural}, grouped as asked, for the same filters as the list.`,
       args: {
-        where: t.arg({ type: f.whereRef }),
-        search: t.arg.string(),
+        where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
+        search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
         ...(groupBy ? { groupBy: t.arg({ type: groupBy, description: 'How to group; one group when omitted.' }) } : {}),
       },
       resolve: (_root: unknown, args: ListArgs & { groupBy?: Record<string, any> | null }) =>
@@ -511,6 +542,31 @@ function defineInput(f: Family, mode: 'create' | 'update') {
   })
 }
 
+/**
+ * Runs the validations of a record's own fields and of its nested lists, and reports the failures
+ * of all of them in one BAD_USER_INPUT error, so a form can mark every wrong field at once.
+ */
+function validateAll<A, B>(first: () => A, second: () => B): [A, B] {
+  const failures: GraphQLError[] = []
+  const attempt = <T>(run: () => T): T | undefined => {
+    try {
+      return run()
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') failures.push(error)
+      else throw error
+      return undefined
+    }
+  }
+  const a = attempt(first)
+  const b = attempt(second)
+  if (failures.length === 1) throw failures[0]
+  if (failures.length > 1) {
+    const fieldErrors = failures.flatMap((e) => (e.extensions.fieldErrors as FieldError[] | undefined) ?? [])
+    throw userInputError(failures.map((e) => e.message).join('; '), fieldErrors)
+  }
+  return [a as A, b as B]
+}
+
 function requireId(globalId: string, typename: string) {
   const id = idOf(globalId, typename)
   if (id === undefined) throw notFoundError(typename, globalId)
@@ -537,10 +593,12 @@ function addMutations(f: Family) {
     t.prismaField({
       type: T,
       description: `Creates a ${T}. Invalid fields are reported together (BAD_USER_INPUT with fieldErrors).`,
-      args: { input: t.arg({ type: createInput, required: true }) },
+      args: { input: t.arg({ type: createInput, required: true, description: `The new ${T}.` }) },
       resolve: (query: any, _root: unknown, args: { input: Record<string, any> }, ctx: Context) => {
-        const data = parseInput(f.fields, args.input, 'create', ctx.locale)
-        const nested = f.options.nestedData?.(args.input, 'create', ctx) ?? {}
+        const [data, nested] = validateAll(
+          () => parseInput(f.fields, args.input, 'create', ctx.locale),
+          () => f.options.nestedData?.(args.input, 'create', ctx) ?? {},
+        )
         return db()
           .$transaction(async (tx: Tx) => {
             await f.options.beforeWrite?.({ tx, data, mode: 'create' })
@@ -558,14 +616,16 @@ function addMutations(f: Family) {
       type: T,
       description: `Changes a ${T}. NOT_FOUND for an unknown id; CONFLICT when \`version\` is stale.`,
       args: {
-        id: t.arg.id({ required: true }),
+        id: t.arg.id({ required: true, description: `Global ID of the ${T}.` }),
         version: versionArg(t),
-        input: t.arg({ type: updateInput, required: true }),
+        input: t.arg({ type: updateInput, required: true, description: 'The fields to change.' }),
       },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
         const id = requireId(String(args.id), T)
-        const data = parseInput(f.fields, args.input, 'update', ctx.locale)
-        const nested = f.options.nestedData?.(args.input, 'update', ctx) ?? {}
+        const [data, nested] = validateAll(
+          () => parseInput(f.fields, args.input, 'update', ctx.locale),
+          () => f.options.nestedData?.(args.input, 'update', ctx) ?? {},
+        )
         return db()
           .$transaction(async (tx: Tx) => {
             const before = await delegateOf(tx, f).findUnique({ where: { id } })
@@ -589,7 +649,7 @@ function addMutations(f: Family) {
     t.prismaField({
       type: T,
       description: `Deletes a ${T} and its citations, returning it as it was. HAS_DEPENDENTS when records still refer to it.`,
-      args: { id: t.arg.id({ required: true }), version: versionArg(t) },
+      args: { id: t.arg.id({ required: true, description: `Global ID of the ${T}.` }), version: versionArg(t) },
       resolve: (query: any, _root: unknown, args: any) => {
         const id = requireId(String(args.id), T)
         return db()

@@ -4,6 +4,8 @@
 interface Base {
   description: string
   required?: boolean
+  /** The database's default: used when a create omits the field; an update cannot clear it. */
+  defaultValue?: string | number
 }
 
 export type FieldSpec =

@@ -5,15 +5,16 @@ import { idOf } from './ids.ts'
 import type { Locale } from './validation.ts'
 
 /** Database ids behind a list of global IDs of one type; one error names every bad entry. */
-export function idsOf(globalIds: string[], typename: string, field: string): number[] {
+export function idsOf(globalIds: string[], typename: string, field: string, locale: Locale): number[] {
   const errors: FieldError[] = []
+  const message = locale === 'zh' ? `不是有效的${typename}记录 ID` : `Not the ID of a ${typename}`
   const ids = globalIds.map((globalId, index) => {
     const id = idOf(globalId, typename)
-    if (id === undefined)
-      errors.push({ field: `${field}.${index}`, code: 'invalid_id', message: `Not the ID of a ${typename}` })
+    if (id === undefined) errors.push({ field: `${field}.${index}`, code: 'invalid_id', message })
     return id ?? 0
   })
-  if (errors.length > 0) throw userInputError(`Invalid input: ${field}`, errors)
+  if (errors.length > 0)
+    throw userInputError(locale === 'zh' ? `输入有误：${field}` : `Invalid input: ${field}`, errors)
   return [...new Set(ids)]
 }
 

@@ -58,6 +58,12 @@ export function parseInput(
     let value = input[name]
     if (spec.kind === 'text' && typeof value === 'string' && value.trim() === '' && !spec.required) value = null
     if (value === undefined && mode === 'update') continue
+    if (value == null && spec.defaultValue !== undefined) {
+      if (mode === 'update' && value === null) {
+        errors.push({ field: name, code: 'required', message: requiredMessage[locale] })
+      }
+      continue
+    }
     if (value == null) {
       if (spec.required) errors.push({ field: name, code: 'required', message: requiredMessage[locale] })
       else data[name] = spec.kind === 'textList' ? [] : null

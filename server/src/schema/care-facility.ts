@@ -62,6 +62,8 @@ builder.prismaObject('CarePrice', {
 
 builder.prismaNode('CareFacility', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'An elderly or child care facility.',
   fields: (t) => ({
     ...recordFields(t, careFacilities),

@@ -18,6 +18,8 @@ export const communities = defineFamily({
 
 builder.prismaNode('Community', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'A community (社区) of a relocation settlement.',
   fields: (t) => ({
     ...recordFields(t, communities),

@@ -16,9 +16,9 @@ export const divisions = defineFamily({
     parentId: ref('Division', 'parent', 'The division this one belongs to; empty only for the top.'),
   },
   // The ancestor list makes "within X" one indexed test; it follows every change of parent.
-  async afterWrite({ tx, id }) {
+  async afterWrite({ tx, id, ctx }) {
     const self = await tx.division.findUniqueOrThrow({ where: { id }, include: { parent: true } })
-    const problem = checkDivisionParent(self, self.parent)
+    const problem = checkDivisionParent(self, self.parent, ctx.locale)
     if (problem) throw userInputError(problem, [{ field: 'parentId', code: 'invalid_parent', message: problem }])
     const ancestorIds = [...(self.parent?.ancestorIds ?? []), id]
     if (ancestorIds.join() === self.ancestorIds.join()) return
@@ -36,6 +36,8 @@ export const divisions = defineFamily({
 
 builder.prismaNode('Division', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'An administrative division (行政区划) in the GB/T 2260 tree.',
   fields: (t) => ({
     ...recordFields(t, divisions),

@@ -26,6 +26,8 @@ export const enterprises = defineFamily({
 
 builder.prismaNode('Enterprise', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'An enterprise or workshop that employs residents.',
   fields: (t) => ({
     ...recordFields(t, enterprises),

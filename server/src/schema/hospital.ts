@@ -27,6 +27,8 @@ export const hospitals = defineFamily({
 
 builder.prismaNode('Hospital', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'A hospital or health centre.',
   fields: (t) => ({
     ...recordFields(t, hospitals),

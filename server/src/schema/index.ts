@@ -1,6 +1,6 @@
 // Imports every type file (order does not matter: fields are resolved when the schema is built).
-import { lexicographicSortSchema, printSchema } from 'graphql'
-import { builder } from '../builder.ts'
+import { isInterfaceType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql'
+import { builder, nodeTypes } from '../builder.ts'
 import './enums.ts'
 import './division.ts'
 import './settlement.ts'
@@ -15,6 +15,18 @@ import './source.ts'
 import './overview.ts'
 
 export const schema = builder.toSchema({ sortSchema: false })
+
+// plugin-prisma adds `totalCount` to connections without a description; every field has one.
+for (const type of Object.values(schema.getTypeMap())) {
+  if (!isObjectType(type) || !type.name.endsWith('Connection')) continue
+  const totalCount = type.getFields().totalCount
+  if (totalCount && !totalCount.description) totalCount.description = 'Records in the whole list, on all pages.'
+}
+
+const nodeInterface = schema.getType('Node')
+if (isInterfaceType(nodeInterface)) {
+  for (const type of schema.getImplementations(nodeInterface).objects) nodeTypes.add(type.name)
+}
 
 /** The schema as checked in at server/schema.graphql. */
 export function printedSchema() {

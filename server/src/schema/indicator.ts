@@ -18,19 +18,29 @@ const ObservationInput = builder.inputType('IndicatorObservationInput', {
   }),
 })
 
-const observationSchema = z
-  .object({
-    periodKind: z.enum(Object.keys(PeriodKind.values) as [keyof typeof PeriodKind.values]),
-    year: z.number().int().min(1949).max(2100),
-    quarter: z.number().int().min(1).max(4).nullish(),
-    value: z.string(),
-    provincialRank: z.number().int().min(1).max(100).nullish(),
-    status: z.enum(['PRELIMINARY', 'FINAL']).nullish(),
-  })
-  .refine((o) => (o.periodKind === 'QUARTER' || o.periodKind === 'YEAR_TO_QUARTER') === (o.quarter != null), {
-    message: 'quarter is required for quarterly periods and must be empty otherwise',
-    path: ['quarter'],
-  })
+const quarterRule = {
+  zh: '季度期间必须填写季度（1–4），其他期间不填',
+  en: 'quarter is required (1–4) for quarterly periods and must be empty otherwise',
+}
+
+const observationSchema = (locale: 'zh' | 'en') =>
+  z
+    .object({
+      periodKind: z.enum(Object.keys(PeriodKind.values) as [keyof typeof PeriodKind.values]),
+      year: z.number().int().min(1949).max(2100),
+      quarter: z.number().int().min(1).max(4).nullish(),
+      value: z.string(),
+      provincialRank: z.number().int().min(1).max(100).nullish(),
+      status: z.enum(['PRELIMINARY', 'FINAL']).nullish(),
+    })
+    .refine((o) => (o.periodKind === 'QUARTER' || o.periodKind === 'YEAR_TO_QUARTER') === (o.quarter != null), {
+      message: quarterRule[locale],
+      path: ['quarter'],
+    })
+
+function parseObservations(observations: unknown[], locale: 'zh' | 'en') {
+  return uniquePeriods(parseList(observationSchema(locale), observations, 'observations', locale), locale)
+}
 
 export const indicators = defineFamily({
   typename: 'Indicator',
@@ -42,7 +52,9 @@ export const indicators = defineFamily({
     code: text(100, 'Stable code shared by all divisions (e.g. rural_income_growth).', { required: true }),
     unitZh: text(50, 'Unit in Chinese (e.g. 人, 元, %).', { required: true, sort: false }),
     unitEn: text(50, 'Unit in English.', { sort: false }),
-    scale: enumOf('UnitScale', UnitScale.values, 'Scale of the values (万, 亿).'),
+    scale: enumOf('UnitScale', UnitScale.values, 'Scale of the values (万, 亿); ONE when omitted.', {
+      defaultValue: 'ONE',
+    }),
   },
   extraInputFields: (t) => ({
     observations: t.field({
@@ -50,13 +62,15 @@ export const indicators = defineFamily({
       description: 'The series; on update, periods not listed are removed and listed ones created or changed.',
     }),
   }),
+  // Validated with the record's own fields, so every error is reported at once; written in afterWrite.
+  nestedData(input, _mode, ctx) {
+    if (input.observations != null) parseObservations(input.observations, ctx.locale)
+    return {}
+  },
   // Observations are matched by period so the citations of unchanged periods survive an edit.
   async afterWrite({ tx, id, input, ctx }) {
     if (input.observations == null) return
-    const wanted = uniquePeriods(
-      parseList(observationSchema, input.observations, 'observations', ctx.locale),
-      ctx.locale,
-    )
+    const wanted = parseObservations(input.observations, ctx.locale)
     const existing = await tx.indicatorObservation.findMany({ where: { indicatorId: id } })
     const byKey = new Map(existing.map((o: { id: number }) => [periodKey(o as never), o]))
     for (const observation of wanted) {
@@ -76,6 +90,8 @@ export const indicators = defineFamily({
 
 builder.prismaNode('IndicatorObservation', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'One value of an indicator for one period.',
   fields: (t) => ({
     periodKind: t.expose('periodKind' as never, { type: PeriodKind.ref, description: 'Kind of period.' }),
@@ -95,6 +111,8 @@ builder.prismaNode('IndicatorObservation', {
 
 builder.prismaNode('Indicator', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'A statistical indicator of one division: a time series of observations.',
   fields: (t) => ({
     ...recordFields(t, indicators, { citations: false }),

@@ -23,9 +23,9 @@ export const industrialParks = defineFamily({
       description: 'Settlements the park supports (global IDs); on update, replaces the list.',
     }),
   }),
-  nestedData(input, mode) {
+  nestedData(input, mode, ctx) {
     if (input.supportedSettlementIds == null) return {}
-    const ids = idsOf(input.supportedSettlementIds, 'Settlement', 'supportedSettlementIds')
+    const ids = idsOf(input.supportedSettlementIds, 'Settlement', 'supportedSettlementIds', ctx.locale)
     const links = ids.map((id) => ({ id }))
     return { supportedSettlements: mode === 'create' ? { connect: links } : { set: links } }
   },
@@ -33,6 +33,8 @@ export const industrialParks = defineFamily({
 
 builder.prismaNode('IndustrialPark', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'An industrial park (产业园区).',
   fields: (t) => ({
     ...recordFields(t, industrialParks),

@@ -20,6 +20,8 @@ export const schools = defineFamily({
 
 builder.prismaNode('School', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'A school or kindergarten.',
   fields: (t) => ({
     ...recordFields(t, schools),

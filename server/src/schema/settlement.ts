@@ -26,6 +26,8 @@ export const settlements = defineFamily({
 
 builder.prismaNode('Settlement', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'A relocation settlement (易地扶贫搬迁安置区).',
   fields: (t) => ({
     ...recordFields(t, settlements),

@@ -18,6 +18,8 @@ export const sources = defineFamily({
 
 builder.prismaNode('Source', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'A document figures are taken from. `nameZh` is its title.',
   fields: (t) => ({
     ...recordFields(t, sources, { citations: false }),
@@ -57,6 +59,8 @@ function citedRecord(citation: Record<string, unknown>) {
 
 builder.prismaNode('Citation', {
   id: { field: 'id' },
+  // node(id:) answers null for an ID that finds nothing.
+  nullable: true,
   description: 'Where one figure of one record comes from: the source and the sentence it was taken from.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The cited field of the record (e.g. plannedBeds).' }),
