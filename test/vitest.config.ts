@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     projects: [
       ...databases.map((database) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: database,
           env: { HUB_TEST_DATABASE: database },
@@ -30,7 +30,7 @@ export default defineConfig({
       ...(process.env.HUB_E2E === '1'
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'e2e',
                 env: { HUB_TEST_DATABASE: 'pglite' },

@@ -32,15 +32,21 @@ export function formatNumber(
   const value = toNumber(input)
   if (value === undefined) return ''
   if (!isChinese(locale)) return new Intl.NumberFormat('en-US', { maximumFractionDigits }).format(value)
-  const size = Math.abs(value)
-  // Rounding decides the unit: 99,999,999 rounds to 1亿, not 10000万.
-  if (Number(plain(size / YI, maximumFractionDigits)) >= 1) return `${plain(value / YI, maximumFractionDigits)}亿`
-  if (Number(plain(size / WAN, maximumFractionDigits)) >= 1) return `${plain(value / WAN, maximumFractionDigits)}万`
+  // Rounding decides the unit: 9,999.999 is 1万 and 99,999,999 is 1亿, never 10000万.
+  const size = Math.abs(Number(plain(value, maximumFractionDigits)))
+  if (size >= YI) return `${plain(value / YI, maximumFractionDigits)}亿`
+  if (size >= WAN) {
+    const wan = plain(value / WAN, maximumFractionDigits)
+    return Math.abs(Number(wan)) >= WAN ? `${plain(value / YI, maximumFractionDigits)}亿` : `${wan}万`
+  }
   return plain(value, maximumFractionDigits)
 }
 
 /** A value stated in a scale (an indicator's 35.47 万人) as an absolute number. */
-export function unscale(input: number | string | null | undefined, scale: Scale | null | undefined): number | undefined {
+export function unscale(
+  input: number | string | null | undefined,
+  scale: Scale | null | undefined,
+): number | undefined {
   const value = toNumber(input)
   if (value === undefined) return undefined
   // Round away binary noise (35.47 × 10⁴ = 354700.00000000006).

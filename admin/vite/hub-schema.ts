@@ -25,7 +25,9 @@ const number = (text: string) => Number(text.replace('−', '-'))
 export function rulesOf(description: string | null | undefined): Partial<FieldMeta> {
   const rules: Partial<FieldMeta> = {}
   if (!description) return rules
-  const range = /From ([−-]?\d+(?:\.\d+)?) to ([−-]?\d+(?:\.\d+)?)/.exec(description) ?? /\(([−-]?\d+)–([−-]?\d+)\)/.exec(description)
+  const range =
+    /From ([−-]?\d+(?:\.\d+)?) to ([−-]?\d+(?:\.\d+)?)/.exec(description) ??
+    /\(([−-]?\d+)–([−-]?\d+)\)/.exec(description)
   if (range) {
     rules.min = number(range[1] as string)
     rules.max = number(range[2] as string)
@@ -59,7 +61,8 @@ export function describeSchema(sdl: string): HubSchema {
     if (type.name.startsWith('__')) continue
     if (isObjectType(type)) {
       const fields: Record<string, FieldMeta> = {}
-      for (const field of Object.values(type.getFields())) fields[field.name] = describe(field.type, field.args.length > 0)
+      for (const field of Object.values(type.getFields()))
+        fields[field.name] = describe(field.type, field.args.length > 0)
       result.objects[type.name] = fields
       if (type.getInterfaces().some((i) => i.name === 'Node')) result.nodeTypes.push(type.name)
     } else if (isInputObjectType(type)) {

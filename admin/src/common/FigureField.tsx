@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material'
-import get from 'lodash/get'
 import { type FieldProps, useLocaleState, useRecordContext } from 'react-admin'
 import { formatNumber } from '../format.ts'
+import { get } from './get.ts'
 
 /** A number as people read it: 4.64万 in Chinese, 46,357 in English. */
 export function FigureField({ source, unit }: FieldProps & { source: string; unit?: string }) {

@@ -17,7 +17,7 @@ import { enumChoices } from './enums.ts'
 /** Chinese and English names side by side. */
 export function NameInputs({ type }: { type: string }) {
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} gap={2} width="100%">
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ width: '100%' }}>
       <TextInput source="nameZh" validate={rule(type, 'nameZh')} sx={{ flex: 1 }} />
       <TextInput source="nameEn" validate={rule(type, 'nameEn')} sx={{ flex: 1 }} />
     </Stack>
@@ -38,12 +38,7 @@ interface ReferencePickerProps {
 export function ReferencePicker({ source, reference, validate, label, filter }: ReferencePickerProps) {
   return (
     <ReferenceInput source={source} reference={reference} perPage={25} filter={filter}>
-      <AutocompleteInput
-        label={label}
-        validate={validate}
-        filterToQuery={(search: string) => ({ q: search })}
-        sx={{ minWidth: 280 }}
-      />
+      <AutocompleteInput label={label} validate={validate} filterToQuery={(search: string) => ({ q: search })} />
     </ReferenceInput>
   )
 }
@@ -52,7 +47,11 @@ export function ReferencePicker({ source, reference, validate, label, filter }: 
 export function ReferencesPicker({ source, reference, label }: ReferencePickerProps) {
   return (
     <ReferenceArrayInput source={source} reference={reference} perPage={25}>
-      <AutocompleteArrayInput label={label} filterToQuery={(search: string) => ({ q: search })} sx={{ minWidth: 400 }} />
+      <AutocompleteArrayInput
+        label={label}
+        filterToQuery={(search: string) => ({ q: search })}
+        sx={{ minWidth: 400 }}
+      />
     </ReferenceArrayInput>
   )
 }
@@ -79,7 +78,12 @@ export function DecimalInput({ source, type }: { source: string; type: string })
 export function LocationInputs({ type }: { type: string }) {
   return (
     <>
-      <Stack direction={{ xs: 'column', md: 'row' }} gap={2}>
+      <Stack
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        useFlexGap
+        sx={{ width: '100%', '& > *': { flex: 1 } }}
+      >
         <NumberInput source="latitude" validate={rule(type, 'latitude')} />
         <NumberInput source="longitude" validate={rule(type, 'longitude')} />
         <SelectInput source="datum" choices={enumChoices('CoordinateDatum')} validate={rule(type, 'datum')} />
@@ -92,7 +96,12 @@ export function LocationInputs({ type }: { type: string }) {
 /** Two to four inputs on one line on wide screens. */
 export function Row({ children }: { children: React.ReactNode }) {
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} gap={2} flexWrap="wrap" width="100%">
+    <Stack
+      direction={{ xs: 'column', md: 'row' }}
+      spacing={2}
+      useFlexGap
+      sx={{ flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 200px' } }}
+    >
       {children}
     </Stack>
   )

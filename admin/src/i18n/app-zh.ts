@@ -140,7 +140,13 @@ const appZh = {
     },
   },
   enums: {
-    DivisionLevel: { PROVINCE: '省', CITY: '地级市', COUNTY: '县（市、区）', TOWNSHIP: '乡镇（街道）', COMMUNITY: '社区/村' },
+    DivisionLevel: {
+      PROVINCE: '省',
+      CITY: '地级市',
+      COUNTY: '县（市、区）',
+      TOWNSHIP: '乡镇（街道）',
+      COMMUNITY: '社区/村',
+    },
     HospitalRole: {
       PROVINCIAL_REGIONAL_MEDICAL_CENTRE: '省级区域医疗中心',
       GENERAL_HOSPITAL: '综合医院',

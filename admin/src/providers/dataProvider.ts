@@ -1,7 +1,9 @@
 // react-admin's data provider over the hub's GraphQL conventions (connections with totalCount,
 // where/orderBy/search/offset, node(s) by global ID, create/update/delete with versions).
-import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin'
+
 import hubSchema from 'virtual:hub-schema'
+import type { DataProvider, GetListParams, Identifier } from 'react-admin'
+import { request } from './graphql.ts'
 import {
   createInput,
   createMutation,
@@ -16,7 +18,6 @@ import {
   updateInput,
   updateMutation,
 } from './queries.ts'
-import { request } from './graphql.ts'
 import { resourceApi } from './resources.ts'
 import type { HubSchema } from './schema-types.ts'
 
@@ -24,6 +25,8 @@ type Json = Record<string, unknown>
 const schema: HubSchema = hubSchema
 /** Deletes sent in one request at most. */
 const DELETE_BATCH = 50
+/** Most records the API returns in one page. */
+const PAGE_LIMIT = 200
 
 export interface HubDataProvider extends DataProvider {
   /** Any operation against the hub (dashboard, import, related lists). */
@@ -40,15 +43,23 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
     const api = resourceApi(resource)
     const { page = 1, perPage = 25 } = params.pagination ?? {}
     const { where, search } = toWhere(schema, api, params.filter)
-    const data = await send<{ list: { totalCount: number; nodes: Json[] } }>(
-      listQuery(schema, resource, api),
-      { first: perPage, offset: (page - 1) * perPage, where, search, orderBy: toOrderBy(schema, api, params.sort) },
-      params.signal,
-    )
-    return {
-      data: data.list.nodes.map((node) => toRecord(schema, api, node)) as RaRecord[],
-      total: data.list.totalCount,
+    const orderBy = toOrderBy(schema, api, params.sort)
+    const records: Json[] = []
+    let total = 0
+    // The API serves at most PAGE_LIMIT records a request; larger pages (CSV export) are fetched in parts.
+    for (let offset = (page - 1) * perPage, wanted = perPage; wanted > 0; ) {
+      const first = Math.min(wanted, PAGE_LIMIT)
+      const data = await send<{ list: { totalCount: number; nodes: Json[] } }>(
+        listQuery(schema, resource, api),
+        { first, offset, where, search, orderBy },
+        params.signal,
+      )
+      records.push(...data.list.nodes)
+      total = data.list.totalCount
+      offset += first
+      wanted = Math.min(wanted - first, total - offset)
     }
+    return { data: records.map((node) => toRecord(schema, api, node)) as never[], total }
   }
 
   return {
@@ -58,14 +69,14 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
       const api = resourceApi(resource)
       const data = await send<{ node: Json | null }>(oneQuery(schema, api), { id }, signal)
       if (!data.node || data.node.__typename !== api.type) throw new Error('ra.notification.item_doesnt_exist')
-      return { data: toRecord(schema, api, data.node) as RaRecord }
+      return { data: toRecord(schema, api, data.node) as never }
     },
 
     async getMany(resource, { ids, signal }) {
       const api = resourceApi(resource)
       const data = await send<{ nodes: (Json | null)[] }>(manyQuery(schema, api), { ids }, signal)
       const records = data.nodes.filter((node): node is Json => node?.__typename === api.type)
-      return { data: records.map((node) => toRecord(schema, api, node)) as RaRecord[] }
+      return { data: records.map((node) => toRecord(schema, api, node)) as never[] }
     },
 
     getManyReference(resource, { target, id, filter, ...rest }) {

@@ -1,6 +1,7 @@
 // POSTs GraphQL to the hub and turns its errors into react-admin's HttpError, so that the
 // server's fieldErrors show beside their inputs and its message in the notification.
 import { HttpError } from 'react-admin'
+import { nestErrors } from './errors.ts'
 
 export const GRAPHQL_URL: string = import.meta.env.VITE_GRAPHQL_URL ?? '/graphql'
 
@@ -20,22 +21,6 @@ const STATUS: Record<string, number> = {
   CONFLICT: 409,
   ALREADY_EXISTS: 409,
   HAS_DEPENDENTS: 409,
-}
-
-/** `prices.0.minAge` → `{ prices: { 0: { minAge: message } } }`, the shape react-hook-form reads. */
-export function nestErrors(fieldErrors: { field: string; message: string }[]): Record<string, unknown> {
-  const errors: Record<string, unknown> = {}
-  for (const { field, message } of fieldErrors) {
-    const path = field.split('.')
-    let node = errors
-    for (const key of path.slice(0, -1)) {
-      if (typeof node[key] !== 'object' || node[key] === null) node[key] = {}
-      node = node[key] as Record<string, unknown>
-    }
-    const last = path[path.length - 1] as string
-    if (node[last] === undefined) node[last] = message
-  }
-  return errors
 }
 
 export function toHttpError(errors: GraphQLErrorBody[], status = 200): HttpError {

@@ -1,0 +1,22 @@
+import { DateField, Show, TabbedShowLayout, TextField, UrlField } from 'react-admin'
+import { LocationTab } from '../common/show.tsx'
+import { CitedFigures } from './CitedFigures.tsx'
+
+export default function SourceShow() {
+  return (
+    <Show>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="hub.tabs.summary">
+          <TextField source="nameZh" />
+          <TextField source="nameEn" emptyText="—" />
+          <TextField source="publisher" emptyText="—" />
+          <DateField source="publishedOn" emptyText="—" />
+          <UrlField source="url" emptyText="—" target="_blank" rel="noreferrer" />
+          <TextField source="file" emptyText="—" />
+          <CitedFigures label="hub.citations.citedBy" />
+        </TabbedShowLayout.Tab>
+        <LocationTab path="location" />
+      </TabbedShowLayout>
+    </Show>
+  )
+}

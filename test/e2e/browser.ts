@@ -1,0 +1,61 @@
+// Headless Chromium for the console tests, driven by playwright-core (no browser download:
+// Debian's /usr/bin/chromium, see shared/TOOLCHAIN.md).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface ConsoleBrowser {
+  context: BrowserContext
+  page: Page
+  /** Problems the page reported (uncaught errors, failed requests other than the favicon). */
+  problems: string[]
+  screenshot(name: string): Promise<void>
+  close(): Promise<void>
+}
+
+export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'hub-e2e-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    locale: 'zh-CN',
+    baseURL: baseUrl,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`)
+  })
+  mkdirSync(ARTIFACTS, { recursive: true })
+  return {
+    context,
+    page,
+    problems,
+    async screenshot(name) {
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+    },
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export type { Browser, Page }
