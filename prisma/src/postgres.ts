@@ -41,7 +41,7 @@ export function createPool(url: string, options: PoolOptions = {}) {
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
-    statement_timeout: options.statementTimeoutMillis ?? 15_000,
+    statement_timeout: options.statementTimeoutMillis ?? 10_000,
   })
   // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the
   // process: the pool discards it and the next query opens a new one.

@@ -2,32 +2,82 @@ import type PrismaTypes from '@minsheng/db/pothos-types'
 import { getDatamodel } from '@minsheng/db/pothos-types'
 import SchemaBuilder from '@pothos/core'
 import PrismaPlugin from '@pothos/plugin-prisma'
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay'
+import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay'
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
 import {
   DateResolver,
   DateTimeResolver,
+  JSONResolver,
   LatitudeResolver,
   LongitudeResolver,
   NonNegativeIntResolver,
 } from 'graphql-scalars'
+import type { Actor } from './auth/actor.ts'
+import { canRead, canReadRestricted, isAdmin, isEditor } from './auth/permissions.ts'
+import type { SessionPolicy } from './auth/sessions.ts'
 import { db } from './db.ts'
 import { DecimalScalar } from './records/decimal.ts'
+
+export interface AuthSettings {
+  /** Anonymous callers may read public fields. */
+  publicRead: boolean
+  session: SessionPolicy
+}
 
 export interface Context {
   /** Language the caller prefers for messages (from Accept-Language). */
   locale: 'zh' | 'en'
+  actor: Actor
+  /** Also in the X-Request-Id response header and in audit events. */
+  requestId: string
+  request: Request
+  /** The caller's network address (for login throttling and rate limits). */
+  clientAddress?: string
+  auth: AuthSettings
 }
 
 export const MAX_PAGE_SIZE = 200
 
 /** Types `node(id:)` can return; filled as the record types are defined. */
 export const nodeTypes = new Set<string>()
-const isNodeType = (typename: string) => nodeTypes.has(typename)
+
+function refusal(ctx: Context) {
+  return ctx.actor.kind === 'anonymous'
+    ? new GraphQLError('Sign in or send an API key (Authorization: Bearer …) to use the hub.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      })
+    : new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
+}
+
+/**
+ * Whether `node(id:)`/`nodes(ids:)` may load a record of this type for the caller. A record the
+ * caller may not read answers null, exactly like one that does not exist, rather than an error that
+ * would confirm it exists; an anonymous caller of a private hub is told to sign in, as everywhere.
+ */
+function mayLoadNode(ctx: Context, typename: string) {
+  if (ctx.actor.kind === 'anonymous' && !ctx.auth.publicRead) throw refusal(ctx)
+  if (!nodeTypes.has(typename)) return false
+  if (typename === 'User') return ctx.actor.kind === 'user'
+  if (typename === 'ApiKey') return isAdmin(ctx.actor)
+  return canRead(ctx.actor, typename, ctx.auth.publicRead)
+}
+
 export const DEFAULT_PAGE_SIZE = 20
 
 export const builder = new SchemaBuilder<{
   Context: Context
   PrismaTypes: PrismaTypes
+  AuthScopes: {
+    /** May read records of this type. */
+    readType: string
+    /** May read restricted fields. */
+    restricted: boolean
+    editor: boolean
+    admin: boolean
+    /** A signed-in operator of any role. */
+    operator: boolean
+  }
   DefaultFieldNullability: false
   Scalars: {
     Date: { Input: Date; Output: Date | string }
@@ -36,9 +86,21 @@ export const builder = new SchemaBuilder<{
     Latitude: { Input: number; Output: number | string | { toString(): string } }
     Longitude: { Input: number; Output: number | string | { toString(): string } }
     NonNegativeInt: { Input: number; Output: number }
+    JSON: { Input: unknown; Output: unknown }
   }
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Scope-auth first, so its checks wrap the resolvers the other plugins build.
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      readType: (typename: string) => canRead(ctx.actor, typename, ctx.auth.publicRead),
+      restricted: canReadRestricted(ctx.actor),
+      editor: isEditor(ctx.actor),
+      admin: isAdmin(ctx.actor),
+      operator: ctx.actor.kind === 'user',
+    }),
+    unauthorizedError: (_parent, context) => refusal(context),
+  },
   defaultFieldNullability: false,
   prisma: {
     client: () => db(),
@@ -65,15 +127,21 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       description: 'Fetches any record by its global ID; null when there is none.',
       args: { id: { description: 'Global ID of the record.' } },
-      resolve: (_root, args, _ctx, _info, resolveNode) => (isNodeType(args.id.typename) ? resolveNode(args.id) : null),
+      resolve: (_root, args, ctx, _info, resolveNode) =>
+        mayLoadNode(ctx, args.id.typename) ? resolveNode(args.id) : null,
     },
     nodesQueryOptions: {
       description: 'Fetches records by global IDs, in the same order; null for each ID that finds none.',
       args: { ids: { description: 'Global IDs of the records.' } },
-      resolve: async (_root, args, _ctx, _info, resolveNodes) => {
-        const known = args.ids.filter((id) => isNodeType(id.typename))
-        const found = await resolveNodes(known)
-        return args.ids.map((id) => (isNodeType(id.typename) ? found[known.indexOf(id)] : null)) as never
+      resolve: async (_root, args, ctx, info) => {
+        const loadable = args.ids.map((id) => mayLoadNode(ctx, id.typename))
+        const found = await loadNodes(
+          ctx,
+          info,
+          args.ids.filter((_id, i) => loadable[i]),
+        )
+        let next = 0
+        return args.ids.map((_id, i) => (loadable[i] ? found[next++] : null)) as never
       },
     },
     pageInfoTypeOptions: { description: 'Where a page sits in the whole list.' },
@@ -101,6 +169,7 @@ builder.addScalarType('Latitude', LatitudeResolver)
 builder.addScalarType('Longitude', LongitudeResolver)
 builder.addScalarType('NonNegativeInt', NonNegativeIntResolver)
 builder.addScalarType('Decimal', DecimalScalar)
+builder.addScalarType('JSON', JSONResolver, { description: 'Any JSON value.' })
 
 builder.queryType({ description: 'Read the public-service records of the city.' })
 builder.mutationType({ description: 'Change the records. Every change is validated; errors carry `extensions.code`.' })
@@ -112,3 +181,15 @@ export const SortDirection = builder.enumType('SortDirection', {
     DESC: { value: 'desc', description: 'Largest first; empty values last.' },
   } as const,
 })
+
+/**
+ * Loads records by global ID. The loader Pothos hands to `nodesQueryOptions.resolve` always loads
+ * every ID of the request, whatever it is given; this one loads only the IDs it is given.
+ */
+function loadNodes(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  ids: { id: string; typename: string }[],
+): Promise<unknown[]> {
+  return resolveNodes(builder, ctx, info, ids)
+}

@@ -3,8 +3,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Database, type OpenOptions, openDatabase } from '@minsheng/db'
 import type { Plugin } from 'graphql-yoga'
+import { ensureFirstAdmin } from './auth/bootstrap.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
+import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
 import { createConsoleHandler } from './static.ts'
 import { createHubYoga } from './yoga.ts'
 
@@ -20,7 +22,19 @@ export interface HubOptions {
   config: Pick<
     Config,
     'PORT' | 'HOST' | 'DATABASE_URL' | 'DATA_DIR' | 'SEED' | 'DATABASE_POOL_SIZE' | 'STATEMENT_TIMEOUT_MS'
-  >
+  > &
+    Partial<
+      Pick<
+        Config,
+        | 'NODE_ENV'
+        | 'PUBLIC_READ'
+        | 'SESSION_IDLE_MINUTES'
+        | 'SESSION_ABSOLUTE_HOURS'
+        | 'ADMIN_USERNAME'
+        | 'ADMIN_PASSWORD'
+      >
+    > &
+    Partial<HardeningConfig>
   /** Overrides for tests: a PGlite dump to start from, or skip migrations. */
   open?: Partial<OpenOptions>
   plugins?: Plugin[]
@@ -42,12 +56,26 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
       await seed(database.prisma)
     }
   }
-  const yoga = createHubYoga({ plugins })
+  const notice = await ensureFirstAdmin({
+    NODE_ENV: config.NODE_ENV ?? 'production',
+    ADMIN_USERNAME: config.ADMIN_USERNAME,
+    ADMIN_PASSWORD: config.ADMIN_PASSWORD,
+  })
+  if (notice) log(notice)
+  const yoga = createHubYoga({
+    plugins,
+    hardening: hardeningOptions(config),
+    auth: {
+      publicRead: config.PUBLIC_READ ?? false,
+      session: { idleMinutes: config.SESSION_IDLE_MINUTES ?? 30, absoluteHours: config.SESSION_ABSOLUTE_HOURS ?? 12 },
+    },
+  })
   const serveConsole = createConsoleHandler()
   // /graphql and /health are the API; every other path is the console (admin/dist).
   const server = createServer((request, response) => {
     const pathname = (request.url ?? '/').split('?')[0]
     if (pathname === '/graphql' || pathname === '/health') return yoga(request, response)
+    for (const [name, value] of Object.entries(securityHeaders(request))) response.setHeader(name, value)
     return serveConsole(request, response).catch((error) => {
       log(`Console: ${(error as Error).message}`)
       if (!response.headersSent) response.writeHead(500)
@@ -68,6 +96,8 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
           server.close(() => resolve())
           server.closeIdleConnections()
         })
+        // Releases what the plugins hold (the rate limiter's Redis connection).
+        await yoga.dispose()
         await database.close()
       })()
       return closing

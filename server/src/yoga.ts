@@ -1,9 +1,15 @@
 // Builds the GraphQL server without listening; main.ts (or a test) puts it behind HTTP.
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
+import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type Plugin } from 'graphql-yoga'
-import type { Context } from './builder.ts'
+import { identify } from './auth/identify.ts'
+import type { AuthSettings, Context } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
 import { useDatabaseHealth } from './plugins/database-health.ts'
 import { useErrorCodes } from './plugins/error-codes.ts'
+import { type HardeningOptions, hardeningPlugins } from './plugins/hardening/index.ts'
+import { useIntrospectionForCallers } from './plugins/introspection.ts'
+import { requestIdOf, useRequestId } from './plugins/request-id.ts'
 import { schema } from './schema/index.ts'
 
 export function localeOf(acceptLanguage: string | null): Context['locale'] {
@@ -11,11 +17,21 @@ export function localeOf(acceptLanguage: string | null): Context['locale'] {
   return first.startsWith('zh') ? 'zh' : 'en'
 }
 
-export function createHubYoga(options: { plugins?: Plugin[] } = {}) {
+export const DEFAULT_AUTH: AuthSettings = { publicRead: false, session: { idleMinutes: 30, absoluteHours: 12 } }
+
+export function createHubYoga(options: { plugins?: Plugin[]; auth?: AuthSettings; hardening?: HardeningOptions } = {}) {
+  const auth = options.auth ?? DEFAULT_AUTH
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ request }) => ({ locale: localeOf(request.headers.get('accept-language')) }),
+    context: async ({ request, req }: { request: Request; req?: { socket?: { remoteAddress?: string } } }) => ({
+      locale: localeOf(request.headers.get('accept-language')),
+      actor: await identify(request, auth.session),
+      requestId: requestIdOf(request),
+      request,
+      clientAddress: req?.socket?.remoteAddress,
+      auth,
+    }),
     // Unexpected errors reach callers as "Unexpected error." with code INTERNAL_SERVER_ERROR.
     maskedErrors: true,
     batching: false,
@@ -28,9 +44,19 @@ export function createHubYoga(options: { plugins?: Plugin[] } = {}) {
     plugins: [
       // Answers /health itself, before GraphQL handling, so it reflects the database.
       useDatabaseHealth(),
+      useRequestId(),
+      // Session cookies are read and set through the request's cookie store.
+      useCookies(),
+      // Cookie-authenticated requests must be ones a browser would preflight (JSON, or this header).
+      useCSRFPrevention({ requestHeaders: ['x-minsheng-csrf'] }),
+      useIntrospectionForCallers(),
       // Last, so it sees every error the other plugins and graphql-js produced.
       useErrorCodes(),
       ...(options.plugins ?? []),
+      // Last: its checks at execution (rate limit per caller, cost, timeout) need the context every
+      // plugin above has built (who is asking), and its timeout wraps their execution too. Its other
+      // limits do not depend on the order: Yoga runs its own parser cache and body limit after ours.
+      ...hardeningPlugins(options.hardening),
     ],
   })
 }

@@ -34,7 +34,15 @@ afterAll(async () => {
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    // Vitest sets NODE_ENV=test; `pnpm start` runs in development, which prints the one-time demo login.
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -60,22 +68,56 @@ function start(): Promise<{ child: ChildProcess; url: string; output: () => stri
 
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', resolve))
 
+const DEMO_LOGIN = /Development demo login \(shown only now\): username "(\w+)", password "([\w-]+)"/
+
+/** The demo password printed by the first start; the second start must not print it again. */
+let demo: { username: string; password: string } | undefined
+
+async function graphql(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  })
+  return { response, body: await response.json() }
+}
+
+/** Signs in as the demo admin and returns the session cookie to send. */
+async function signIn(url: string) {
+  if (!demo) throw new Error('no demo login was printed')
+  const { response, body } = await graphql(
+    url,
+    `mutation { login(username: ${JSON.stringify(demo.username)}, password: ${JSON.stringify(demo.password)}) { username role } }`,
+  )
+  expect(body).toEqual({ data: { login: { username: 'demo', role: 'ADMIN' } } })
+  const cookie = /^(mh_session=[^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1]
+  expect(cookie).toBeDefined()
+  return { cookie: cookie as string }
+}
+
 describe(`pnpm start on a fresh ${databaseKind === 'postgres' ? 'PostgreSQL' : 'embedded'} database`, () => {
-  it('migrates, seeds, prints its URLs, serves, and exits 0 on SIGTERM after finishing requests', async () => {
+  it('migrates, seeds, prints its URLs and a demo login, serves it, and exits 0 on SIGTERM after finishing requests', async () => {
     const { child, url, output } = await start()
     expect(output()).toContain('/health')
     expect((await fetch(`${url}/health`)).status).toBe(200)
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ hospitals(search: "滇东北中心医院") { nodes { plannedBeds } } }' }),
-    })
-    expect((await response.json()).data.hospitals.nodes[0].plannedBeds).toBe(5000)
+    const printed = DEMO_LOGIN.exec(output())
+    expect(printed, output()).not.toBeNull()
+    demo = { username: printed?.[1] as string, password: printed?.[2] as string }
+    expect(demo.username).toBe('demo')
+    expect(demo.password.length).toBeGreaterThanOrEqual(12)
+
+    // Nobody signed in: refused. Signed in with the printed login: the seeded figures.
+    const hospitals = '{ hospitals(search: "滇东北中心医院") { nodes { plannedBeds } } }'
+    const anonymous = await graphql(url, hospitals)
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
+    const session = await signIn(url)
+    const { body } = await graphql(url, hospitals, session)
+    expect(body.data.hospitals.nodes[0].plannedBeds).toBe(5000)
 
     // A request in flight when SIGTERM arrives still gets its answer.
     const inFlight = fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...session },
       body: JSON.stringify({
         query: '{ divisions(first: 200) { totalCount nodes { nameZh children { totalCount } } } }',
       }),
@@ -87,15 +129,17 @@ describe(`pnpm start on a fresh ${databaseKind === 'postgres' ? 'PostgreSQL' : '
     expect(await exited).toBe(0)
   }, 120_000)
 
-  it('reopens the same data directory without seeding again', async () => {
+  it('reopens the same data directory without seeding again or printing a new demo login', async () => {
     const { child, url, output } = await start()
     expect(output()).not.toContain('seeding')
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ divisions(where: { code: { equals: "530600" } }) { totalCount } }' }),
-    })
-    expect((await response.json()).data.divisions.totalCount).toBe(1)
+    // The demo login is shown once, on the start that created it; it still works.
+    expect(output()).not.toMatch(/demo login/i)
+    const { body } = await graphql(
+      url,
+      '{ divisions(where: { code: { equals: "530600" } }) { totalCount } }',
+      await signIn(url),
+    )
+    expect(body.data.divisions.totalCount).toBe(1)
     const exited = exitOf(child)
     child.kill('SIGTERM')
     expect(await exited).toBe(0)

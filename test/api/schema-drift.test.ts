@@ -32,7 +32,9 @@ describe('server/schema.graphql', () => {
     const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {})
     const families = ['Division', 'Settlement', 'Community', 'IndustrialPark', 'Enterprise', 'Hospital', 'School']
     for (const typename of [...families, 'CareFacility', 'Indicator', 'Source']) {
-      for (const verb of ['create', 'update', 'delete']) expect(mutations).toContain(`${verb}${typename}`)
+      for (const verb of ['create', 'update', 'delete', 'restore', 'purge']) {
+        expect(mutations).toContain(`${verb}${typename}`)
+      }
     }
     for (const plural of ['divisions', 'settlements', 'communities', 'industrialParks', 'enterprises', 'hospitals']) {
       expect(queries).toContain(plural)

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type OperatorName, sessionToken } from '../setup/operators.ts'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
 
@@ -24,6 +25,11 @@ export interface ConsoleBrowser {
   /** Problems the page reported (uncaught errors, failed requests other than the favicon). */
   problems: string[]
   screenshot(name: string): Promise<void>
+  /**
+   * Signs in as a test operator by setting the session cookie the test hub already knows (or signs
+   * out with `null`), then opens `path` in a fresh document so the console asks who is signed in.
+   */
+  signInAs(operator: OperatorName | null, path?: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -50,6 +56,16 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
     problems,
     async screenshot(name) {
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+    },
+    async signInAs(operator, path = '/') {
+      await context.clearCookies()
+      if (operator) {
+        await context.addCookies([
+          { name: 'mh_session', value: sessionToken(operator), url: baseUrl, httpOnly: true, sameSite: 'Strict' },
+        ])
+      }
+      await page.goto('about:blank')
+      await page.goto(path)
     },
     async close() {
       await context.close()

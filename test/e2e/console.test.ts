@@ -1,5 +1,6 @@
 // The console as a person uses it, in headless Chromium against a real hub serving admin/dist.
-// Run with HUB_E2E=1 (needs /usr/bin/chromium); screenshots go to test/artifacts/.
+// Run with HUB_E2E=1 (needs /usr/bin/chromium); screenshots go to test/artifacts/. Every test here
+// runs as the test admin, signed in by its session cookie (signing in itself: trust.test.ts).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestHub, type TestHub } from '../setup/hub.ts'
 import { type ConsoleBrowser, openConsole, type Page } from './browser.ts'
@@ -45,7 +46,7 @@ async function helperOf(source: string) {
 describe('the console', () => {
   it('opens on the dashboard in Chinese, with figures the API reports', async () => {
     const started = Date.now()
-    await page.goto('/')
+    await browser.signInAs('admin', '/')
     await expect
       .poll(() => page.locator('[data-figure="relocatedPopulation"] [data-value]').textContent())
       .toMatch(/万$/)
@@ -185,7 +186,7 @@ describe('the console', () => {
     const text = bytes.toString('utf8')
     expect(text.startsWith('\uFEFF')).toBe(true)
     const [header, ...rows] = text.slice(1).trim().split(/\r?\n/)
-    expect(header?.split(',').slice(0, 4)).toEqual(['id', 'version', 'advancedTechniques', 'datum'])
+    expect(header?.split(',').slice(0, 4)).toEqual(['id', 'version', 'advancedTechniques', 'contactPhone'])
     expect(header).toContain('divisionCode')
     const { hospitals } = await hub.data<{ hospitals: { totalCount: number } }>('{ hospitals { totalCount } }')
     expect(rows).toHaveLength(hospitals.totalCount)

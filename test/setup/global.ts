@@ -9,6 +9,7 @@ import { openDatabase } from '@minsheng/db'
 import { seed } from '@minsheng/db/seed'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
+import { createTestOperators } from './operators.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${template}`)
     const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, template) })
     await seed(database.prisma)
+    await createTestOperators(database.prisma)
     await database.close()
     project.provide('postgresTemplate', { adminUrl, template })
     project.provide('pgliteDump', '')
@@ -42,6 +44,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hub-test-'))
   const database = await openDatabase({ dataDir: 'memory://' })
   await seed(database.prisma)
+  await createTestOperators(database.prisma)
   const pglite = (database as unknown as { pglite?: { dumpDataDir(c: string): Promise<Blob> } }).pglite
   if (!pglite) throw new Error('openDatabase did not expose the PGlite instance')
   const dump = await pglite.dumpDataDir('gzip')

@@ -6,6 +6,7 @@ import { type Hub, startHub } from '@minsheng/server/hub'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { withDatabase } from './global.ts'
+import { type OperatorName, sessionToken } from './operators.ts'
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number
@@ -13,10 +14,21 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[]
 }
 
+export type Caller = OperatorName | 'anonymous' | { bearer: string }
+
 export interface TestHub {
   hub: Hub
   url: string
-  /** POSTs a GraphQL operation and returns the parsed body and status. */
+  /** Headers that make a request come from this caller (a signed-in operator, a key, or nobody). */
+  headersOf(caller: Caller): Record<string, string>
+  /** gql as another caller than the default admin. */
+  gqlAs<T = Record<string, any>>(
+    caller: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>
+  /** POSTs a GraphQL operation as the test admin and returns the parsed body and status. */
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -65,17 +77,25 @@ export async function startTestHub(): Promise<TestHub> {
     open,
   })
   const url = `${hub.url}/graphql`
-  const gql: TestHub['gql'] = async (query, variables, headers = {}) => {
+  const headersOf = (caller: Caller): Record<string, string> => {
+    if (caller === 'anonymous') return {}
+    if (typeof caller === 'object') return { authorization: `Bearer ${caller.bearer}` }
+    return { cookie: `mh_session=${sessionToken(caller)}` }
+  }
+  const gqlAs: TestHub['gqlAs'] = async (caller, query, variables, headers = {}) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headersOf(caller), ...headers },
       body: JSON.stringify({ query, variables }),
     })
     return { status: response.status, ...((await response.json()) as object) }
   }
+  const gql: TestHub['gql'] = (query, variables, headers) => gqlAs('admin', query, variables, headers)
   return {
     hub,
     url,
+    headersOf,
+    gqlAs,
     gql,
     async data(query, variables) {
       const result = await gql(query, variables)

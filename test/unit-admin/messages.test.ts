@@ -50,6 +50,18 @@ describe('Chinese messages', () => {
   })
 })
 
+describe('the administration pages', () => {
+  it('label every field of operator accounts and partner keys', () => {
+    for (const [resource, input] of [
+      ['users', 'UserInput'],
+      ['apiKeys', 'ApiKeyInput'],
+    ] as const) {
+      const labelled = Object.keys(appZh.resources[resource].fields)
+      expect(Object.keys(hubSchema.inputs[input] ?? {}).filter((field) => !labelled.includes(field))).toEqual([])
+    }
+  })
+})
+
 describe('English messages', () => {
   it('have the same keys as the Chinese ones', () => {
     expect(keys(appEn).sort()).toEqual(keys(appZh).sort())

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { nestErrors } from '../../admin/src/providers/errors.ts'
-import { createInput, selection, toOrderBy, toRecord, toWhere, updateInput } from '../../admin/src/providers/queries.ts'
-import { RESOURCES } from '../../admin/src/providers/resources.ts'
+import {
+  changedFields,
+  createInput,
+  deleteManyMutation,
+  deleteMutation,
+  historyQuery,
+  restoreMutation,
+  selection,
+  toOrderBy,
+  toRecord,
+  toWhere,
+  updateInput,
+  updateMutation,
+} from '../../admin/src/providers/queries.ts'
+import { globalId, RESOURCES, resourceOfType } from '../../admin/src/providers/resources.ts'
 import { rulesOf } from '../../admin/vite/hub-schema.ts'
 import { hubSchema } from './schema.ts'
 
@@ -33,6 +46,12 @@ describe('selections', () => {
     expect(list).toContain('division { id }')
     expect(list).not.toContain('citations')
     expect(selection(hubSchema, hospitals, 'one')).toContain('citations { id field statedAs qualifier quote source')
+  })
+
+  it('leaves the audit trail to the history tab', () => {
+    expect(selection(hubSchema, hospitals, 'one')).not.toContain('history')
+    expect(selection(hubSchema, hospitals, 'list')).not.toContain('history')
+    expect(historyQuery('Hospital')).toContain('... on Hospital { id version history { id at actorKind actorName')
   })
 
   it('reads many-to-many IDs through their connection', () => {
@@ -87,6 +106,36 @@ describe('records', () => {
       undefined,
     )
     expect(input).toEqual({ observations: [{ periodKind: 'YEAR', year: 2024, value: '5' }] })
+  })
+})
+
+describe('versions', () => {
+  it('are required by every change, with an optional reason', () => {
+    expect(updateMutation(hubSchema, hospitals)).toContain('$version: Int!')
+    expect(updateMutation(hubSchema, hospitals)).toContain('version: $version, input: $input, reason: $reason')
+    expect(deleteMutation(hospitals)).toContain('deleteHospital(id: $id, version: $version, reason: $reason)')
+    expect(restoreMutation('School')).toContain('restoreSchool(id: $id, version: $version, toVersion: $toVersion')
+  })
+
+  it('go with each record of a bulk delete', () => {
+    const document = deleteManyMutation(hospitals, 2)
+    expect(document).toContain('$id0: ID!, $v0: Int!, $id1: ID!, $v1: Int!')
+    expect(document).toContain('d1: deleteHospital(id: $id1, version: $v1) { id }')
+  })
+
+  it('name the fields a form changed (for the conflict dialog)', () => {
+    const previous = { id: 'H1', version: 3, nameZh: '甲', plannedBeds: 100, openBeds: 10 }
+    expect(changedFields(hubSchema, hospitals, { ...previous, plannedBeds: '150', reason: '调整' }, previous)).toEqual([
+      'plannedBeds',
+    ])
+  })
+})
+
+describe('record types', () => {
+  it('map to resources, and database ids to global IDs as the hub encodes them', () => {
+    expect(resourceOfType('CareFacility')).toBe('careFacilities')
+    expect(resourceOfType('User')).toBeUndefined()
+    expect(globalId('Hospital', 1)).toBe('SG9zcGl0YWw6MQ==')
   })
 })
 

@@ -31,6 +31,7 @@ export default function CareFacilityInputs() {
       <Row>
         <CountInput source="peopleServed" type={T} />
         <DecimalInput source="floorAreaM2" type={T} />
+        <TextInput source="contactPhone" validate={rule(T, 'contactPhone')} />
       </Row>
       <TextArrayInput source="services" validate={rule(T, 'services')} fullWidth />
       <ArrayInput source="prices">

@@ -15,6 +15,7 @@ export default function CareFacilityShow() {
         <ReferenceField key="communityId" source="communityId" reference="communities" link="show" emptyText="—" />,
         <FigureField key="peopleServed" source="peopleServed" />,
         <FigureField key="floorAreaM2" source="floorAreaM2" />,
+        <TextField key="contactPhone" source="contactPhone" emptyText="—" />,
         <ListTextField key="services" source="services" />,
         <ArrayField key="prices" source="prices">
           <Datagrid bulkActionButtons={false} rowClick={false} empty={<span>—</span>}>

@@ -32,13 +32,19 @@ interface ReferencePickerProps {
   alwaysOn?: boolean
   /** Only offer records meeting these filter values (e.g. divisions of one level). */
   filter?: Record<string, unknown>
+  helperText?: string
 }
 
 /** Picks a record of another resource by typing part of its name (the API's `search`). */
-export function ReferencePicker({ source, reference, validate, label, filter }: ReferencePickerProps) {
+export function ReferencePicker({ source, reference, validate, label, filter, helperText }: ReferencePickerProps) {
   return (
     <ReferenceInput source={source} reference={reference} perPage={25} filter={filter}>
-      <AutocompleteInput label={label} validate={validate} filterToQuery={(search: string) => ({ q: search })} />
+      <AutocompleteInput
+        label={label}
+        validate={validate}
+        helperText={helperText}
+        filterToQuery={(search: string) => ({ q: search })}
+      />
     </ReferenceInput>
   )
 }

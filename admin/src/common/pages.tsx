@@ -1,14 +1,12 @@
-// The frame every resource's pages share: lists with search, filters, saved queries, bulk delete,
-// CSV export and import; create and edit pages that save pessimistically and show server errors
-// beside their fields.
+// The list every resource shares: search, filters, saved queries, bulk delete (to the trash, at
+// the versions listed), CSV export and import, each only for the roles that may use them.
+// Create and edit pages: forms.tsx.
 import { Card, CardContent } from '@mui/material'
-import { type ComponentType, lazy, type ReactElement, type ReactNode, Suspense } from 'react'
+import { lazy, type ReactElement, type ReactNode, Suspense } from 'react'
 import {
   BulkDeleteButton,
-  Create,
   CreateButton,
   Datagrid,
-  Edit,
   ExportButton,
   type Exporter,
   FilterButton,
@@ -17,8 +15,9 @@ import {
   List,
   Pagination,
   SavedQueriesList,
-  SimpleForm,
   TopToolbar,
+  useCanAccess,
+  useListContext,
   useResourceContext,
 } from 'react-admin'
 import { enumChoices } from './enums.ts'
@@ -32,15 +31,35 @@ export const exporter: Exporter = async (records, fetchRelatedRecords, _dataProv
 }
 
 function ListActions() {
+  const { canAccess: canImport } = useCanAccess({ action: 'import' })
   return (
     <TopToolbar>
       <FilterButton />
       <CreateButton />
       <ExportButton maxResults={5000} />
-      <Suspense fallback={null}>
-        <ImportButton />
-      </Suspense>
+      {canImport ? (
+        <Suspense fallback={null}>
+          <ImportButton />
+        </Suspense>
+      ) : null}
     </TopToolbar>
+  )
+}
+
+/** Moves the selected records to the trash, each at the version the list shows. */
+function BulkDeleteWithVersions() {
+  const { data, selectedIds } = useListContext()
+  const versions = Object.fromEntries(
+    (data ?? [])
+      .filter((record) => selectedIds.includes(record.id) && typeof record.version === 'number')
+      .map((record) => [String(record.id), record.version as number]),
+  )
+  return (
+    <BulkDeleteButton
+      mutationMode="pessimistic"
+      mutationOptions={{ meta: { versions } }}
+      successMessage="hub.trash.moved"
+    />
   )
 }
 
@@ -71,6 +90,7 @@ export interface HubListProps {
 }
 
 export function HubList({ filters, children, sort, quickFilter }: HubListProps) {
+  const { canAccess: canDelete } = useCanAccess({ action: 'delete' })
   return (
     <List
       filters={filters}
@@ -81,29 +101,9 @@ export function HubList({ filters, children, sort, quickFilter }: HubListProps) 
       exporter={exporter}
       pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100, 200]} />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
+      <Datagrid rowClick="show" bulkActionButtons={canDelete ? <BulkDeleteWithVersions /> : false}>
         {children}
       </Datagrid>
     </List>
   )
-}
-
-/** Create and edit pages around one shared set of inputs. */
-export function formPages(Inputs: ComponentType) {
-  return {
-    create: () => (
-      <Create redirect="show" mutationMode="pessimistic">
-        <SimpleForm>
-          <Inputs />
-        </SimpleForm>
-      </Create>
-    ),
-    edit: () => (
-      <Edit redirect="show" mutationMode="pessimistic">
-        <SimpleForm>
-          <Inputs />
-        </SimpleForm>
-      </Edit>
-    ),
-  }
 }

@@ -12,6 +12,7 @@ import {
 } from 'react-admin'
 import { CitationsTable } from './CitationsTable.tsx'
 import { enumChoices } from './enums.ts'
+import { HistoryTab } from './history.tsx'
 
 /** The figures of a record, then where they come from. */
 export function SummaryTab({ children, ...props }: Omit<TabProps, 'label'>) {
@@ -50,7 +51,7 @@ export function RelatedTab({ children, ...props }: Omit<TabProps, 'label'>) {
 }
 
 /**
- * A record page with a summary, optional related lists, and location. Tabs are addressed by the
+ * A record page with a summary, optional related lists, location, and history. Tabs are addressed by the
  * `path` on the element TabbedShowLayout sees, so it is given here rather than inside each tab.
  */
 export function RecordShow({ summary, related }: { summary: ReactNode; related?: ReactNode }) {
@@ -60,6 +61,7 @@ export function RecordShow({ summary, related }: { summary: ReactNode; related?:
         <SummaryTab>{summary}</SummaryTab>
         {related ? <RelatedTab path="related">{related}</RelatedTab> : null}
         <LocationTab path="location" />
+        <HistoryTab path="history" />
       </TabbedShowLayout>
     </Show>
   )

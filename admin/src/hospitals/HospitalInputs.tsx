@@ -12,6 +12,7 @@ export default function HospitalInputs() {
         <DivisionPicker type={T} />
         <EnumInput source="role" enumName="HospitalRole" type={T} />
         <TextInput source="grade" validate={rule(T, 'grade')} />
+        <TextInput source="contactPhone" validate={rule(T, 'contactPhone')} />
       </Row>
       <Row>
         <CountInput source="plannedBeds" type={T} />

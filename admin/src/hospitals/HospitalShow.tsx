@@ -11,6 +11,7 @@ export default function HospitalShow() {
         <ReferenceField key="divisionId" source="divisionId" reference="divisions" link="show" />,
         <SelectField key="role" source="role" choices={enumChoices('HospitalRole')} />,
         <TextField key="grade" source="grade" emptyText="—" />,
+        <TextField key="contactPhone" source="contactPhone" emptyText="—" />,
         <FigureField key="plannedBeds" source="plannedBeds" />,
         <FigureField key="openBeds" source="openBeds" />,
         <FigureField key="advancedTechniques" source="advancedTechniques" />,

@@ -21,7 +21,15 @@ import {
 } from '@mui/material'
 import Papa from 'papaparse'
 import { useState } from 'react'
-import { Button, type HttpError, useDataProvider, useRefresh, useResourceContext, useTranslate } from 'react-admin'
+import {
+  Button,
+  type HttpError,
+  type TranslateFunction,
+  useDataProvider,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin'
 import { resourceApi } from '../providers/resources.ts'
 import { downloadTemplate } from './export.ts'
 import { type ImportPlan, type Lookup, type PlannedRow, planImport, type Row } from './plan.ts'
@@ -37,12 +45,14 @@ type Phase =
   | { step: 'applying'; plan: ImportPlan; done: number }
   | { step: 'finished'; created: number; updated: number; failures: { line: number; message: string }[] }
 
-function describeError(error: unknown): string {
+/** The hub's message (or the console's own words for it, e.g. a conflict) and each field's problem. */
+function describeError(error: unknown, translate: TranslateFunction): string {
   const body = (error as HttpError).body as { errors?: Record<string, unknown> } | undefined
   const fields = Object.entries(body?.errors ?? {})
     .filter(([field]) => field !== 'root')
     .map(([field, message]) => `${field}: ${typeof message === 'string' ? message : JSON.stringify(message)}`)
-  return [(error as Error).message, ...fields].join('；')
+  const message = (error as Error).message
+  return [translate(message, { _: message }), ...fields].join('；')
 }
 
 export default function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -117,7 +127,7 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
             created++
           }
         } catch (error) {
-          failures.push({ line: row.line, message: describeError(error) })
+          failures.push({ line: row.line, message: describeError(error, translate) })
         }
         done++
         setPhase({ step: 'applying', plan, done })

@@ -28,7 +28,8 @@ export function selection(schema: HubSchema, api: ResourceApi, depth: Depth): st
   if (!fields) throw new Error(`The schema has no type ${api.type}`)
   const parts: string[] = []
   for (const [name, meta] of Object.entries(fields)) {
-    if (meta.args) continue
+    // The audit trail is read on its own tab, not with every record.
+    if (meta.args || meta.type === 'AuditEvent') continue
     if (meta.kind !== 'object') parts.push(name)
     else if (name === 'citations') {
       if (depth === 'one') parts.push(CITATIONS)
@@ -119,6 +120,11 @@ export function createInput(schema: HubSchema, api: ResourceApi, data: Json): Js
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
+/** The input fields a form changed, compared with the record it started from. */
+export function changedFields(schema: HubSchema, api: ResourceApi, data: Json, previous: Json): string[] {
+  return Object.keys(updateInput(schema, api, data, previous))
+}
+
 /** An update input with only the fields that changed; null clears an optional field. */
 export function updateInput(schema: HubSchema, api: ResourceApi, data: Json, previous: Json | undefined): Json {
   const input = toInput(schema, `${api.type}UpdateInput`, data)
@@ -198,22 +204,48 @@ export function manyQuery(schema: HubSchema, api: ResourceApi) {
 }
 
 export function createMutation(schema: HubSchema, api: ResourceApi) {
-  return `mutation Create($input: ${api.type}CreateInput!) { record: create${api.type}(input: $input) ${selection(schema, api, 'one')} }`
+  return `mutation Create($input: ${api.type}CreateInput!, $reason: String) { record: create${api.type}(input: $input, reason: $reason) ${selection(schema, api, 'one')} }`
 }
 
 export function updateMutation(schema: HubSchema, api: ResourceApi) {
-  return `mutation Update($id: ID!, $version: Int, $input: ${api.type}UpdateInput!) {
-  record: update${api.type}(id: $id, version: $version, input: $input) ${selection(schema, api, 'one')}
+  return `mutation Update($id: ID!, $version: Int!, $input: ${api.type}UpdateInput!, $reason: String) {
+  record: update${api.type}(id: $id, version: $version, input: $input, reason: $reason) ${selection(schema, api, 'one')}
 }`
 }
 
 export function deleteMutation(api: ResourceApi) {
-  return `mutation Delete($id: ID!, $version: Int) { record: delete${api.type}(id: $id, version: $version) { id } }`
+  return `mutation Delete($id: ID!, $version: Int!, $reason: String) { record: delete${api.type}(id: $id, version: $version, reason: $reason) { id version } }`
 }
 
-/** Several deletes in one request, one alias each. */
+/** Several deletes in one request, one alias each, each at the version the list showed. */
 export function deleteManyMutation(api: ResourceApi, count: number) {
-  const variables = Array.from({ length: count }, (_, i) => `$id${i}: ID!`).join(', ')
-  const fields = Array.from({ length: count }, (_, i) => `d${i}: delete${api.type}(id: $id${i}) { id }`).join(' ')
+  const variables = Array.from({ length: count }, (_, i) => `$id${i}: ID!, $v${i}: Int!`).join(', ')
+  const fields = Array.from(
+    { length: count },
+    (_, i) => `d${i}: delete${api.type}(id: $id${i}, version: $v${i}) { id }`,
+  ).join(' ')
   return `mutation DeleteMany(${variables}) { ${fields} }`
+}
+
+/** The current versions of some records (for deletes from a list that did not load them). */
+export function versionsQuery(api: ResourceApi) {
+  return `query Versions($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${api.type} { id version } } }`
+}
+
+export const AUDIT_EVENT = 'id at actorKind actorName action changes reason version'
+
+/** A record's audit trail, newest first. */
+export function historyQuery(type: string) {
+  return `query History($id: ID!) { node(id: $id) { __typename ... on ${type} { id version history { ${AUDIT_EVENT} } } } }`
+}
+
+/** Back from the trash, or (with toVersion) back to an earlier version. */
+export function restoreMutation(type: string) {
+  return `mutation Restore($id: ID!, $version: Int!, $toVersion: Int, $reason: String) {
+  record: restore${type}(id: $id, version: $version, toVersion: $toVersion, reason: $reason) { id version }
+}`
+}
+
+export function purgeMutation(type: string) {
+  return `mutation Purge($id: ID!, $version: Int!, $reason: String) { purged: purge${type}(id: $id, version: $version, reason: $reason) }`
 }

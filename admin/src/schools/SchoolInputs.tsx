@@ -1,4 +1,4 @@
-import { DateInput } from 'react-admin'
+import { DateInput, TextInput } from 'react-admin'
 import {
   CountInput,
   DivisionPicker,
@@ -24,6 +24,7 @@ export default function SchoolInputs() {
       <Row>
         <ReferencePicker source="settlementId" reference="settlements" validate={rule(T, 'settlementId')} />
         <DateInput source="openedOn" validate={rule(T, 'openedOn')} />
+        <TextInput source="contactPhone" validate={rule(T, 'contactPhone')} />
       </Row>
       <LocationInputs type={T} />
     </>

@@ -1,4 +1,4 @@
-import { DateField, ReferenceField, SelectField } from 'react-admin'
+import { DateField, ReferenceField, SelectField, TextField } from 'react-admin'
 import { enumChoices } from '../common/enums.ts'
 import { FigureField } from '../common/FigureField.tsx'
 import { RecordShow } from '../common/show.tsx'
@@ -12,6 +12,7 @@ export default function SchoolShow() {
         <FigureField key="seats" source="seats" />,
         <ReferenceField key="settlementId" source="settlementId" reference="settlements" link="show" emptyText="—" />,
         <DateField key="openedOn" source="openedOn" emptyText="—" />,
+        <TextField key="contactPhone" source="contactPhone" emptyText="—" />,
       ]}
     />
   )

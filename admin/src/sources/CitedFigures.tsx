@@ -3,7 +3,7 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@m
 import { useQuery } from '@tanstack/react-query'
 import { Link, useCreatePath, useDataProvider, useRecordContext, useTranslate } from 'react-admin'
 import type { HubDataProvider } from '../providers/dataProvider.ts'
-import { RESOURCES } from '../providers/resources.ts'
+import { resourceOfType } from '../providers/resources.ts'
 
 interface CitationRow {
   id: string
@@ -14,10 +14,6 @@ interface CitationRow {
   recordId: string
   recordType: string
 }
-
-const RESOURCE_OF_TYPE: Record<string, string> = Object.fromEntries(
-  Object.entries(RESOURCES).map(([resource, { type }]) => [type, resource]),
-)
 
 export function CitedFigures(_props: { label: string }) {
   const record = useRecordContext()
@@ -49,7 +45,7 @@ export function CitedFigures(_props: { label: string }) {
       <TableBody>
         {rows.map((row) => {
           const resource =
-            RESOURCE_OF_TYPE[row.recordType] ?? (row.recordType === 'IndicatorObservation' ? 'indicators' : undefined)
+            resourceOfType(row.recordType) ?? (row.recordType === 'IndicatorObservation' ? 'indicators' : undefined)
           const label = resource
             ? `${translate(`resources.${resource}.name`, { smart_count: 1 })} · ${translate(`resources.${resource}.fields.${row.field}`, { _: row.field })}`
             : `${row.recordType} · ${row.field}`

@@ -1,4 +1,5 @@
 import { DateField, Show, TabbedShowLayout, TextField, UrlField } from 'react-admin'
+import { HistoryTab } from '../common/history.tsx'
 import { LocationTab } from '../common/show.tsx'
 import { CitedFigures } from './CitedFigures.tsx'
 
@@ -16,6 +17,7 @@ export default function SourceShow() {
           <CitedFigures label="hub.citations.citedBy" />
         </TabbedShowLayout.Tab>
         <LocationTab path="location" />
+        <HistoryTab path="history" />
       </TabbedShowLayout>
     </Show>
   )

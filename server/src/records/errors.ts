@@ -27,10 +27,26 @@ export function notFoundError(typename: string, id: string) {
   return new GraphQLError(`No ${typename} has the ID ${id}.`, { extensions: { code: ErrorCode.NOT_FOUND, id } })
 }
 
-export function conflictError(typename: string, id: string, expected: number, current: number, updatedAt: Date) {
+export function conflictError(
+  typename: string,
+  id: string,
+  expected: number,
+  current: number,
+  updatedAt: Date,
+  changedBy: string | null = null,
+) {
   return new GraphQLError(
-    `This ${typename} was changed by someone else (version ${current}, you had ${expected}). Reload it and apply your change again.`,
-    { extensions: { code: ErrorCode.CONFLICT, id, expectedVersion: expected, currentVersion: current, updatedAt } },
+    `This ${typename} was changed${changedBy ? ` by ${changedBy}` : ''} since you loaded it (version ${current}, you had ${expected}). Reload it and apply your change again.`,
+    {
+      extensions: {
+        code: ErrorCode.CONFLICT,
+        id,
+        expectedVersion: expected,
+        currentVersion: current,
+        changedBy,
+        changedAt: updatedAt,
+      },
+    },
   )
 }
 

@@ -5,12 +5,12 @@
 // Field names here are computed from the family description, which TypeScript cannot follow
 // through Pothos's generics; the builder calls below are therefore loosely typed on purpose.
 /* biome-ignore-all lint/suspicious/noExplicitAny: see above */
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
+import type { GraphQLResolveInfo } from 'graphql'
 import { builder, type Context, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from '../builder.ts'
 import { db } from '../db.ts'
 import { enums } from '../schema/enums.ts'
 import { type DivisionInfo, type MetricRow, rollUp } from './aggregate.ts'
-import { conflictError, type FieldError, notFoundError, translateWriteError, userInputError } from './errors.ts'
+import { userInputError } from './errors.ts'
 import {
   aggregateFieldNames,
   commonFields,
@@ -21,8 +21,6 @@ import {
   sortableFieldNames,
 } from './fields.ts'
 import { DateFilter, DateTimeFilter, DecimalFilter, enumFilter, IDFilter, IntFilter, StringFilter } from './filters.ts'
-import { idOf } from './ids.ts'
-import { parseInput } from './validation.ts'
 import {
   combineWhere,
   type GraphQLWhere,
@@ -50,6 +48,8 @@ export interface FamilyOptions {
   extraInputFields?: (t: any) => Record<string, any>
   /** Prisma nested-write data for the extra input fields; runs in the mutation's transaction. */
   nestedData?: (input: Record<string, any>, mode: 'create' | 'update', ctx: Context) => Record<string, unknown>
+  /** Coordinates that are restricted for some records (e.g. children's homes). */
+  restrictCoordinates?: { when: (parent: any) => boolean; select: Record<string, boolean>; description: string }
   /** Adjusts the scalar data before it is written (e.g. a division's ancestor ids). */
   beforeWrite?: (args: { tx: Tx; data: Record<string, any>; mode: 'create' | 'update'; id?: number }) => Promise<void>
   afterWrite?: (args: {
@@ -101,30 +101,41 @@ export function defineFamily(options: FamilyOptions): Family {
 
 const toNumber = (value: unknown) => (value == null ? null : Number(value))
 
-function outputField(t: any, name: string, spec: FieldSpec) {
-  const nullable = !spec.required
-  const description = spec.description
+/** Restricted fields read as null for callers without the restricted scope. */
+const restrictedOptions = { authScopes: { restricted: true }, unauthorizedResolver: () => null }
+
+function outputField(t: any, f: Family, name: string, spec: FieldSpec) {
+  const description = spec.restricted ? `${spec.description} Restricted.` : spec.description
+  const common = { nullable: !spec.required, description, ...(spec.restricted ? restrictedOptions : {}) }
   switch (spec.kind) {
     case 'text':
-      return t.exposeString(name, { nullable, description })
+      return t.exposeString(name, common)
     case 'textList':
       return t.exposeStringList(name, { description })
     case 'int':
-      return t.expose(name, { type: (spec.min ?? -1) >= 0 ? 'NonNegativeInt' : 'Int', nullable, description })
+      return t.expose(name, { type: (spec.min ?? -1) >= 0 ? 'NonNegativeInt' : 'Int', ...common })
     case 'decimal':
-      return t.expose(name, { type: 'Decimal', nullable, description })
+      return t.expose(name, { type: 'Decimal', ...common })
     case 'date':
-      return t.expose(name, { type: 'Date', nullable, description })
+      return t.expose(name, { type: 'Date', ...common })
     case 'enum':
-      return t.expose(name, { type: enumRef(spec.enumName), nullable, description })
-    case 'coordinate':
+      return t.expose(name, { type: enumRef(spec.enumName), ...common })
+    case 'coordinate': {
+      const rule = f.options.restrictCoordinates
       return t.field({
         type: spec.axis === 'latitude' ? 'Latitude' : 'Longitude',
         nullable: true,
-        description,
-        select: { [name]: true },
+        description: rule ? `${description} ${rule.description}` : description,
+        select: { [name]: true, ...(rule?.select ?? {}) },
+        ...(rule
+          ? {
+              authScopes: (parent: any) => (rule.when(parent) ? { restricted: true } : true),
+              unauthorizedResolver: () => null,
+            }
+          : {}),
         resolve: (parent: any) => toNumber(parent[name]),
       })
+    }
     case 'ref':
       return undefined
   }
@@ -140,7 +151,7 @@ function enumRef(name: string) {
 export function recordFields(t: any, f: Family, { citations = true } = {}) {
   const out: Record<string, any> = {}
   for (const [name, spec] of Object.entries(f.fields)) {
-    const field = outputField(t, name, spec)
+    const field = outputField(t, f, name, spec)
     if (field) out[name] = field
   }
   out.createdAt = t.expose('createdAt', { type: 'DateTime', description: 'When the record was created.' })
@@ -148,13 +159,56 @@ export function recordFields(t: any, f: Family, { citations = true } = {}) {
   out.version = t.exposeInt('version', {
     description: 'Increases with every change; pass it to update and delete to detect concurrent edits.',
   })
+  out.deletedAt = t.expose('deletedAt', {
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the record was moved to the trash; null while it is live.',
+  })
   if (citations) {
     out.citations = t.relation('citations', {
       description: 'Where the figures of this record come from: one citation per cited field.',
       query: { orderBy: { id: 'asc' } },
     })
   }
+  out.history = t.field({
+    type: ['AuditEvent'],
+    authScopes: { operator: true },
+    unauthorizedResolver: () => [],
+    description: 'Every change to this record, newest first, with who made it and the fields changed (operators only).',
+    select: { id: true },
+    resolve: (parent: any) =>
+      db().auditEvent.findMany({
+        where: { recordType: f.typename, recordId: parent.id },
+        orderBy: { id: 'desc' },
+      }),
+  })
   return out
+}
+
+/** Scalar field names of the family (what audit events record). */
+export function recordFieldNames(f: Family) {
+  return Object.keys(f.fields)
+}
+
+/** Options every record type's prismaNode shares: global ID, authorisation, and trash exclusion. */
+export function nodeOptions(f: Family) {
+  return {
+    id: { field: 'id' },
+    // node(id:) answers null for an ID that finds nothing, a record in the trash included.
+    nullable: true,
+    findUnique: (id: string) => ({ id: Number(id), deletedAt: null }),
+    // Every path to a record of this type checks it, whatever the field that returned it.
+    authScopes: { readType: f.typename },
+  } as const
+}
+
+/** A to-one relation; a record the caller may not read looks like no record. */
+export function link(t: any, relation: string, targetTypename: string, description: string, nullable = false) {
+  return t.relation(relation, {
+    description,
+    nullable,
+    ...(nullable ? { authScopes: { readType: targetTypename }, unauthorizedResolver: () => null } : {}),
+  })
 }
 
 // ——— Filters and sort ——————————————————————————————————————————————————————————
@@ -237,8 +291,9 @@ export interface ListArgs {
   orderBy?: OrderByInput[] | null
 }
 
+/** The Prisma where of a list: the caller's conditions, the search, and never the trash. */
 export function prismaWhereFor(f: Family, args: ListArgs) {
-  return combineWhere(toPrismaWhere(f, args.where, family), searchFilter(args.search))
+  return combineWhere({ deletedAt: null }, toPrismaWhere(f, args.where, family), searchFilter(args.search))
 }
 
 function listArgs(t: any, f: Family) {
@@ -292,6 +347,9 @@ export function relatedRecords(t: any, relation: string, targetTypename: string,
     relation,
     {
       description: `${description} ${pageDescription}`,
+      // A list of records the caller may not read looks like an empty list.
+      authScopes: { readType: targetTypename },
+      unauthorizedResolver: () => EMPTY_CONNECTION,
       cursor: 'id',
       totalCount: true,
       defaultSize: DEFAULT_PAGE_SIZE,
@@ -311,6 +369,12 @@ export function relatedRecords(t: any, relation: string, targetTypename: string,
   )
 }
 
+const EMPTY_CONNECTION = {
+  edges: [],
+  totalCount: 0,
+  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+}
+
 const connectionTypeOptions = (typename: string) => ({
   description: `A page of ${typename} records, with the total count of the whole list.`,
 })
@@ -318,18 +382,13 @@ const edgeTypeOptions = (typename: string) => ({ description: `A ${typename} in 
 
 // ——— Root query, aggregates, mutations ————————————————————————————————————————————
 
-export function addRecordApi(f: Family) {
-  addRootConnection(f)
-  addAggregate(f)
-  addMutations(f)
-}
-
-function addRootConnection(f: Family) {
+export function addRootConnection(f: Family) {
   builder.queryField(f.options.plural, (t: any) =>
     t.prismaConnection(
       {
         type: f.typename,
         cursor: 'id',
+        authScopes: { readType: f.typename },
         description: `${f.options.description} ${pageDescription} Use cursors (first/after, last/before) or \`offset\` with \`first\` for numbered pages.`,
         defaultSize: DEFAULT_PAGE_SIZE,
         maxSize: refuseOversizedPages,
@@ -355,7 +414,7 @@ function addRootConnection(f: Family) {
   )
 }
 
-function addAggregate(f: Family) {
+export function addAggregate(f: Family) {
   const numeric = aggregateFieldNames(f.fields)
   const enumFields = groupableEnumFields(f.fields)
   const T = f.typename
@@ -434,6 +493,7 @@ function addAggregate(f: Family) {
   builder.queryField(`${f.options.plural}Aggregate`, (t: any) =>
     t.field({
       type: [group],
+      authScopes: { readType: f.typename },
       description: `Counts and figures of ${f.options.plural}, grouped as asked, for the same filters as the list.`,
       args: {
         where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
@@ -480,192 +540,6 @@ async function aggregate(
     divisions,
     yearColumn,
   })
-}
-
-function inputFieldType(spec: FieldSpec) {
-  switch (spec.kind) {
-    case 'text':
-      return 'String'
-    case 'textList':
-      return ['String']
-    case 'int':
-      return 'Int'
-    case 'decimal':
-      return 'Decimal'
-    case 'date':
-      return 'Date'
-    case 'enum':
-      return enumRef(spec.enumName)
-    case 'ref':
-      return 'ID'
-    case 'coordinate':
-      return 'Float'
-  }
-}
-
-function describeRule(spec: FieldSpec) {
-  switch (spec.kind) {
-    case 'text':
-      return ` At most ${spec.max} characters.`
-    case 'textList':
-      return ` Up to ${spec.maxItems} items of at most ${spec.maxLength} characters.`
-    case 'int':
-      return ` From ${spec.min ?? '−∞'} to ${spec.max ?? '∞'}.`
-    case 'decimal':
-      return spec.min != null ? ` At least ${spec.min}.` : ''
-    case 'coordinate':
-      return spec.axis === 'latitude' ? ' From −90 to 90.' : ' From −180 to 180.'
-    case 'ref':
-      return ` Global ID of a ${spec.target}.`
-    default:
-      return ''
-  }
-}
-
-function defineInput(f: Family, mode: 'create' | 'update') {
-  return builder.inputType(`${f.typename}${mode === 'create' ? 'Create' : 'Update'}Input`, {
-    description:
-      mode === 'create'
-        ? `A new ${f.typename}.`
-        : `Changes to a ${f.typename}: omitted fields stay as they are; null clears an optional field.`,
-    fields: (t: any) => {
-      const out: Record<string, any> = {}
-      for (const [name, spec] of Object.entries(f.fields)) {
-        out[name] = t.field({
-          type: inputFieldType(spec),
-          required: mode === 'create' && Boolean(spec.required),
-          description: `${spec.description}${describeRule(spec)}`,
-        })
-      }
-      return { ...out, ...(f.options.extraInputFields?.(t) ?? {}) }
-    },
-  })
-}
-
-/**
- * Runs the validations of a record's own fields and of its nested lists, and reports the failures
- * of all of them in one BAD_USER_INPUT error, so a form can mark every wrong field at once.
- */
-function validateAll<A, B>(first: () => A, second: () => B): [A, B] {
-  const failures: GraphQLError[] = []
-  const attempt = <T>(run: () => T): T | undefined => {
-    try {
-      return run()
-    } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') failures.push(error)
-      else throw error
-      return undefined
-    }
-  }
-  const a = attempt(first)
-  const b = attempt(second)
-  if (failures.length === 1) throw failures[0]
-  if (failures.length > 1) {
-    const fieldErrors = failures.flatMap((e) => (e.extensions.fieldErrors as FieldError[] | undefined) ?? [])
-    throw userInputError(failures.map((e) => e.message).join('; '), fieldErrors)
-  }
-  return [a as A, b as B]
-}
-
-function requireId(globalId: string, typename: string) {
-  const id = idOf(globalId, typename)
-  if (id === undefined) throw notFoundError(typename, globalId)
-  return id
-}
-
-/** Why an update or delete matched nothing: the record is gone, or its version moved on. */
-async function explainMiss(tx: Tx, f: Family, id: number, globalId: string, version?: number | null) {
-  const current = await delegateOf(tx, f).findUnique({ where: { id }, select: { version: true, updatedAt: true } })
-  if (!current) return notFoundError(f.typename, globalId)
-  return conflictError(f.typename, globalId, version ?? current.version, current.version, current.updatedAt)
-}
-
-function addMutations(f: Family) {
-  const createInput = defineInput(f, 'create')
-  const updateInput = defineInput(f, 'update')
-  const T = f.typename
-  const versionArg = (t: any) =>
-    t.arg.int({
-      description: 'The version you last saw; the change is refused with CONFLICT if the record has changed since.',
-    })
-
-  builder.mutationField(`create${T}`, (t: any) =>
-    t.prismaField({
-      type: T,
-      description: `Creates a ${T}. Invalid fields are reported together (BAD_USER_INPUT with fieldErrors).`,
-      args: { input: t.arg({ type: createInput, required: true, description: `The new ${T}.` }) },
-      resolve: (query: any, _root: unknown, args: { input: Record<string, any> }, ctx: Context) => {
-        const [data, nested] = validateAll(
-          () => parseInput(f.fields, args.input, 'create', ctx.locale),
-          () => f.options.nestedData?.(args.input, 'create', ctx) ?? {},
-        )
-        return db()
-          .$transaction(async (tx: Tx) => {
-            await f.options.beforeWrite?.({ tx, data, mode: 'create' })
-            const created = await delegateOf(tx, f).create({ data: { ...data, ...nested }, select: { id: true } })
-            await f.options.afterWrite?.({ tx, id: created.id, mode: 'create', input: args.input, ctx })
-            return delegateOf(tx, f).findUniqueOrThrow({ ...query, where: { id: created.id } })
-          })
-          .catch((error: unknown) => translateWriteError(error, T, 'create'))
-      },
-    }),
-  )
-
-  builder.mutationField(`update${T}`, (t: any) =>
-    t.prismaField({
-      type: T,
-      description: `Changes a ${T}. NOT_FOUND for an unknown id; CONFLICT when \`version\` is stale.`,
-      args: {
-        id: t.arg.id({ required: true, description: `Global ID of the ${T}.` }),
-        version: versionArg(t),
-        input: t.arg({ type: updateInput, required: true, description: 'The fields to change.' }),
-      },
-      resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
-        const id = requireId(String(args.id), T)
-        const [data, nested] = validateAll(
-          () => parseInput(f.fields, args.input, 'update', ctx.locale),
-          () => f.options.nestedData?.(args.input, 'update', ctx) ?? {},
-        )
-        return db()
-          .$transaction(async (tx: Tx) => {
-            const before = await delegateOf(tx, f).findUnique({ where: { id } })
-            if (!before || (args.version != null && before.version !== args.version)) {
-              throw await explainMiss(tx, f, id, String(args.id), args.version)
-            }
-            await f.options.beforeWrite?.({ tx, data, mode: 'update', id })
-            const where = { id, version: before.version }
-            const changed = await delegateOf(tx, f).updateMany({ where, data: { ...data, version: { increment: 1 } } })
-            if (changed.count === 0) throw await explainMiss(tx, f, id, String(args.id), before.version)
-            if (Object.keys(nested).length > 0) await delegateOf(tx, f).update({ where: { id }, data: nested })
-            await f.options.afterWrite?.({ tx, id, mode: 'update', before, input: args.input, ctx })
-            return delegateOf(tx, f).findUniqueOrThrow({ ...query, where: { id } })
-          })
-          .catch((error: unknown) => translateWriteError(error, T, 'update'))
-      },
-    }),
-  )
-
-  builder.mutationField(`delete${T}`, (t: any) =>
-    t.prismaField({
-      type: T,
-      description: `Deletes a ${T} and its citations, returning it as it was. HAS_DEPENDENTS when records still refer to it.`,
-      args: { id: t.arg.id({ required: true, description: `Global ID of the ${T}.` }), version: versionArg(t) },
-      resolve: (query: any, _root: unknown, args: any) => {
-        const id = requireId(String(args.id), T)
-        return db()
-          .$transaction(async (tx: Tx) => {
-            const record = await delegateOf(tx, f).findUnique({ ...query, where: { id } })
-            if (!record || (args.version != null && record.version !== args.version)) {
-              throw await explainMiss(tx, f, id, String(args.id), args.version)
-            }
-            const removed = await delegateOf(tx, f).deleteMany({ where: { id, version: record.version } })
-            if (removed.count === 0) throw await explainMiss(tx, f, id, String(args.id), record.version)
-            return record
-          })
-          .catch((error: unknown) => translateWriteError(error, T, 'delete'))
-      },
-    }),
-  )
 }
 
 export type { GraphQLResolveInfo }

@@ -6,6 +6,8 @@ interface Base {
   required?: boolean
   /** The database's default: used when a create omits the field; an update cannot clear it. */
   defaultValue?: string | number
+  /** Disclosed only to operators and keys with the restricted scope; null for everyone else. */
+  restricted?: boolean
 }
 
 export type FieldSpec =

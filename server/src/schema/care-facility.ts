@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { builder } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields } from '../records/family.ts'
-import { count, date, decimal, enumOf, ref, textList } from '../records/fields.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, link, nodeOptions, recordFields } from '../records/family.ts'
+import { count, date, decimal, enumOf, ref, text, textList } from '../records/fields.ts'
 import { decimalString, parseList } from '../records/nested.ts'
 import { distinctAges } from '../rules/prices.ts'
 import { CareFacilityKind, CareTargetGroup } from './enums.ts'
@@ -37,8 +38,15 @@ export const careFacilities = defineFamily({
     targetGroup: enumOf('CareTargetGroup', CareTargetGroup.values, 'Who it serves.', { required: true }),
     floorAreaM2: decimal('Floor area in square metres.'),
     services: textList('Services offered (e.g. 助餐, 阅览室).'),
+    contactPhone: text(40, 'Contact telephone.', { restricted: true, sort: false, filter: false }),
     peopleServed: count('People served (person-times where the source counts visits).'),
     openedOn: date('When it opened.'),
+  },
+  // Where children gather is not published: exact coordinates of children's homes are restricted.
+  restrictCoordinates: {
+    when: (facility) => facility.kind === 'CHILDRENS_HOME',
+    select: { kind: true },
+    description: "Restricted for children's homes.",
   },
   extraInputFields: (t) => ({
     prices: t.field({ type: [CarePriceInput], description: 'Prices by age band; on update, replaces the list.' }),
@@ -61,15 +69,13 @@ builder.prismaObject('CarePrice', {
 })
 
 builder.prismaNode('CareFacility', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(careFacilities),
   description: 'An elderly or child care facility.',
   fields: (t) => ({
     ...recordFields(t, careFacilities),
     division: t.relation('division', { description: 'The division the facility is in.' }),
-    settlement: t.relation('settlement', { nullable: true, description: 'The settlement it serves.' }),
-    community: t.relation('community', { nullable: true, description: 'The community it serves.' }),
+    settlement: link(t, 'settlement', 'Settlement', 'The settlement it serves.', true),
+    community: link(t, 'community', 'Community', 'The community it serves.', true),
     prices: t.relation('prices', {
       description: 'Prices by age band, youngest first.',
       query: { orderBy: { minAge: 'asc' } },

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields, relatedRecords } from '../records/family.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, link, nodeOptions, recordFields, relatedRecords } from '../records/family.ts'
 import { ref } from '../records/fields.ts'
 import { populationFields } from './settlement.ts'
 
@@ -17,14 +18,12 @@ export const communities = defineFamily({
 })
 
 builder.prismaNode('Community', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(communities),
   description: 'A community (社区) of a relocation settlement.',
   fields: (t) => ({
     ...recordFields(t, communities),
     division: t.relation('division', { description: 'The division the community is in.' }),
-    settlement: t.relation('settlement', { nullable: true, description: 'The settlement it belongs to.' }),
+    settlement: link(t, 'settlement', 'Settlement', 'The settlement it belongs to.', true),
     careFacilities: relatedRecords(t, 'careFacilities', 'CareFacility', 'Care facilities of the community.'),
     enterprises: relatedRecords(t, 'enterprises', 'Enterprise', 'Workshops and enterprises in the community.'),
   }),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts'
+import { addRecordApi } from '../records/api.ts'
 import { userInputError } from '../records/errors.ts'
-import { addRecordApi, defineFamily, recordFields, relatedRecords } from '../records/family.ts'
+import { defineFamily, link, nodeOptions, recordFields, relatedRecords } from '../records/family.ts'
 import { enumOf, ref, text } from '../records/fields.ts'
 import { checkDivisionParent } from '../rules/divisions.ts'
 import { DivisionLevel } from './enums.ts'
@@ -35,13 +36,11 @@ export const divisions = defineFamily({
 })
 
 builder.prismaNode('Division', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(divisions),
   description: 'An administrative division (行政区划) in the GB/T 2260 tree.',
   fields: (t) => ({
     ...recordFields(t, divisions),
-    parent: t.relation('parent', { nullable: true, description: 'The division above this one.' }),
+    parent: link(t, 'parent', 'Division', 'The division above this one.', true),
     children: relatedRecords(t, 'children', 'Division', 'Divisions directly beneath this one.'),
     settlements: relatedRecords(t, 'settlements', 'Settlement', 'Relocation settlements attached to this division.'),
     communities: relatedRecords(t, 'communities', 'Community', 'Settlement communities attached to this division.'),

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields } from '../records/family.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, link, nodeOptions, recordFields } from '../records/family.ts'
 import { count, date, decimal, ref, text, textList } from '../records/fields.ts'
 
 export const enterprises = defineFamily({
@@ -25,15 +26,13 @@ export const enterprises = defineFamily({
 })
 
 builder.prismaNode('Enterprise', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(enterprises),
   description: 'An enterprise or workshop that employs residents.',
   fields: (t) => ({
     ...recordFields(t, enterprises),
     division: t.relation('division', { description: 'The division the enterprise is in.' }),
-    park: t.relation('park', { nullable: true, description: 'The park it is settled in.' }),
-    community: t.relation('community', { nullable: true, description: 'The community its workshop is in.' }),
+    park: link(t, 'park', 'IndustrialPark', 'The park it is settled in.', true),
+    community: link(t, 'community', 'Community', 'The community its workshop is in.', true),
   }),
 })
 

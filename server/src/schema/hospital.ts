@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields } from '../records/family.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, nodeOptions, recordFields } from '../records/family.ts'
 import { count, date, enumOf, ref, text, textList } from '../records/fields.ts'
 import { HospitalRole } from './enums.ts'
 
@@ -20,15 +21,14 @@ export const hospitals = defineFamily({
     managedSince: date('Since when the managing institution runs it.'),
     advancedTechniques: count('Complex diagnostic and treatment techniques introduced (高难度诊疗技术).'),
     newTechniques: count('Techniques new to the region (区域新技术).'),
+    contactPhone: text(40, 'Contact telephone.', { restricted: true, sort: false, filter: false }),
     patientsReturned: count('Patients who had sought care outside the city and now are treated here.'),
     openedOn: date('When the hospital (or its first phase) opened.'),
   },
 })
 
 builder.prismaNode('Hospital', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(hospitals),
   description: 'A hospital or health centre.',
   fields: (t) => ({
     ...recordFields(t, hospitals),

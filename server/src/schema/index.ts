@@ -13,6 +13,8 @@ import './care-facility.ts'
 import './indicator.ts'
 import './source.ts'
 import './overview.ts'
+import './access.ts'
+import './audit.ts'
 
 export const schema = builder.toSchema({ sortSchema: false })
 

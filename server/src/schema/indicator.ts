@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { builder } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields } from '../records/family.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, nodeOptions, recordFields } from '../records/family.ts'
 import { enumOf, ref, text } from '../records/fields.ts'
 import { parseList } from '../records/nested.ts'
 import { periodKey, uniquePeriods } from '../rules/periods.ts'
@@ -90,8 +91,8 @@ export const indicators = defineFamily({
 
 builder.prismaNode('IndicatorObservation', {
   id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
   nullable: true,
+  authScopes: { readType: 'IndicatorObservation' },
   description: 'One value of an indicator for one period.',
   fields: (t) => ({
     periodKind: t.expose('periodKind' as never, { type: PeriodKind.ref, description: 'Kind of period.' }),
@@ -110,9 +111,7 @@ builder.prismaNode('IndicatorObservation', {
 })
 
 builder.prismaNode('Indicator', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(indicators),
   description: 'A statistical indicator of one division: a time series of observations.',
   fields: (t) => ({
     ...recordFields(t, indicators, { citations: false }),

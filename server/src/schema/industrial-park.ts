@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields, relatedRecords } from '../records/family.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, nodeOptions, recordFields, relatedRecords } from '../records/family.ts'
 import { count, date, decimal, int, ref, text } from '../records/fields.ts'
 import { idsOf } from '../records/nested.ts'
 
@@ -32,9 +33,7 @@ export const industrialParks = defineFamily({
 })
 
 builder.prismaNode('IndustrialPark', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(industrialParks),
   description: 'An industrial park (产业园区).',
   fields: (t) => ({
     ...recordFields(t, industrialParks),

@@ -12,7 +12,7 @@ const Overview = builder.objectRef<OverviewShape>('Overview')
 
 /** `where` restricting a family to the requested division, if any. */
 function scope(typename: string, within: string | null) {
-  return within ? withinDivisionFilter(family(typename), within) : {}
+  return { deletedAt: null, ...(within ? withinDivisionFilter(family(typename), within) : {}) }
 }
 
 async function sumOf(typename: string, field: string, within: string | null) {
@@ -90,7 +90,7 @@ Overview.implement({
       type: ['Indicator'],
       description: 'Indicators of the division itself (the city when none is given), by code.',
       resolve: async (query, { within }) => {
-        const where = within ? scope('Indicator', within) : { division: { level: 'CITY' as const } }
+        const where = within ? scope('Indicator', within) : { deletedAt: null, division: { level: 'CITY' as const } }
         return db().indicator.findMany({ ...query, where, orderBy: [{ code: 'asc' }, { id: 'asc' }] })
       },
     }),
@@ -100,6 +100,8 @@ Overview.implement({
 builder.queryField('overview', (t) =>
   t.field({
     type: Overview,
+    // Figures over every record type: callers who may read them all (operators, "read" keys).
+    authScopes: { readType: 'Overview' },
     description: 'Dashboard figures in one request, for the whole city or within one division.',
     args: { withinDivision: t.arg.id({ description: 'Global ID of a Division; the whole hub when omitted.' }) },
     resolve: (_root, args) => ({ within: args.withinDivision ? String(args.withinDivision) : null }),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields } from '../records/family.ts'
-import { count, date, enumOf, ref } from '../records/fields.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, link, nodeOptions, recordFields } from '../records/family.ts'
+import { count, date, enumOf, ref, text } from '../records/fields.ts'
 import { SchoolStage } from './enums.ts'
 
 export const schools = defineFamily({
@@ -13,20 +14,19 @@ export const schools = defineFamily({
     divisionId: ref('Division', 'division', 'The division the school is in.', { required: true }),
     settlementId: ref('Settlement', 'settlement', 'The settlement the school serves.'),
     stage: enumOf('SchoolStage', SchoolStage.values, 'Stage of education.', { required: true }),
+    contactPhone: text(40, 'Contact telephone.', { restricted: true, sort: false, filter: false }),
     seats: count('School places (学位).'),
     openedOn: date('When the school opened.'),
   },
 })
 
 builder.prismaNode('School', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(schools),
   description: 'A school or kindergarten.',
   fields: (t) => ({
     ...recordFields(t, schools),
     division: t.relation('division', { description: 'The division the school is in.' }),
-    settlement: t.relation('settlement', { nullable: true, description: 'The settlement it serves.' }),
+    settlement: link(t, 'settlement', 'Settlement', 'The settlement it serves.', true),
   }),
 })
 

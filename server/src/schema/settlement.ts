@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields, relatedRecords } from '../records/family.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, nodeOptions, recordFields, relatedRecords } from '../records/family.ts'
 import { count, date, ref } from '../records/fields.ts'
 
 /** Population figures settlements and their communities share. */
@@ -25,9 +26,7 @@ export const settlements = defineFamily({
 })
 
 builder.prismaNode('Settlement', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(settlements),
   description: 'A relocation settlement (易地扶贫搬迁安置区).',
   fields: (t) => ({
     ...recordFields(t, settlements),

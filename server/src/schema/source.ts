@@ -1,5 +1,6 @@
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
-import { addRecordApi, defineFamily, recordFields } from '../records/family.ts'
+import { addRecordApi } from '../records/api.ts'
+import { defineFamily, nodeOptions, recordFields } from '../records/family.ts'
 import { date, text } from '../records/fields.ts'
 import { encodeGlobalID } from '../records/ids.ts'
 
@@ -17,9 +18,7 @@ export const sources = defineFamily({
 })
 
 builder.prismaNode('Source', {
-  id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
-  nullable: true,
+  ...nodeOptions(sources),
   description: 'A document figures are taken from. `nameZh` is its title.',
   fields: (t) => ({
     ...recordFields(t, sources, { citations: false }),
@@ -59,8 +58,8 @@ function citedRecord(citation: Record<string, unknown>) {
 
 builder.prismaNode('Citation', {
   id: { field: 'id' },
-  // node(id:) answers null for an ID that finds nothing.
   nullable: true,
+  authScopes: { readType: 'Citation' },
   description: 'Where one figure of one record comes from: the source and the sentence it was taken from.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The cited field of the record (e.g. plannedBeds).' }),

@@ -1,0 +1,7 @@
+import HistoryIcon from '@mui/icons-material/History'
+import { lazyPage } from '../common/lazyPages.ts'
+
+export default {
+  list: lazyPage(() => import('./AuditEventList.tsx')),
+  icon: HistoryIcon,
+}

@@ -1,0 +1,48 @@
+// Child process (NODE_ENV=production): starts our hub in process on the bench database and counts
+// the SQL statements each scenario's request issues with `hub.database.statementCount()`, keeping
+// the statements of the last sample from Prisma's query log. Prints one JSON line.
+//   BENCH_FIXTURES='{…}' BENCH_SAMPLES=5 DATABASE_URL=postgresql://… tsx src/statements-ours.ts
+import { loadConfig } from '@minsheng/server/config'
+import { startHub } from '@minsheng/server/hub'
+import type { Fixtures } from './fixtures.ts'
+import { OUR_NESTED, ourSpecs } from './scenarios.ts'
+import { countStatements } from './statements.ts'
+import { currentVersions } from './versions.ts'
+
+const fixtures = JSON.parse(process.env.BENCH_FIXTURES ?? '') as Fixtures
+const samples = Number(process.env.BENCH_SAMPLES ?? 5)
+const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', SEED: 'off' })
+const hub = await startHub({ config })
+const url = `${hub.url}/graphql`
+
+let log: { query: string; duration: number }[] = []
+// The client logs every query as an event (that is how statementCount counts); listen as well.
+const prisma = hub.database.prisma as unknown as {
+  $on(event: 'query', listener: (e: { query: string; duration: number }) => void): void
+}
+prisma.$on('query', (event) => log.push({ query: event.query, duration: event.duration }))
+
+try {
+  const versions = await currentVersions(url, 'ours', fixtures.updateHospitalIds.slice(0, 1))
+  // The nested document again with smaller pages: the same count shows it does not grow with rows.
+  const nestedSmall = OUR_NESTED.replace('first: 11', 'first: 3').replace(
+    'settlements(first: 10)',
+    'settlements(first: 2)',
+  )
+  const specs = {
+    ...ourSpecs(fixtures, versions),
+    nestedSmall: { kind: 'static' as const, body: JSON.stringify({ query: nestedSmall }) },
+  }
+  const counts = await countStatements(url, specs, () => hub.database.statementCount(), samples, {
+    start: () => {
+      log = []
+    },
+    finish: () => ({
+      sql: log.map((entry) => entry.query),
+      dbMs: log.reduce((sum, entry) => sum + Number(entry.duration), 0),
+    }),
+  })
+  console.log(JSON.stringify(counts))
+} finally {
+  await hub.close()
+}

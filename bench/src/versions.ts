@@ -1,0 +1,24 @@
+// Looks things up through a server's own API before a run: the current versions of the hospitals
+// the update scenario changes (ours), and PostGraphile's node ID of the by-id hospital.
+import { globalId } from './fixtures.ts'
+import { postGraphQL } from './statements.ts'
+
+/** Hospital id → its current version, read from our hub (`nodes(ids:)`). */
+export async function currentVersions(url: string, _target: 'ours', ids: number[]): Promise<Map<number, number>> {
+  const query = `query Versions($ids: [ID!]!) { nodes(ids: $ids) { ... on Hospital { version } } }`
+  const variables = { ids: ids.map((id) => globalId('Hospital', id)) }
+  const { json } = await postGraphQL(url, JSON.stringify({ query, variables }))
+  const nodes = (json.data as { nodes: ({ version: number } | null)[] } | undefined)?.nodes
+  // Without versions (e.g. the hub refuses anonymous reads) the updates go without the check.
+  if (!nodes) return new Map<number, number>()
+  return new Map(ids.flatMap((id, index) => (nodes[index] ? [[id, nodes[index].version] as const] : [])))
+}
+
+/** PostGraphile's global ID of a hospital (base64 of its own JSON form). */
+export async function postgraphileNodeId(url: string, hospitalId: number): Promise<string> {
+  const query = `{ hospitalByRowId(rowId: ${hospitalId}) { id } }`
+  const { json } = await postGraphQL(url, JSON.stringify({ query }))
+  const id = (json.data as { hospitalByRowId?: { id: string } } | undefined)?.hospitalByRowId?.id
+  if (!id) throw new Error(`PostGraphile did not find hospital ${hospitalId}: ${JSON.stringify(json).slice(0, 500)}`)
+  return id
+}

@@ -1,0 +1,35 @@
+// Who is asking: a signed-in operator, a partner system with a key, or nobody.
+import type { Role } from '@minsheng/db'
+
+export interface UserActor {
+  kind: 'user'
+  userId: number
+  username: string
+  role: Role
+  /** Ids of the scope division and its ancestors' descendants test: a record is in scope when its
+   * division's ancestorIds contain `scopeDivisionId`. Null: the whole hub. */
+  scopeDivisionId: number | null
+  sessionId: string
+}
+
+export interface KeyActor {
+  kind: 'key'
+  keyId: number
+  name: string
+  scopes: string[]
+  rateLimitPerMinute: number
+}
+
+export interface AnonymousActor {
+  kind: 'anonymous'
+}
+
+export type Actor = UserActor | KeyActor | AnonymousActor
+
+export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' }
+
+export function actorName(actor: Actor) {
+  if (actor.kind === 'user') return actor.username
+  if (actor.kind === 'key') return `key:${actor.name}`
+  return 'anonymous'
+}

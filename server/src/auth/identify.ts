@@ -1,0 +1,37 @@
+// Works out the actor of a request from its session cookie or bearer key.
+import { GraphQLError } from 'graphql'
+import { type Actor, ANONYMOUS } from './actor.ts'
+import { actorForKey } from './api-keys.ts'
+import { SESSION_COOKIE, type SessionPolicy, userForSession } from './sessions.ts'
+
+function cookieValue(header: string | null, name: string) {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return decodeURIComponent(rest.join('='))
+  }
+  return undefined
+}
+
+export async function identify(request: Request, policy: SessionPolicy): Promise<Actor> {
+  const authorization = request.headers.get('authorization')
+  if (authorization) {
+    const [scheme, secret] = authorization.split(' ')
+    if (scheme?.toLowerCase() !== 'bearer' || !secret) {
+      throw new GraphQLError('The Authorization header must be "Bearer <key>".', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      })
+    }
+    const key = await actorForKey(secret)
+    if (!key) {
+      // A revoked, expired or unknown key is refused outright rather than treated as anonymous,
+      // so a partner notices at once.
+      throw new GraphQLError('This API key is not valid (unknown, revoked or expired).', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      })
+    }
+    return key
+  }
+  const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE)
+  if (token) return (await userForSession(token, policy)) ?? ANONYMOUS
+  return ANONYMOUS
+}

@@ -1,0 +1,69 @@
+// Who may do what: pure decisions, tested on their own. The schema asks these through
+// @pothos/plugin-scope-auth; resolvers never decide permissions themselves.
+import type { Actor } from './actor.ts'
+
+/** Reference data every reader may see alongside the records it reads. */
+const ALWAYS_READABLE = new Set(['Division', 'Source', 'Citation'])
+
+/** Record types a key scope can name (`read:<Type>`); observations follow their indicator. */
+export const READ_SCOPE_TYPES = [
+  'Division',
+  'Settlement',
+  'Community',
+  'IndustrialPark',
+  'Enterprise',
+  'Hospital',
+  'School',
+  'CareFacility',
+  'Indicator',
+  'Source',
+] as const
+
+export function scopeTypeOf(typename: string) {
+  return typename === 'IndicatorObservation' ? 'Indicator' : typename
+}
+
+export function canRead(actor: Actor, typename: string, publicRead: boolean): boolean {
+  switch (actor.kind) {
+    case 'user':
+      return true
+    case 'key':
+      if (actor.scopes.includes('read')) return true
+      if (!actor.scopes.some((scope) => scope.startsWith('read:'))) return false
+      return ALWAYS_READABLE.has(typename) || actor.scopes.includes(`read:${scopeTypeOf(typename)}`)
+    case 'anonymous':
+      return publicRead
+  }
+}
+
+/** Restricted fields (contact phones, exact locations of children's homes). */
+export function canReadRestricted(actor: Actor): boolean {
+  return actor.kind === 'user' || (actor.kind === 'key' && actor.scopes.includes('restricted'))
+}
+
+export function isEditor(actor: Actor): boolean {
+  return actor.kind === 'user' && (actor.role === 'EDITOR' || actor.role === 'ADMIN')
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.kind === 'user' && actor.role === 'ADMIN'
+}
+
+/**
+ * Whether an editor may change a record in the division with these ancestor ids (the division's
+ * own id included). Unscoped editors may change any record; records outside any division (sources,
+ * divisions' roots) only unscoped editors.
+ */
+export function canEditIn(actor: Actor, divisionAncestorIds: number[] | null): boolean {
+  if (!isEditor(actor) || actor.kind !== 'user') return false
+  if (actor.scopeDivisionId == null) return true
+  return divisionAncestorIds?.includes(actor.scopeDivisionId) ?? false
+}
+
+export function isValidKeyScope(scope: string): boolean {
+  return (
+    scope === 'read' ||
+    scope === 'restricted' ||
+    (scope.startsWith('read:') && (READ_SCOPE_TYPES as readonly string[]).includes(scope.slice(5)))
+  )
+}

@@ -1,0 +1,52 @@
+// Server-side console sessions: the cookie holds a random token, the database its hash.
+import { db } from '../db.ts'
+import type { UserActor } from './actor.ts'
+import { randomSecret, sha256 } from './secrets.ts'
+
+export const SESSION_COOKIE = 'mh_session'
+
+export interface SessionPolicy {
+  idleMinutes: number
+  absoluteHours: number
+}
+
+// Writing lastSeenAt on every request would turn reads into writes; a minute's precision is enough.
+const TOUCH_INTERVAL_MS = 60_000
+
+export async function createSession(userId: number, policy: SessionPolicy) {
+  const token = randomSecret('')
+  const expiresAt = new Date(Date.now() + policy.absoluteHours * 3_600_000)
+  await db().session.create({ data: { id: sha256(token), userId, expiresAt } })
+  return { token, expiresAt }
+}
+
+export async function endSession(token: string) {
+  await db().session.deleteMany({ where: { id: sha256(token) } })
+}
+
+/** Whether a session is still valid at `now`, given when it was last used. Pure, for tests. */
+export function sessionIsLive(session: { lastSeenAt: Date; expiresAt: Date }, policy: SessionPolicy, now = new Date()) {
+  return now < session.expiresAt && now.getTime() - session.lastSeenAt.getTime() < policy.idleMinutes * 60_000
+}
+
+export async function userForSession(token: string, policy: SessionPolicy): Promise<UserActor | undefined> {
+  const id = sha256(token)
+  const session = await db().session.findUnique({ where: { id }, include: { user: true } })
+  if (!session || session.user.disabledAt) return undefined
+  const now = new Date()
+  if (!sessionIsLive(session, policy, now)) {
+    await db().session.deleteMany({ where: { id } })
+    return undefined
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db().session.update({ where: { id }, data: { lastSeenAt: now } })
+  }
+  return {
+    kind: 'user',
+    userId: session.user.id,
+    username: session.user.username,
+    role: session.user.role,
+    scopeDivisionId: session.user.divisionId,
+    sessionId: id,
+  }
+}

@@ -1,0 +1,32 @@
+// Defaults of the API's limits, here rather than in config.ts so that code building a hub without
+// environment variables (tests, scripts) gets the same values as `loadConfig()`.
+
+export const HARDENING_DEFAULTS = {
+  /** Nesting of fields; a connection takes two levels (`hospitals { nodes { … } }`). */
+  maxDepth: 12,
+  /** Aliases in one operation: the console deletes up to 50 records per request, one alias each. */
+  maxAliases: 60,
+  /** Lexical tokens in one document: a 50-alias delete is ~900, GraphiQL's introspection ~300. */
+  maxTokens: 2_000,
+  /** Directives in one operation. */
+  maxDirectives: 20,
+  /** Fields one selection set asks for, fragments included (the widest type has ~25 fields). */
+  maxBreadth: 100,
+  /**
+   * Estimated values in a response (cost.ts). A console page of 200 records costs 28,000-45,000
+   * (indicators, with their observations and history, the most); two nested pages of 200 cost over
+   * 120,000.
+   */
+  maxCost: 100_000,
+  /** Bytes of a request body. */
+  maxBodyBytes: 1_048_576,
+  executionTimeoutMs: 10_000,
+  /** Operations per minute for anonymous callers, per client address. 0 means no limit. */
+  rateLimitPerMinute: 600,
+  /** Operations per minute for a signed-in user or an API key that carries no limit of its own. */
+  identifiedRateLimitPerMinute: 6_000,
+  /** Prefix of the counters' keys in Redis, so several hubs (or tests) can share one server. */
+  rateLimitKeyPrefix: 'minsheng:ratelimit',
+  /** Proxies in front of the hub whose X-Forwarded-For entries are trusted. */
+  trustProxyHops: 0,
+} as const

@@ -1,0 +1,95 @@
+// The hardened API: limits on what one request may ask (shape, cost, body size, time) and how
+// often a caller may ask, each refused with a stable code before any resolver or SQL runs, plus
+// security headers and a GraphiQL that works without the internet.
+import type { Plugin } from 'graphql-yoga'
+import type { Config } from '../../config.ts'
+import { useBodyLimit } from './body-limit.ts'
+import { useCostLimit } from './cost.ts'
+import { HARDENING_DEFAULTS } from './defaults.ts'
+import { useLocalGraphiQL } from './graphiql.ts'
+import { useQueryLimits } from './query-limits.ts'
+import { useRateLimit } from './rate-limit.ts'
+import { useSecurityHeaders } from './security-headers.ts'
+import { useExecutionTimeout } from './timeout.ts'
+
+export { HARDENING_DEFAULTS } from './defaults.ts'
+export type { Actor } from './rate-limit.ts'
+export { securityHeaders } from './security-headers.ts'
+
+export interface HardeningOptions {
+  maxDepth?: number
+  maxAliases?: number
+  maxTokens?: number
+  maxDirectives?: number
+  maxBreadth?: number
+  maxCost?: number
+  maxBodyBytes?: number
+  executionTimeoutMs?: number
+  rateLimitPerMinute?: number
+  identifiedRateLimitPerMinute?: number
+  /** Counts operations in this Redis (shared by every hub using it) instead of in memory. */
+  redisUrl?: string
+  rateLimitKeyPrefix?: string
+  trustProxyHops?: number
+}
+
+export type HardeningConfig = Pick<
+  Config,
+  | 'MAX_DEPTH'
+  | 'MAX_ALIASES'
+  | 'MAX_TOKENS'
+  | 'MAX_DIRECTIVES'
+  | 'MAX_BREADTH'
+  | 'MAX_COST'
+  | 'MAX_BODY_BYTES'
+  | 'EXECUTION_TIMEOUT_MS'
+  | 'RATE_LIMIT_PER_MINUTE'
+  | 'IDENTIFIED_RATE_LIMIT_PER_MINUTE'
+  | 'REDIS_URL'
+  | 'RATE_LIMIT_KEY_PREFIX'
+  | 'TRUST_PROXY_HOPS'
+>
+
+/** The options for the configuration's environment variables; those left out keep their defaults. */
+export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOptions {
+  return {
+    maxDepth: config.MAX_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxTokens: config.MAX_TOKENS,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxBreadth: config.MAX_BREADTH,
+    maxCost: config.MAX_COST,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    executionTimeoutMs: config.EXECUTION_TIMEOUT_MS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    identifiedRateLimitPerMinute: config.IDENTIFIED_RATE_LIMIT_PER_MINUTE,
+    redisUrl: config.REDIS_URL,
+    rateLimitKeyPrefix: config.RATE_LIMIT_KEY_PREFIX,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
+  }
+}
+
+export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
+  const o = { ...HARDENING_DEFAULTS, ...withoutUndefined(options) }
+  return [
+    // Replaces GraphiQL's page before the headers below are added to it.
+    useLocalGraphiQL(),
+    useSecurityHeaders(),
+    useBodyLimit(o.maxBodyBytes),
+    useQueryLimits(o),
+    // At execution, in this order: charge the caller, estimate the cost, then start the clock.
+    useRateLimit({
+      perMinute: o.rateLimitPerMinute,
+      identifiedPerMinute: o.identifiedRateLimitPerMinute,
+      redisUrl: o.redisUrl,
+      keyPrefix: o.rateLimitKeyPrefix,
+      trustProxyHops: o.trustProxyHops,
+    }),
+    useCostLimit(o.maxCost),
+    useExecutionTimeout(o.executionTimeoutMs),
+  ]
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}

@@ -1,0 +1,50 @@
+// Stops an operation that runs longer than the limit: answers 503 EXECUTION_TIMEOUT and aborts the
+// executor's signal so no further resolver starts. A SQL statement already sent runs on until
+// PostgreSQL's statement_timeout (STATEMENT_TIMEOUT_MS) ends it.
+import type { ExecutionResult } from 'graphql'
+import type { Plugin } from 'graphql-yoga'
+import { refusal } from './errors.ts'
+
+export function useExecutionTimeout(timeoutMs: number): Plugin {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const controller = new AbortController()
+      // The clock starts here, so the time other plugins' hooks take counts too.
+      const timer = setTimeout(() => {
+        controller.abort(
+          refusal(
+            'EXECUTION_TIMEOUT',
+            `The operation took longer than ${timeoutMs} ms and was stopped.`,
+            { status: 503 },
+            { timeoutMs },
+          ),
+        )
+      }, timeoutMs)
+      timer.unref()
+      // @graphql-tools/executor (Yoga's) checks this signal before each field and rejects with its reason.
+      const execution = args as typeof args & { signal?: AbortSignal }
+      execution.signal = execution.signal ? AbortSignal.any([execution.signal, controller.signal]) : controller.signal
+      const timedOut = new Promise<ExecutionResult>((resolve) => {
+        controller.signal.addEventListener('abort', () => resolve({ errors: [controller.signal.reason] }), {
+          once: true,
+        })
+      })
+      setExecuteFn(async (executionArgs) => {
+        try {
+          // A resolver awaiting one long call is not interrupted by the signal: race it.
+          return await Promise.race([executeFn(executionArgs) as Promise<ExecutionResult>, timedOut])
+        } catch (error) {
+          if (controller.signal.aborted && error === controller.signal.reason) return timedOut
+          throw error
+        } finally {
+          clearTimeout(timer)
+        }
+      })
+      return {
+        onExecuteDone() {
+          clearTimeout(timer)
+        },
+      }
+    },
+  }
+}

@@ -1,0 +1,69 @@
+// The audit trail: one event per change, written in the change's own transaction.
+
+import type { Actor } from '../auth/actor.ts'
+import { actorName } from '../auth/actor.ts'
+import type { Context } from '../builder.ts'
+
+type Row = Record<string, unknown>
+
+/** A value as it is stored in an event: JSON, with dates as ISO strings and decimals as strings. */
+export function auditValue(value: unknown): unknown {
+  if (value == null) return null
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map(auditValue)
+  if (typeof value === 'object' && 'toFixed' in (value as object)) return String(value)
+  return value
+}
+
+/** The fields that differ between two states of a record, with their values before and after. */
+export function diffRecords(before: Row | null, after: Row | null, fields: string[]) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {}
+  for (const field of fields) {
+    const was = auditValue(before?.[field])
+    const is = auditValue(after?.[field])
+    if (JSON.stringify(was) !== JSON.stringify(is)) changes[field] = { before: was, after: is }
+  }
+  return changes
+}
+
+export function snapshotOf(record: Row, fields: string[]) {
+  return Object.fromEntries(fields.map((field) => [field, auditValue(record[field])]))
+}
+
+function actorColumns(actor: Actor) {
+  return {
+    actorKind:
+      actor.kind === 'user' ? ('USER' as const) : actor.kind === 'key' ? ('API_KEY' as const) : ('SYSTEM' as const),
+    actorUserId: actor.kind === 'user' ? actor.userId : null,
+    actorKeyId: actor.kind === 'key' ? actor.keyId : null,
+    actorName: actorName(actor),
+  }
+}
+
+export interface AuditEntry {
+  recordType: string
+  recordId: number
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' | 'PURGE'
+  before: Row | null
+  after: Row | null
+  fields: string[]
+  reason?: string | null
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a Prisma transaction client of the generated type
+export async function writeAudit(tx: any, ctx: Context, entry: AuditEntry) {
+  const state = entry.after ?? entry.before
+  await tx.auditEvent.create({
+    data: {
+      ...actorColumns(ctx.actor),
+      requestId: ctx.requestId,
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      action: entry.action,
+      changes: diffRecords(entry.before, entry.after, entry.fields),
+      reason: entry.reason?.trim() || null,
+      version: (state?.version as number | undefined) ?? null,
+      snapshot: state ? snapshotOf(state, [...entry.fields, 'deletedAt']) : undefined,
+    },
+  })
+}

@@ -1,0 +1,173 @@
+// The audit trail and the trash.
+import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
+import { db } from '../db.ts'
+import { family } from '../records/family.ts'
+import { encodeGlobalID, idOf } from '../records/ids.ts'
+
+const RECORD_TYPES = [
+  'Division',
+  'Settlement',
+  'Community',
+  'IndustrialPark',
+  'Enterprise',
+  'Hospital',
+  'School',
+  'CareFacility',
+  'Indicator',
+  'Source',
+] as const
+
+export const RecordType = builder.enumType('RecordType', {
+  description: 'The kinds of record the hub keeps.',
+  values: Object.fromEntries(RECORD_TYPES.map((name) => [name, { value: name, description: `${name} records.` }])),
+})
+
+const AuditAction = builder.enumType('AuditAction', {
+  description: 'What a change did to a record.',
+  values: {
+    CREATE: { value: 'CREATE', description: 'Created.' },
+    UPDATE: { value: 'UPDATE', description: 'Changed.' },
+    DELETE: { value: 'DELETE', description: 'Moved to the trash.' },
+    RESTORE: { value: 'RESTORE', description: 'Brought back from the trash, or to an earlier version.' },
+    PURGE: { value: 'PURGE', description: 'Removed for good.' },
+  } as const,
+})
+
+builder.prismaObject('AuditEvent', {
+  description: 'One change to one record: who, when, what changed (before and after), and why.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Sequence number of the event.' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When the change was committed.' }),
+    actorKind: t.exposeString('actorKind', { description: 'USER, API_KEY or SYSTEM.' }),
+    actorName: t.exposeString('actorName', { description: 'Username or key name at the time.' }),
+    requestId: t.exposeString('requestId', { nullable: true, description: 'The request that made the change.' }),
+    recordType: t.exposeString('recordType', { description: 'Type of the changed record.' }),
+    recordId: t.id({
+      description: 'Global ID of the changed record.',
+      resolve: (event) => encodeGlobalID(event.recordType, event.recordId),
+    }),
+    action: t.field({ type: AuditAction, description: 'What the change did.', resolve: (event) => event.action }),
+    changes: t.expose('changes', { type: 'JSON', description: 'Changed fields: { field: { before, after } }.' }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why, in the operator’s words.' }),
+    version: t.exposeInt('version', { nullable: true, description: 'Version of the record after the change.' }),
+    snapshot: t.expose('snapshot', {
+      type: 'JSON',
+      nullable: true,
+      description: 'All fields of the record after the change (what "restore this version" returns to).',
+    }),
+  }),
+})
+
+builder.queryField('auditEvents', (t) =>
+  t.prismaConnection(
+    {
+      type: 'AuditEvent',
+      cursor: 'id',
+      authScopes: { admin: true },
+      description: `The audit trail, newest first (admins). ${`Pages of ${DEFAULT_PAGE_SIZE}, up to ${MAX_PAGE_SIZE}.`}`,
+      maxSize: MAX_PAGE_SIZE,
+      defaultSize: DEFAULT_PAGE_SIZE,
+      args: {
+        recordType: t.arg({ type: RecordType, description: 'Only changes to this type of record.' }),
+        recordId: t.arg.id({ description: 'Only changes to this record (global ID).' }),
+        actorName: t.arg.string({ description: 'Only changes by this username or key name.' }),
+        from: t.arg({ type: 'DateTime', description: 'Only changes at or after this moment.' }),
+        to: t.arg({ type: 'DateTime', description: 'Only changes before this moment.' }),
+      },
+      totalCount: (_parent, args) => db().auditEvent.count({ where: auditWhere(args) }),
+      resolve: (query, _parent, args) =>
+        db().auditEvent.findMany({ ...query, where: auditWhere(args), orderBy: { id: 'desc' } }),
+    },
+    { description: 'A page of audit events.' },
+    { description: 'An audit event in a page.' },
+  ),
+)
+
+function auditWhere(args: {
+  recordType?: string | null
+  recordId?: string | number | null
+  actorName?: string | null
+  from?: Date | null
+  to?: Date | null
+}) {
+  const where: Record<string, unknown> = {}
+  if (args.recordType) where.recordType = args.recordType
+  if (args.recordId != null) {
+    const type = args.recordType ?? RECORD_TYPES.find((name) => idOf(String(args.recordId), name) !== undefined)
+    where.recordType = type ?? '—'
+    where.recordId = type ? idOf(String(args.recordId), type) : -1
+  }
+  if (args.actorName) where.actorName = args.actorName
+  if (args.from || args.to) where.at = { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lt: args.to } : {}) }
+  return where
+}
+
+interface TrashItem {
+  recordType: string
+  id: number
+  nameZh: string
+  nameEn: string | null
+  deletedAt: Date
+  version: number
+}
+
+const TrashItemRef = builder.objectRef<TrashItem>('TrashItem').implement({
+  description: 'A record in the trash.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global ID of the record.', resolve: (item) => encodeGlobalID(item.recordType, item.id) }),
+    recordType: t.field({
+      type: RecordType,
+      description: 'Type of the record.',
+      resolve: (item) => item.recordType as never,
+    }),
+    nameZh: t.exposeString('nameZh', { description: 'Chinese name.' }),
+    nameEn: t.exposeString('nameEn', { nullable: true, description: 'English name.' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', description: 'When it was moved to the trash.' }),
+    version: t.exposeInt('version', { description: 'Pass it to restore or purge.' }),
+    deletedBy: t.string({
+      nullable: true,
+      description: 'Who moved it to the trash.',
+      resolve: async (item) =>
+        (
+          await db().auditEvent.findFirst({
+            where: { recordType: item.recordType, recordId: item.id, action: 'DELETE' },
+            orderBy: { id: 'desc' },
+            select: { actorName: true },
+          })
+        )?.actorName ?? null,
+    }),
+  }),
+})
+
+builder.queryField('trash', (t) =>
+  t.field({
+    type: [TrashItemRef],
+    authScopes: { editor: true },
+    description: 'Records in the trash, most recently deleted first (editors). Restore or (admins) purge them.',
+    args: {
+      recordType: t.arg({ type: RecordType, description: 'Only records of this type.' }),
+      first: t.arg.int({ description: `How many (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` }),
+    },
+    resolve: async (_root, args) => {
+      const take = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE)
+      const types = args.recordType ? [args.recordType as string] : [...RECORD_TYPES]
+      const lists = await Promise.all(
+        types.map(async (recordType) => {
+          // biome-ignore lint/suspicious/noExplicitAny: the delegate is chosen by record type
+          const delegate = (db() as any)[family(recordType).delegate]
+          const rows = await delegate.findMany({
+            where: { deletedAt: { not: null } },
+            orderBy: { deletedAt: 'desc' },
+            take,
+            select: { id: true, nameZh: true, nameEn: true, deletedAt: true, version: true },
+          })
+          return rows.map((row: Omit<TrashItem, 'recordType'>) => ({ ...row, recordType }))
+        }),
+      )
+      return lists
+        .flat()
+        .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime())
+        .slice(0, take)
+    },
+  }),
+)

@@ -1,0 +1,37 @@
+// Operators every test hub starts with, each already signed in: their session tokens are fixed so
+// a test sends the cookie directly instead of signing in first.
+import { createHash } from 'node:crypto'
+import type { PrismaClient } from '@minsheng/db'
+
+export const OPERATORS = {
+  admin: { username: 'test-admin', role: 'ADMIN', scope: null },
+  editor: { username: 'test-editor', role: 'EDITOR', scope: null },
+  viewer: { username: 'test-viewer', role: 'VIEWER', scope: null },
+  /** An editor who may change only records in 镇雄县 (530627) and beneath it. */
+  zhenxiongEditor: { username: 'test-zhenxiong-editor', role: 'EDITOR', scope: '530627' },
+} as const
+
+export type OperatorName = keyof typeof OPERATORS
+
+/** The password of every test operator (for the sign-in tests). */
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+export const sessionToken = (name: OperatorName) => `test-session-${name}`
+
+export async function createTestOperators(prisma: PrismaClient) {
+  const { hash } = await import('@node-rs/argon2')
+  const passwordHash = await hash(TEST_PASSWORD)
+  for (const [name, operator] of Object.entries(OPERATORS) as [OperatorName, (typeof OPERATORS)[OperatorName]][]) {
+    const division = operator.scope ? await prisma.division.findUnique({ where: { code: operator.scope } }) : null
+    const user = await prisma.user.create({
+      data: { username: operator.username, role: operator.role, passwordHash, divisionId: division?.id ?? null },
+    })
+    await prisma.session.create({
+      data: {
+        id: createHash('sha256').update(sessionToken(name)).digest('hex'),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + 24 * 3_600_000),
+      },
+    })
+  }
+}
