@@ -127,6 +127,8 @@ const recordMutations = mutationFields.flatMap((field) => {
 /** Mutations on operator accounts and keys: admins only. Signing in and out: anyone. */
 const ACCOUNT_MUTATIONS = ['createUser', 'updateUser', 'createApiKey', 'revokeApiKey']
 const OPEN_MUTATIONS = ['login', 'logout']
+/** Editors' bulk work (the console's import): editors and admins only; covered in import.test.ts too. */
+const EDITOR_MUTATIONS = ['importRecords']
 
 const division = schema.getType('Division') as GraphQLObjectType
 const divisionConnections = Object.values(division.getFields())
@@ -168,7 +170,12 @@ describe('the schema, as the matrix sees it', () => {
       ...Object.keys(OTHER_QUERY_FIELDS),
     ])
     expect(queryFields.map((f) => f.name).filter((name) => !classified.has(name))).toEqual([])
-    const mutations = new Set([...recordMutations.map((m) => m.field.name), ...ACCOUNT_MUTATIONS, ...OPEN_MUTATIONS])
+    const mutations = new Set([
+      ...recordMutations.map((m) => m.field.name),
+      ...ACCOUNT_MUTATIONS,
+      ...OPEN_MUTATIONS,
+      ...EDITOR_MUTATIONS,
+    ])
     expect(mutationFields.map((f) => f.name).filter((name) => !mutations.has(name))).toEqual([])
   })
 
@@ -622,6 +629,16 @@ async function startPublicHub(): Promise<{ hub: Hub; close(): Promise<void> }> {
 }
 
 // Last in the file: the hub's database handle is one per process, so the second hub takes it over.
+describe('importRecords, for each caller', () => {
+  it.each(CALLERS)('%s: editors and admins may import (a dry run here); nobody else', async (caller) => {
+    const result = await t.gqlAs(
+      callerOf(caller),
+      `mutation { importRecords(recordType: Source, rows: [{ nameZh: "矩阵导入" }], dryRun: true) { created } }`,
+    )
+    expectOutcome(result, writeOutcome(caller, 'create'), `importRecords as ${caller}`)
+  })
+})
+
 describe('a hub with PUBLIC_READ', () => {
   let publicHub: Awaited<ReturnType<typeof startPublicHub>>
   const anonymously = async (query: string, variables?: Record<string, unknown>) => {

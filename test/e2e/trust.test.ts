@@ -173,11 +173,18 @@ describe('the trash', () => {
     await item.getByRole('button', { name: '恢复' }).click()
     await page.getByRole('dialog').getByRole('button', { name: '恢复' }).click()
     await expect.poll(() => item.count()).toBe(0)
-    const { node } = await hub.data<{ node: { id: string; nameZh: string } | null }>(
-      'query ($id: ID!) { node(id: $id) { ... on School { id nameZh } } }',
-      { id: school.id },
-    )
-    expect(node).toEqual(school)
+    // The row leaves the trash list as the restore is sent; the record is back once it commits.
+    await expect
+      .poll(
+        async () =>
+          (
+            await hub.data<{ node: { id: string; nameZh: string } | null }>(
+              'query ($id: ID!) { node(id: $id) { ... on School { id nameZh } } }',
+              { id: school.id },
+            )
+          ).node,
+      )
+      .toEqual(school)
   })
 })
 

@@ -50,20 +50,23 @@ export interface AuditEntry {
   reason?: string | null
 }
 
+/** The AuditEvent row for one change. */
+export function auditData(ctx: Context, entry: AuditEntry) {
+  const state = entry.after ?? entry.before
+  return {
+    ...actorColumns(ctx.actor),
+    requestId: ctx.requestId,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    action: entry.action,
+    changes: diffRecords(entry.before, entry.after, entry.fields),
+    reason: entry.reason?.trim() || null,
+    version: (state?.version as number | undefined) ?? null,
+    snapshot: state ? snapshotOf(state, [...entry.fields, 'deletedAt']) : undefined,
+  }
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: a Prisma transaction client of the generated type
 export async function writeAudit(tx: any, ctx: Context, entry: AuditEntry) {
-  const state = entry.after ?? entry.before
-  await tx.auditEvent.create({
-    data: {
-      ...actorColumns(ctx.actor),
-      requestId: ctx.requestId,
-      recordType: entry.recordType,
-      recordId: entry.recordId,
-      action: entry.action,
-      changes: diffRecords(entry.before, entry.after, entry.fields),
-      reason: entry.reason?.trim() || null,
-      version: (state?.version as number | undefined) ?? null,
-      snapshot: state ? snapshotOf(state, [...entry.fields, 'deletedAt']) : undefined,
-    },
-  })
+  await tx.auditEvent.create({ data: auditData(ctx, entry) })
 }

@@ -80,7 +80,7 @@ function defineInput(f: Family, mode: 'create' | 'update') {
  * Runs the validations of a record's own fields and of its nested lists, and reports the failures
  * of all of them in one BAD_USER_INPUT error, so a form can mark every wrong field at once.
  */
-function validateAll<A, B>(first: () => A, second: () => B): [A, B] {
+export function validateAll<A, B>(first: () => A, second: () => B): [A, B] {
   const failures: GraphQLError[] = []
   const attempt = <T>(run: () => T): T | undefined => {
     try {
@@ -101,7 +101,7 @@ function validateAll<A, B>(first: () => A, second: () => B): [A, B] {
   return [a as A, b as B]
 }
 
-function requireId(globalId: string, typename: string) {
+export function requireId(globalId: string, typename: string) {
   const id = idOf(globalId, typename)
   if (id === undefined) throw notFoundError(typename, globalId)
   return id
@@ -110,7 +110,7 @@ function requireId(globalId: string, typename: string) {
 const delegateOf = (tx: Tx, f: Family) => tx[f.delegate]
 
 /** The record as the caller may act on it: live (or, for restore and purge, in the trash) and at their version. */
-async function currentRecord(
+export async function currentRecord(
   tx: Tx,
   f: Family,
   id: number,
@@ -145,7 +145,7 @@ async function divisionPathOf(tx: Tx, f: Family, data: Record<string, any>, id?:
   return division?.ancestorIds ?? null
 }
 
-async function requireScope(tx: Tx, f: Family, ctx: Context, data: Record<string, any>, id?: number) {
+export async function requireScope(tx: Tx, f: Family, ctx: Context, data: Record<string, any>, id?: number) {
   if (ctx.actor.kind === 'user' && ctx.actor.scopeDivisionId == null) return
   if (!canEditIn(ctx.actor, await divisionPathOf(tx, f, data, id))) {
     throw new GraphQLError(

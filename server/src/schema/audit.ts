@@ -4,7 +4,7 @@ import { db } from '../db.ts'
 import { family } from '../records/family.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
 
-const RECORD_TYPES = [
+export const RECORD_TYPES = [
   'Division',
   'Settlement',
   'Community',

@@ -15,6 +15,7 @@ import './source.ts'
 import './overview.ts'
 import './access.ts'
 import './audit.ts'
+import './import.ts'
 
 export const schema = builder.toSchema({ sortSchema: false })
 

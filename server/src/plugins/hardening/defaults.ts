@@ -19,7 +19,8 @@ export const HARDENING_DEFAULTS = {
    */
   maxCost: 100_000,
   /** Bytes of a request body. */
-  maxBodyBytes: 1_048_576,
+  // Room for the console's CSV import of 10,000 rows (sent as JSON rows).
+  maxBodyBytes: 8_388_608,
   executionTimeoutMs: 10_000,
   /** Operations per minute for anonymous callers, per client address. 0 means no limit. */
   rateLimitPerMinute: 600,
