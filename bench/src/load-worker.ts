@@ -58,7 +58,8 @@ function requestsFor(spec: LoadSpec, tally: Tally, hospitals: Hospitals): autoca
       tally.samples.push(`${status}: ${body.slice(0, 500)}`)
     }
   }
-  const base = { method: 'POST' as const, headers: { 'content-type': 'application/json' } }
+  const headers = { 'content-type': 'application/json', ...(spec.kind === 'update' ? spec.headers : {}) }
+  const base = { method: 'POST' as const, headers }
   switch (spec.kind) {
     case 'static':
       return [{ ...base, body: spec.body, onResponse: noteErrors }]

@@ -78,14 +78,16 @@ export class LoadGenerator {
     const wallMs = performance.now() - timeAtStart
     const others = await sampler.end()
     const memory = server.memory()
+    // Requests cut off at the end still run; their memory belongs to this run's peak.
     await waitUntilIdle(server)
+    const peakRssMB = server.memory().peakRssMB
     return {
       ...result,
       ...others,
       cpuMsPerRequest: result.requests > 0 ? cpuMs / result.requests : 0,
       cpuCores: wallMs > 0 ? cpuMs / wallMs : 0,
       rssAfterMB: memory.rssMB,
-      peakRssMB: memory.peakRssMB,
+      peakRssMB,
     }
   }
 

@@ -146,7 +146,7 @@ export function computeRatios(results: Results): Ratio[] {
 // autocannon reports whole milliseconds.
 const latency = (r: RunRecord, ms: number) => (r.requests === 0 ? '—' : ms < 1 ? '< 1' : ms.toFixed(0))
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`
-const fixed = (x: number | undefined, digits = 0) => (x === undefined ? '—' : x.toFixed(digits))
+const fixed = (x: number | null | undefined, digits = 0) => (x == null || Number.isNaN(x) ? '—' : x.toFixed(digits))
 
 export function checkTargets(results: Results): TargetCheck[] {
   const connections = results.plan.connections.includes(50) ? 50 : Math.max(...results.plan.connections)
@@ -562,8 +562,14 @@ export function writeReport(results: Results): string {
     '- The baseline answers scenarios 1–3 only, with one hand-written SQL statement each (JSON built in PostgreSQL for nested and by id).',
   )
   out.push(
-    '- 5. update: the trust/auth issue (editors, audit) is not built yet, so the mutation runs unauthenticated; each connection ' +
-      'owns one synthetic hospital, so no request meets a CONFLICT. The hub reads, updates with a version check and re-reads in a transaction.',
+    '- 5. update: each connection owns one synthetic hospital and sends the version its last answer returned, so no ' +
+      'request meets a CONFLICT. Hubs with sign-in (the trust work) refuse anonymous changes: the bench has the hub ' +
+      'create an admin (ADMIN_USERNAME/ADMIN_PASSWORD), signs in and sends the session cookie; reads stay anonymous ' +
+      '(PUBLIC_READ=true) and rate limits are off. Hubs before it take the mutation unauthenticated.',
+  )
+  out.push(
+    '- Peak RSS after a run includes the requests still running when its window closed (the bench waits for them): ' +
+      "in results measured before this was so, the aggregate at 50 connections shows in the next run's peak.",
   )
   out.push(
     '- Embedded: the hub with `DATA_DIR` on a PGlite data directory filled the same way; PGlite is one connection in WebAssembly, ' +

@@ -28,6 +28,8 @@ export type LoadSpec =
       query: string
       hospitals: { id: string | number; version: number | null }[]
       versionPath: string[] | null
+      /** E.g. the session cookie of an editor: the hub refuses anonymous changes. */
+      headers?: Record<string, string>
     }
 
 export type Target = 'ours' | 'postgraphile' | 'baseline' | 'ceiling'
@@ -50,9 +52,9 @@ export function ourById(f: Fixtures) {
 
 export const OUR_AGGREGATE = `{ careFacilitiesAggregate(groupBy: {divisionLevel: COUNTY, kind: true}) { division { nameZh } kind count } }`
 
-export const OUR_UPDATE = `mutation Update($id: ID!, $version: Int, $openBeds: Int) { updateHospital(id: $id, version: $version, input: {openBeds: $openBeds}) { id version openBeds } }`
+export const OUR_UPDATE = `mutation Update($id: ID!, $version: Int!, $openBeds: Int) { updateHospital(id: $id, version: $version, input: {openBeds: $openBeds}) { id version openBeds } }`
 
-export function ourSpecs(f: Fixtures, versions: Map<number, number>): Record<ScenarioName, LoadSpec> {
+export function ourSpecs(f: Fixtures, versions: Map<number, number>, cookie?: string): Record<ScenarioName, LoadSpec> {
   return {
     list: { kind: 'static', body: body(ourList(f)) },
     nested: { kind: 'static', body: body(OUR_NESTED) },
@@ -63,6 +65,7 @@ export function ourSpecs(f: Fixtures, versions: Map<number, number>): Record<Sce
       query: OUR_UPDATE,
       hospitals: f.updateHospitalIds.map((id) => ({ id: globalId('Hospital', id), version: versions.get(id) ?? null })),
       versionPath: ['data', 'updateHospital', 'version'],
+      ...(cookie ? { headers: { cookie } } : {}),
     },
     cold: { kind: 'cold', template: body(ourList(f, '__ALIAS__: ')) },
   }

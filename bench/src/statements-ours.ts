@@ -7,7 +7,7 @@ import { startHub } from '@minsheng/server/hub'
 import type { Fixtures } from './fixtures.ts'
 import { OUR_NESTED, ourSpecs } from './scenarios.ts'
 import { countStatements } from './statements.ts'
-import { currentVersions } from './versions.ts'
+import { currentVersions, signIn } from './versions.ts'
 
 const fixtures = JSON.parse(process.env.BENCH_FIXTURES ?? '') as Fixtures
 const samples = Number(process.env.BENCH_SAMPLES ?? 5)
@@ -23,14 +23,16 @@ const prisma = hub.database.prisma as unknown as {
 prisma.$on('query', (event) => log.push({ query: event.query, duration: event.duration }))
 
 try {
-  const versions = await currentVersions(url, 'ours', fixtures.updateHospitalIds.slice(0, 1))
+  const admin = { username: process.env.ADMIN_USERNAME ?? '', password: process.env.ADMIN_PASSWORD ?? '' }
+  const cookie = await signIn(url, admin)
+  const versions = await currentVersions(url, fixtures.updateHospitalIds.slice(0, 1), cookie)
   // The nested document again with smaller pages: the same count shows it does not grow with rows.
   const nestedSmall = OUR_NESTED.replace('first: 11', 'first: 3').replace(
     'settlements(first: 10)',
     'settlements(first: 2)',
   )
   const specs = {
-    ...ourSpecs(fixtures, versions),
+    ...ourSpecs(fixtures, versions, cookie),
     nestedSmall: { kind: 'static' as const, body: JSON.stringify({ query: nestedSmall }) },
   }
   const counts = await countStatements(url, specs, () => hub.database.statementCount(), samples, {

@@ -17,8 +17,12 @@ export interface StatementCount {
   error?: string
 }
 
-export async function postGraphQL(url: string, body: string) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+export async function postGraphQL(url: string, body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  })
   const text = await response.text()
   return { status: response.status, text, json: JSON.parse(text) as Record<string, unknown> }
 }
@@ -56,7 +60,8 @@ export async function countStatements(
     if (!spec) continue
     const requests = probe(spec)
     // One request first, so one-time work (plan caches, prepared statements) is not counted.
-    const first = await postGraphQL(url, requests.body())
+    const headers = spec.kind === 'update' ? spec.headers : undefined
+    const first = await postGraphQL(url, requests.body(), headers)
     requests.after(first.json)
     if (first.status !== 200 || first.json.errors) {
       out[name] = { perRequest: Number.NaN, samples: [], error: `${first.status}: ${first.text.slice(0, 300)}` }
@@ -67,7 +72,7 @@ export async function countStatements(
     for (let i = 0; i < samples; i++) {
       hooks.start?.()
       const before = await read()
-      const response = await postGraphQL(url, requests.body())
+      const response = await postGraphQL(url, requests.body(), headers)
       requests.after(response.json)
       counts.push((await read()) - before)
       last = hooks.finish?.()

@@ -60,5 +60,8 @@ export async function seedSynthetic(prisma: PrismaClient, options: SyntheticOpti
     citation: citations,
   }
   counts.total = Object.values(counts).reduce((sum, count) => sum + count, 0)
+  // Fresh statistics, or the planner keeps its empty-table plans until autovacuum runs (a list page
+  // measured 44 ms instead of 5.6 ms at 100k rows).
+  await prisma.$executeRawUnsafe('ANALYZE')
   return counts
 }
