@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { Admin, defaultDarkTheme, defaultLightTheme, Resource } from 'react-admin'
+import { Admin, Resource } from 'react-admin'
 import apiKeys from './apiKeys/index.ts'
 import auditEvents from './auditEvents/index.ts'
 import careFacilities from './careFacilities/index.ts'
@@ -10,6 +10,7 @@ import hospitals from './hospitals/index.ts'
 import indicators from './indicators/index.ts'
 import industrialParks from './industrialParks/index.ts'
 import { HubLayout } from './layout/HubLayout.tsx'
+import { darkTheme, lightTheme } from './layout/theme.ts'
 import { createAuthProvider } from './providers/authProvider.ts'
 import { createDataProvider } from './providers/dataProvider.ts'
 import { i18nProvider } from './providers/i18nProvider.ts'
@@ -44,8 +45,8 @@ export function App() {
       loginPage={LoginPage}
       layout={HubLayout}
       dashboard={Dashboard}
-      theme={defaultLightTheme}
-      darkTheme={defaultDarkTheme}
+      theme={lightTheme}
+      darkTheme={darkTheme}
       disableTelemetry
       requireAuth
     >

@@ -17,7 +17,7 @@ const IMPORT = `mutation ($type: RecordType!, $rows: [JSON!]!, $dryRun: Boolean)
   }
 }`
 
-const schoolRows = (count: number, prefix: string) =>
+const schoolRows = (count: number, prefix: string): Record<string, unknown>[] =>
   Array.from({ length: count }, (_, i) => ({
     nameZh: `${prefix}${i + 1}`,
     stage: 'PRIMARY',

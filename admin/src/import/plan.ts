@@ -1,5 +1,6 @@
-// The dry run of an import, all in the browser: parse rows, check every value with the server's
-// rules, resolve division codes and names to IDs, and sort rows into creates, updates and bad rows.
+// The first pass of an import, in the browser: check every value with the server's rules, resolve
+// division codes and names to IDs, and sort rows into creates, updates and bad rows. The hub's dry
+// run (report.ts) then checks every row again, the database's rules included.
 
 import { checkValue, type Problem } from '../providers/checks.ts'
 import type { ResourceApi } from '../providers/resources.ts'
@@ -16,9 +17,18 @@ export interface PlannedRow {
   data: Record<string, unknown>
 }
 
-export interface BadRow {
-  line: number
-  reasons: { column: string; problem: Problem }[]
+export interface Reason {
+  /** The CSV column (or, from the hub, the input field) at fault; empty for the row as a whole. */
+  column: string
+  /** The input field the column sets (`divisionCode` → `divisionId`), to merge the hub's reasons. */
+  field?: string
+  problem: Problem
+  /** Found by the hub's dry run rather than in the browser. */
+  server?: boolean
+}
+
+export interface BadRow extends PlannedRow {
+  reasons: Reason[]
 }
 
 export interface ImportPlan {
@@ -79,7 +89,7 @@ export async function planImport(
     const line = index + 2
     const id = clean(row.id) || undefined
     const versionText = clean(row.version)
-    const reasons: BadRow['reasons'] = []
+    const reasons: Reason[] = []
     const data: Record<string, unknown> = {}
     const resolved = new Set<string>()
     for (const column of present) {
@@ -96,9 +106,17 @@ export async function planImport(
           const hits = matches?.get(value) ?? []
           const args = { field: column.name, value }
           if (hits.length === 0)
-            reasons.push({ column: column.name, problem: { message: 'hub.import.unknownReference', args } })
+            reasons.push({
+              column: column.name,
+              field: column.field,
+              problem: { message: 'hub.import.unknownReference', args },
+            })
           else if (hits.length > 1) {
-            reasons.push({ column: column.name, problem: { message: 'hub.import.ambiguousReference', args } })
+            reasons.push({
+              column: column.name,
+              field: column.field,
+              problem: { message: 'hub.import.ambiguousReference', args },
+            })
           } else ids.push(hits[0] as string)
         }
         data[column.field] = column.meta.list ? ids : ids[0]
@@ -107,7 +125,7 @@ export async function planImport(
         try {
           data[column.field] = parseCell(column, raw)
         } catch {
-          reasons.push({ column: column.name, problem: { message: 'hub.import.badJson' } })
+          reasons.push({ column: column.name, field: column.field, problem: { message: 'hub.import.badJson' } })
         }
       }
     }
@@ -119,13 +137,14 @@ export async function planImport(
       if (id && value === undefined) continue
       const problem =
         column.role === 'json' ? checkNested(schema, column.meta.type, value) : checkValue(schema, column.meta, value)
-      if (problem) reasons.push({ column: column.name, problem })
+      if (problem) reasons.push({ column: column.name, field: column.field, problem })
     }
     if (versionText && !/^\d+$/.test(versionText)) {
-      reasons.push({ column: 'version', problem: { message: 'hub.validation.integer' } })
+      reasons.push({ column: 'version', field: 'version', problem: { message: 'hub.validation.integer' } })
     }
-    if (reasons.length) plan.bad.push({ line, reasons })
-    else if (id) plan.updates.push({ line, id, version: versionText ? Number(versionText) : undefined, data })
+    const version = /^\d+$/.test(versionText) ? Number(versionText) : undefined
+    if (reasons.length) plan.bad.push({ line, ...(id ? { id, version } : {}), data, reasons })
+    else if (id) plan.updates.push({ line, id, version, data })
     else plan.creates.push({ line, data })
   })
   return plan

@@ -1,7 +1,8 @@
-// react-admin's layout with a user menu that says who is signed in, with which role and where.
+// react-admin's layout with a user menu that says who is signed in, with which role and where,
+// and a few accessibility repairs of react-admin's own markup.
 import BadgeIcon from '@mui/icons-material/Badge'
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useLocaleState, useTranslate } from 'react-admin'
 import type { Operator } from '../providers/authProvider.ts'
 
@@ -28,8 +29,12 @@ function Identity() {
 }
 
 function HubUserMenu() {
+  const { identity } = useGetIdentity()
+  const translate = useTranslate()
+  const menu = translate('ra.auth.user_menu')
+  // The button shows the operator's name: its accessible name must contain it (WCAG 2.5.3).
   return (
-    <UserMenu>
+    <UserMenu label={identity?.fullName ? `${identity.fullName}（${menu}）` : menu}>
       <Identity />
       <Logout />
     </UserMenu>
@@ -40,6 +45,42 @@ function HubAppBar() {
   return <AppBar userMenu={<HubUserMenu />} />
 }
 
+/**
+ * react-admin puts a row checkbox's aria-label on MUI's wrapping <span>, where it is not allowed,
+ * and leaves the <input> without a name: move the label onto the input.
+ */
+function useCheckboxLabels() {
+  useEffect(() => {
+    const repair = () => {
+      for (const span of document.querySelectorAll<HTMLElement>('span.MuiCheckbox-root[aria-label]')) {
+        const input = span.querySelector('input')
+        if (!input) continue
+        if (!input.hasAttribute('aria-label')) input.setAttribute('aria-label', span.getAttribute('aria-label') ?? '')
+        span.removeAttribute('aria-label')
+      }
+    }
+    repair()
+    const observer = new MutationObserver(repair)
+    observer.observe(document.body, { childList: true, subtree: true })
+    return () => observer.disconnect()
+  }, [])
+}
+
 export function HubLayout({ children }: { children: ReactNode }) {
-  return <Layout appBar={HubAppBar}>{children}</Layout>
+  useCheckboxLabels()
+  // react-admin's layout is at least as wide as its content (min-width: fit-content), and flex items
+  // default to their content's width: with minWidth 0 a wide table scrolls inside the page instead
+  // of pushing the page, and the buttons above it, past the window.
+  return (
+    <Layout
+      appBar={HubAppBar}
+      sx={{
+        minWidth: 0,
+        '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaShow-card, & .RaEdit-card, & .RaCreate-card, & .RaList-main':
+          { minWidth: 0 },
+      }}
+    >
+      {children}
+    </Layout>
+  )
 }
