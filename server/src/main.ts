@@ -8,6 +8,7 @@ const config = loadConfig()
 const hub = await startHub({ config, log: (message) => console.log(message) })
 const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${config.DATA_DIR}`
 console.log(`Minsheng Hub (民生数据枢纽) is serving on ${where}
+  Operator console:         ${hub.url}/
   GraphQL API and GraphiQL: ${hub.url}/graphql
   Health:                   ${hub.url}/health`)
 

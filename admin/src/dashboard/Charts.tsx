@@ -23,6 +23,7 @@ export default function Charts({ data }: { data: DashboardData }) {
         <ChartCard title={translate('hub.dashboard.facilitiesByCounty')}>
           {facilities.rows.length ? (
             <BarChart
+              skipAnimation
               height={320}
               dataset={facilities.rows}
               xAxis={[{ scaleType: 'band', dataKey: 'county' }]}
@@ -60,6 +61,7 @@ export default function Charts({ data }: { data: DashboardData }) {
               </FormControl>
               {indicator.observations.length ? (
                 <LineChart
+                  skipAnimation
                   height={280}
                   xAxis={[
                     {
@@ -73,6 +75,8 @@ export default function Charts({ data }: { data: DashboardData }) {
                       data: indicator.observations.map((o) => unscale(o.value, indicator.scale) ?? null),
                       label: `${chinese ? indicator.nameZh : (indicator.nameEn ?? indicator.nameZh)} (${chinese ? indicator.unitZh : (indicator.unitEn ?? indicator.unitZh)})`,
                       valueFormatter: format,
+                      // The real series often hold one or two periods: marks keep a lone point visible.
+                      showMark: true,
                     },
                   ]}
                 />
