@@ -4,9 +4,9 @@
 // Run with HUB_E2E=1 (needs /usr/bin/chromium); screenshots go to test/artifacts/.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startTestHub, type TestHub } from '../setup/hub.ts'
-import { type ConsoleBrowser, openConsole, type Page } from './browser.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestHub } from '../setup/hub.ts'
+import { type ConsoleBrowser, consoleSession, type Page } from './browser.ts'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -15,25 +15,13 @@ let browser: ConsoleBrowser
 let page: Page
 let hospitalId: string
 
+const session = consoleSession()
 beforeAll(async () => {
-  hub = await startTestHub()
-  browser = await openConsole(hub.hub.url)
-  page = browser.page
+  ;({ hub, browser, page } = session)
   const { hospitals } = await hub.data<{ hospitals: { nodes: { id: string }[] } }>(
     '{ hospitals(search: "滇东北中心医院") { nodes { id } } }',
   )
   hospitalId = hospitals.nodes[0]?.id as string
-})
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    await browser.screenshot(`failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-')}`)
-  }
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hub?.close()
 })
 
 type Theme = 'light' | 'dark'

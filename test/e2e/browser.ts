@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { startTestHub, type TestHub } from '../setup/hub.ts'
 import { type OperatorName, sessionToken } from '../setup/operators.ts'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
@@ -72,6 +74,35 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
       rmSync(profile, { recursive: true, force: true })
     },
   }
+}
+
+export interface ConsoleSession {
+  hub: TestHub
+  browser: ConsoleBrowser
+  page: Page
+}
+
+/**
+ * A real hub and the console open in Chromium for one test file, closed after it; a failing test
+ * leaves a screenshot named after it. The fields are filled before the file's own beforeAll runs.
+ */
+export function consoleSession(): ConsoleSession {
+  const session = {} as ConsoleSession
+  beforeAll(async () => {
+    session.hub = await startTestHub()
+    session.browser = await openConsole(session.hub.hub.url)
+    session.page = session.browser.page
+  })
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') {
+      await session.browser.screenshot(`failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-')}`)
+    }
+  })
+  afterAll(async () => {
+    await session.browser?.close()
+    await session.hub?.close()
+  })
+  return session
 }
 
 export type { Browser, Page }

@@ -1,29 +1,17 @@
 // The console as a person uses it, in headless Chromium against a real hub serving admin/dist.
 // Run with HUB_E2E=1 (needs /usr/bin/chromium); screenshots go to test/artifacts/. Every test here
 // runs as the test admin, signed in by its session cookie (signing in itself: trust.test.ts).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startTestHub, type TestHub } from '../setup/hub.ts'
-import { type ConsoleBrowser, openConsole, type Page } from './browser.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { TestHub } from '../setup/hub.ts'
+import { type ConsoleBrowser, consoleSession, type Page } from './browser.ts'
 
 let hub: TestHub
 let browser: ConsoleBrowser
 let page: Page
 
-beforeAll(async () => {
-  hub = await startTestHub()
-  browser = await openConsole(hub.hub.url)
-  page = browser.page
-})
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    await browser.screenshot(`failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-')}`)
-  }
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hub?.close()
+const session = consoleSession()
+beforeAll(() => {
+  ;({ hub, browser, page } = session)
 })
 
 /** Types into a reference picker and chooses the suggestion with this text. */

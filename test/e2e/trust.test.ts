@@ -1,30 +1,18 @@
 // Who may do what in the console, and the way back: signing in, what a viewer is not offered, a
 // conflicting save explained and re-applied, the trash, and restoring an earlier version.
 // Run with HUB_E2E=1 (needs /usr/bin/chromium); screenshots go to test/artifacts/.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startTestHub, type TestHub } from '../setup/hub.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { TestHub } from '../setup/hub.ts'
 import { OPERATORS, TEST_PASSWORD } from '../setup/operators.ts'
-import { type ConsoleBrowser, openConsole, type Page } from './browser.ts'
+import { type ConsoleBrowser, consoleSession, type Page } from './browser.ts'
 
 let hub: TestHub
 let browser: ConsoleBrowser
 let page: Page
 
-beforeAll(async () => {
-  hub = await startTestHub()
-  browser = await openConsole(hub.hub.url)
-  page = browser.page
-})
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    await browser.screenshot(`failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-')}`)
-  }
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hub?.close()
+const session = consoleSession()
+beforeAll(() => {
+  ;({ hub, browser, page } = session)
 })
 
 const byName = (source: string) => page.locator(`[name="${source}"]`)

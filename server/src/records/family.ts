@@ -5,7 +5,6 @@
 // Field names here are computed from the family description, which TypeScript cannot follow
 // through Pothos's generics; the builder calls below are therefore loosely typed on purpose.
 /* biome-ignore-all lint/suspicious/noExplicitAny: see above */
-import type { GraphQLResolveInfo } from 'graphql'
 import { builder, type Context, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from '../builder.ts'
 import { db } from '../db.ts'
 import { enums } from '../schema/enums.ts'
@@ -541,5 +540,3 @@ async function aggregate(
     yearColumn,
   })
 }
-
-export type { GraphQLResolveInfo }
