@@ -16,8 +16,10 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target {
   const url = env.DATABASE_URL
   if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url }
   if (url) throw new Error('DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded database)')
-  // An empty value (as env files leave it) means the default, like no value.
-  return { kind: 'pglite', dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || 'data') }
+  // An empty value (as env files leave it) means the default, like no value. A relative one is
+  // taken from server/, as the hub takes it (`pnpm start` runs there).
+  const dataDir = env.DATA_DIR ? path.resolve(REPO_ROOT, 'server', env.DATA_DIR) : path.join(REPO_ROOT, 'data')
+  return { kind: 'pglite', dataDir }
 }
 
 /** Names the target without its password, for messages. */
