@@ -40,7 +40,7 @@ await run(async () => {
     console.log(`Imported ${total} rows in ${seconds(started)}; every table's count matches the file.`)
     if (report.usersWithoutPassword > 0) {
       console.log(
-        `${report.usersWithoutPassword} user(s) were imported without a password (the export left secrets out): they cannot sign in until an admin sets a new password for them in the console (Users). To have an admin to do that, run: pnpm user:create --role admin --username <name>`,
+        `${report.usersWithoutPassword} user(s) were imported without a password (the export left secrets out): they cannot sign in until an admin sets a new password for them in the console (Users). If no admin can sign in, create one first: pnpm user:create --role admin --username <name>`,
       )
     }
     if (report.keysWithoutSecret > 0) {
