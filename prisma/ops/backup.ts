@@ -96,11 +96,14 @@ async function refuseUnlessEmptyPostgres(target: Target) {
   }
 }
 
-/** The PostgreSQL client tool: PG_BIN_DIR, then PATH, then Debian's /usr/bin. */
-export function findTool(name: 'pg_dump' | 'pg_restore'): string {
-  const dirs = [process.env.PG_BIN_DIR, ...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin'].filter(
-    (dir): dir is string => Boolean(dir),
-  )
+/**
+ * The PostgreSQL client tool: only in PG_BIN_DIR when it is set (to pick a version, e.g.
+ * /usr/lib/postgresql/16/bin), otherwise on PATH or in Debian's /usr/bin.
+ */
+export function findTool(name: 'pg_dump' | 'pg_restore', env: NodeJS.ProcessEnv = process.env): string {
+  const dirs = env.PG_BIN_DIR
+    ? [env.PG_BIN_DIR]
+    : [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/bin']
   for (const dir of dirs) {
     const candidate = path.join(dir, name)
     try {
@@ -109,7 +112,7 @@ export function findTool(name: 'pg_dump' | 'pg_restore'): string {
     } catch {}
   }
   throw new Error(
-    `${name} was not found (looked in PG_BIN_DIR, PATH and /usr/bin). Install PostgreSQL's client tools, e.g. \`apt-get install postgresql-client\`, or set PG_BIN_DIR.`,
+    `${name} was not found in ${dirs.join(', ')}. Install PostgreSQL's client tools (Debian: \`apt-get install postgresql-client\`) or set PG_BIN_DIR to the directory that holds them.`,
   )
 }
 

@@ -1,5 +1,5 @@
 // Moving data: export/import between databases, backups in each database's own format.
-export { backup, backupKind, restore } from './backup.ts'
+export { backup, backupKind, findTool, restore } from './backup.ts'
 export { connect } from './connection.ts'
 export { beginExport } from './export.ts'
 export { type ExportHeader, FORMAT_NAME, FORMAT_VERSION, incompatibility } from './format.ts'

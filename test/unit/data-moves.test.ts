@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { lockDataDir } from '@minsheng/db'
-import { FORMAT_NAME, FORMAT_VERSION, incompatibility } from '@minsheng/db/ops'
+import { FORMAT_NAME, FORMAT_VERSION, findTool, incompatibility } from '@minsheng/db/ops'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const MIGRATIONS = ['20261128000000_init', '20261128120000_search_and_sort_indexes', '20261128130000_trust']
@@ -58,5 +58,20 @@ describe('the embedded data directory lock', () => {
     writeFileSync(path.join(dir, 'hub.lock'), String(ended))
     const unlock = lockDataDir(dir)
     unlock()
+  })
+})
+
+describe('the PostgreSQL client tools', () => {
+  it('are looked for in PG_BIN_DIR alone when it is set, with a clear error when they are missing', () => {
+    expect(() => findTool('pg_dump', { PG_BIN_DIR: '/nonexistent/bin' })).toThrow(
+      "pg_dump was not found in /nonexistent/bin. Install PostgreSQL's client tools (Debian: `apt-get install postgresql-client`) or set PG_BIN_DIR",
+    )
+    const bin = mkdtempSync(path.join(tmpdir(), 'hub-bin-'))
+    try {
+      writeFileSync(path.join(bin, 'pg_restore'), '#!/bin/sh\n', { mode: 0o755 })
+      expect(findTool('pg_restore', { PG_BIN_DIR: bin, PATH: '/usr/bin' })).toBe(path.join(bin, 'pg_restore'))
+    } finally {
+      rmSync(bin, { recursive: true, force: true })
+    }
   })
 })
