@@ -15,7 +15,8 @@ export default defineConfig({
         test: {
           name: database,
           env: { HUB_TEST_DATABASE: database },
-          include: ['api/**/*.test.ts', 'unit/**/*.test.ts'],
+          // ops/: db:* commands (data moves, backups) on each database.
+          include: ['api/**/*.test.ts', 'unit/**/*.test.ts', 'ops/**/*.test.ts'],
           globalSetup: ['./setup/global.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

@@ -1,4 +1,13 @@
 export { Prisma, PrismaClient } from '../generated/client/client.ts'
 export * from '../generated/client/enums.ts'
-export { applyMigrations, MIGRATIONS_DIR } from './migrate.ts'
+export { DataDirInUseError, isFileDataDir, lockDataDir } from './data-dir-lock.ts'
+export {
+  appliedMigrations,
+  applyMigrations,
+  MIGRATIONS_DIR,
+  migrationNames,
+  PendingMigrationsError,
+  pendingMigrations,
+  type SqlRunner,
+} from './migrate.ts'
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './open.ts'

@@ -19,30 +19,12 @@ const MIGRATION_LOCK = 5306_2024
  * the database the server holds.
  */
 export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum" VARCHAR(64) NOT NULL,
-    "finished_at" TIMESTAMPTZ,
-    "migration_name" VARCHAR(255) NOT NULL,
-    "logs" TEXT,
-    "rolled_back_at" TIMESTAMPTZ,
-    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
+  await createMigrationsTable(db)
   await db.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
   try {
-    const applied = new Set(
-      (
-        await db.query<{ migration_name: string }>(
-          'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-        )
-      ).rows.map((row) => row.migration_name),
-    )
-    const names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort()
+    const applied = new Set(await appliedMigrations(db))
     const done: string[] = []
-    for (const name of names) {
+    for (const name of await migrationNames(dir)) {
       if (applied.has(name)) continue
       const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8')
       const checksum = createHash('sha256').update(sql).digest('hex')
@@ -65,4 +47,50 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
   } finally {
     await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
   }
+}
+
+/** Migrations in prisma/migrations, oldest first (their names start with a timestamp). */
+export async function migrationNames(dir = MIGRATIONS_DIR): Promise<string[]> {
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+}
+
+/** Migrations the database has finished, oldest first; none when it was never migrated. */
+export async function appliedMigrations(db: SqlRunner): Promise<string[]> {
+  const table = await db.query<{ found: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS found`)
+  if (!table.rows[0]?.found) return []
+  const { rows } = await db.query<{ migration_name: string }>(
+    'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
+  )
+  return rows.map((row) => row.migration_name)
+}
+
+/** Migrations in prisma/migrations the database has not applied yet. */
+export async function pendingMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const applied = new Set(await appliedMigrations(db))
+  return (await migrationNames(dir)).filter((name) => !applied.has(name))
+}
+
+/** Raised at start with `MIGRATE=off` when the database is behind the code. */
+export class PendingMigrationsError extends Error {
+  readonly code = 'PENDING_MIGRATIONS'
+  constructor(readonly pending: string[]) {
+    super(
+      `The database has ${pending.length} pending migration(s) (${pending.join(', ')}) and MIGRATE=off: run \`pnpm db:migrate\` first.`,
+    )
+  }
+}
+
+async function createMigrationsTable(db: SqlRunner) {
+  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
 }

@@ -3,7 +3,8 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/client/client.ts'
-import { applyMigrations } from './migrate.ts'
+import { isFileDataDir, lockDataDir } from './data-dir-lock.ts'
+import { applyMigrations, PendingMigrationsError, pendingMigrations, type SqlRunner } from './migrate.ts'
 import { createPool, type PoolOptions } from './postgres.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -28,7 +29,17 @@ export interface OpenOptions {
   /** A PGlite dump (from `dumpDataDir`) to start from, so tests skip initdb and migrations. */
   loadDataDir?: Blob | File
   pool?: PoolOptions
-  migrate?: boolean
+  /** true (default) applies pending migrations; 'verify' refuses to open with any pending (MIGRATE=off). */
+  migrate?: boolean | 'verify'
+}
+
+async function migrateOrVerify(db: SqlRunner, mode: boolean | 'verify') {
+  if (mode === 'verify') {
+    const pending = await pendingMigrations(db)
+    if (pending.length > 0) throw new PendingMigrationsError(pending)
+  } else if (mode) {
+    await applyMigrations(db)
+  }
 }
 
 // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; at run time the
@@ -49,13 +60,19 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     if (migrate) {
       const client = await pool.connect()
       try {
-        await applyMigrations({
-          exec: (sql) => client.query(sql),
-          query: (sql, params) => client.query(sql, params) as never,
-        })
-      } finally {
+        await migrateOrVerify(
+          {
+            exec: (sql) => client.query(sql),
+            query: (sql, params) => client.query(sql, params) as never,
+          },
+          migrate,
+        )
+      } catch (error) {
         client.release()
+        await pool.end()
+        throw error
       }
+      client.release()
     }
     const { prisma, statementCount } = countingClient(new PrismaPg(pool))
     return {
@@ -69,13 +86,21 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       },
     }
   }
-  const pglite = new PGlite(options.dataDir ?? 'memory://', {
+  const dataDir = options.dataDir ?? 'memory://'
+  const unlock = isFileDataDir(dataDir) ? lockDataDir(dataDir) : () => {}
+  const pglite = new PGlite(dataDir, {
     // Extensions the migrations create must be loaded into the WebAssembly build up front.
     extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   })
-  await pglite.waitReady
-  if (migrate) await applyMigrations(pglite)
+  try {
+    await pglite.waitReady
+    await migrateOrVerify(pglite, migrate)
+  } catch (error) {
+    await pglite.close().catch(() => {})
+    unlock()
+    throw error
+  }
   const { prisma, statementCount } = countingClient(new PrismaPGlite(pglite) as unknown as PrismaPg)
   return {
     prisma,
@@ -86,6 +111,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     async close() {
       await prisma.$disconnect()
       await pglite.close()
+      unlock()
     },
   }
 }

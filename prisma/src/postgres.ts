@@ -25,7 +25,8 @@ class NameAsTextPool extends pg.Pool {
 
 /** Adapter factory for the Prisma CLI against PostgreSQL (used by prisma.config.ts). */
 export function pgAdapterFactory(url: string) {
-  return new PrismaPg(new NameAsTextPool({ connectionString: url }))
+  // allowExitOnIdle: the CLI exits when done instead of waiting out the idle connections.
+  return new PrismaPg(new NameAsTextPool({ connectionString: url, allowExitOnIdle: true }))
 }
 
 export interface PoolOptions {

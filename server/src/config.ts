@@ -35,6 +35,9 @@ const Env = z.object({
   ADMIN_PASSWORD: z.string().min(10).optional(),
   /** `auto` seeds an empty database with the real figures; `off` never seeds. */
   SEED: z.enum(['auto', 'off']).default('auto'),
+  // Data moves (wt-data): `on` applies pending migrations at start; `off` refuses to start while any
+  // is pending and leaves migrating to `pnpm db:migrate` (e.g. one deploy step before many instances).
+  MIGRATE: z.enum(['on', 'off']).default('on'),
   // Limits of the hardened API (server/src/plugins/hardening/); the defaults are explained there.
   MAX_DEPTH: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxDepth),
   MAX_ALIASES: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxAliases),

@@ -32,6 +32,7 @@ export interface HubOptions {
         | 'SESSION_ABSOLUTE_HOURS'
         | 'ADMIN_USERNAME'
         | 'ADMIN_PASSWORD'
+        | 'MIGRATE'
       >
     > &
     Partial<HardeningConfig>
@@ -46,6 +47,8 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     pool: { max: config.DATABASE_POOL_SIZE, statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS },
+    // MIGRATE=off: refuse to start behind the code instead of migrating (see config.ts).
+    migrate: config.MIGRATE === 'off' ? 'verify' : true,
     ...open,
   })
   useDatabase(database)

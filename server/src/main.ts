@@ -5,7 +5,15 @@ import { startHub } from './hub.ts'
 const SHUTDOWN_GRACE_MS = 10_000
 
 const config = loadConfig()
-const hub = await startHub({ config, log: (message) => console.log(message) })
+const hub = await startHub({ config, log: (message) => console.log(message) }).catch((error) => {
+  // Refusals meant for the operator (pending migrations with MIGRATE=off, data directory in use):
+  // their message says what to do, a stack trace would only hide it.
+  if (error?.code === 'PENDING_MIGRATIONS' || error?.code === 'DATA_DIR_IN_USE') {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+})
 const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${config.DATA_DIR}`
 console.log(`Minsheng Hub (民生数据枢纽) is serving on ${where}
   Operator console:         ${hub.url}/
