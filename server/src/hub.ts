@@ -6,6 +6,7 @@ import type { Plugin } from 'graphql-yoga'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
+import { readingFromPrimary } from './read-your-writes.ts'
 import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
 import { createConsoleHandler } from './static.ts'
 import { createHubYoga } from './yoga.ts'
@@ -34,7 +35,9 @@ export interface HubOptions {
         | 'ADMIN_PASSWORD'
       >
     > &
-    Partial<HardeningConfig>
+    Partial<HardeningConfig> &
+    // Connection settings and read replicas (optional: tests and tools keep the defaults).
+    Partial<Pick<Config, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_IDLE_TIMEOUT_MS' | 'DATABASE_REPLICA_URLS'>>
   /** Overrides for tests: a PGlite dump to start from, or skip migrations. */
   open?: Partial<OpenOptions>
   plugins?: Plugin[]
@@ -45,22 +48,31 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
-    pool: { max: config.DATABASE_POOL_SIZE, statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS },
+    pool: {
+      max: config.DATABASE_POOL_SIZE,
+      statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS,
+      connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
+    },
+    replicaUrls: config.DATABASE_REPLICA_URLS,
     ...open,
   })
   useDatabase(database)
   if (config.SEED === 'auto') {
     const { isEmpty, seed } = await import('@minsheng/db/seed')
-    if (await isEmpty(database.prisma)) {
+    // The primary: a replica may lag behind what an earlier start wrote.
+    if (await isEmpty(database.primary)) {
       log('Empty database: seeding the real figures of Zhaotong…')
-      await seed(database.prisma)
+      await seed(database.primary)
     }
   }
-  const notice = await ensureFirstAdmin({
-    NODE_ENV: config.NODE_ENV ?? 'production',
-    ADMIN_USERNAME: config.ADMIN_USERNAME,
-    ADMIN_PASSWORD: config.ADMIN_PASSWORD,
-  })
+  const notice = await readingFromPrimary(() =>
+    ensureFirstAdmin({
+      NODE_ENV: config.NODE_ENV ?? 'production',
+      ADMIN_USERNAME: config.ADMIN_USERNAME,
+      ADMIN_PASSWORD: config.ADMIN_PASSWORD,
+    }),
+  )
   if (notice) log(notice)
   const yoga = createHubYoga({
     plugins,
