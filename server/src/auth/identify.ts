@@ -1,7 +1,7 @@
 // Works out the actor of a request from its session cookie or bearer key.
 import { GraphQLError } from 'graphql'
-import { type Actor, ANONYMOUS } from './actor.ts'
 import { readingFromPrimary } from '../read-your-writes.ts'
+import { type Actor, ANONYMOUS } from './actor.ts'
 import { actorForKey } from './api-keys.ts'
 import { SESSION_COOKIE, type SessionPolicy, userForSession } from './sessions.ts'
 
