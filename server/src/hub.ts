@@ -6,6 +6,7 @@ import type { Plugin } from 'graphql-yoga'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
+import { closeGracefully } from './graceful-close.ts'
 import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
 import { readingFromPrimary } from './read-your-writes.ts'
 import { createConsoleHandler } from './static.ts'
@@ -104,10 +105,7 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     database,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeIdleConnections()
-        })
+        await closeGracefully(server)
         // Releases what the plugins hold (the rate limiter's Redis connection).
         await yoga.dispose()
         await database.close()
