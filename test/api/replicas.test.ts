@@ -2,10 +2,10 @@
 // names differ, so every answer shows which database it came from: plain reads come from the
 // replica, while a mutation's payload, reads after its write and who is signed in come from the primary.
 import { randomBytes } from 'node:crypto'
+import { loadConfig } from '@minsheng/server/config'
 import { type Hub, startHub } from '@minsheng/server/hub'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { loadConfig } from '../../server/src/config.ts'
 import { withDatabase } from '../setup/global.ts'
 import { databaseKind } from '../setup/hub.ts'
 import { sessionToken, TEST_PASSWORD } from '../setup/operators.ts'
