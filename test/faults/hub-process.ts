@@ -3,7 +3,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { openDatabase } from '@minsheng/db'
-import { seed } from '@minsheng/db/seed'
 import { createTestOperators, type OperatorName, sessionToken } from '../setup/operators.ts'
 
 const SERVER_DIR = path.resolve(import.meta.dirname, '../../server')
@@ -31,10 +30,17 @@ export interface GraphQLBody {
   errors?: { message: string; extensions?: Record<string, any> }[]
 }
 
-/** Migrates and seeds a database, and adds the signed-in test operators (setup/operators.ts). */
-export async function prepareDatabase(databaseUrl: string) {
-  const database = await openDatabase({ databaseUrl })
-  await seed(database.prisma)
+/**
+ * Migrates a new database (PostgreSQL, or an embedded data directory) and gives it what the fault
+ * tests use: the signed-in test operators, a division to import into and a hospital to read. The
+ * seeded figures are not needed, and seeding each private database would cost seconds per file.
+ */
+export async function prepareDatabase(target: { databaseUrl: string } | { dataDir: string }) {
+  const database = await openDatabase(target)
+  const division = await database.prisma.division.create({ data: { code: '530600', level: 'CITY', nameZh: '昭通市' } })
+  await database.prisma.hospital.create({
+    data: { divisionId: division.id, nameZh: '故障测试医院', role: 'GENERAL_HOSPITAL', plannedBeds: 500 },
+  })
   await createTestOperators(database.prisma)
   await database.close()
 }

@@ -11,7 +11,7 @@ let cluster: Cluster
 let hub: HubProcess
 beforeAll(async () => {
   cluster = await startCluster()
-  await prepareDatabase(cluster.url())
+  await prepareDatabase({ databaseUrl: cluster.url() })
   hub = await startHubProcess({ DATABASE_URL: cluster.url(), DATABASE_POOL_SIZE: '4' })
 })
 afterAll(async () => {
