@@ -6,7 +6,10 @@ const SHUTDOWN_GRACE_MS = 10_000
 
 const config = loadConfig()
 const hub = await startHub({ config, log: (message) => console.log(message) })
-const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${config.DATA_DIR}`
+const replicas = config.DATABASE_REPLICA_URLS.length
+const where = config.DATABASE_URL
+  ? `PostgreSQL${replicas ? ` (reads on ${replicas} replica${replicas > 1 ? 's' : ''})` : ''}`
+  : `embedded database in ${config.DATA_DIR}`
 console.log(`Minsheng Hub (民生数据枢纽) is serving on ${where}
   Operator console:         ${hub.url}/
   GraphQL API and GraphiQL: ${hub.url}/graphql
