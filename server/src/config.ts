@@ -4,95 +4,95 @@ import { HARDENING_DEFAULTS } from './plugins/hardening/defaults.ts'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
 
-const Env = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    HOST: z.string().default('0.0.0.0'),
-    // An empty value (as env files often leave it) means the embedded database, like no value.
-    DATABASE_URL: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z
-        .string()
-        .regex(
-          /^postgres(ql)?:\/\//,
-          'DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded database)',
-        )
-        .optional(),
-    ),
-    DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    // No longer than EXECUTION_TIMEOUT_MS, so no statement outlives the answer its request already got.
-    STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-    // Connection settings and read replicas (prisma/src/postgres.ts, prisma/src/replicas.ts).
-    /** How long a request waits for a PostgreSQL connection before it is told SERVICE_UNAVAILABLE. */
-    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
-    /** An unused pooled connection is closed after this long. */
-    DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
-    /** Comma-separated postgresql:// URLs of read replicas; reads go there, writes to DATABASE_URL. */
-    DATABASE_REPLICA_URLS: z.preprocess(
-      (value) =>
-        typeof value === 'string'
-          ? value
-              .split(',')
-              .map((url) => url.trim())
-              .filter(Boolean)
-          : value,
-      z
-        .array(z.string().regex(/^postgres(ql)?:\/\//, 'each of DATABASE_REPLICA_URLS must be a postgresql:// URL'))
-        .default([]),
-    ),
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    /** Anonymous callers may read public fields (read-only); off by default. */
-    PUBLIC_READ: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((value) => value === 'true'),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
-    /** The first admin, created on a start that finds no operator. */
-    ADMIN_USERNAME: z.string().min(3).optional(),
-    ADMIN_PASSWORD: z.string().min(10).optional(),
-    /** `auto` seeds an empty database with the real figures; `off` never seeds. */
-    SEED: z.enum(['auto', 'off']).default('auto'),
-    // Limits of the hardened API (server/src/plugins/hardening/); the defaults are explained there.
-    MAX_DEPTH: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxDepth),
-    MAX_ALIASES: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxAliases),
-    MAX_TOKENS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxTokens),
-    MAX_DIRECTIVES: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxDirectives),
-    MAX_BREADTH: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxBreadth),
-    MAX_COST: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxCost),
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxBodyBytes),
-    EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.executionTimeoutMs),
-    /** Operations per minute per client address for anonymous callers; 0 turns the limit off. */
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.rateLimitPerMinute),
-    /** Per user or API key without a limit of its own; 0 turns the limit off. */
-    IDENTIFIED_RATE_LIMIT_PER_MINUTE: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .default(HARDENING_DEFAULTS.identifiedRateLimitPerMinute),
-    /** `redis://…` shares the rate-limit counters between hubs; unset counts in memory. */
-    REDIS_URL: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z
-        .string()
-        .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
-        .optional(),
-    ),
-    RATE_LIMIT_KEY_PREFIX: z.string().min(1).default(HARDENING_DEFAULTS.rateLimitKeyPrefix),
-    /** Proxies in front of the hub whose X-Forwarded-For entries are trusted for the client address. */
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.trustProxyHops),
-  })
-  // Replicas copy a PostgreSQL primary; the embedded database has none to copy.
-  .refine((env) => env.DATABASE_REPLICA_URLS.length === 0 || env.DATABASE_URL, {
-    path: ['DATABASE_REPLICA_URLS'],
-    message: 'read replicas need a PostgreSQL primary: set DATABASE_URL too (the embedded database has no replicas)',
-  })
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  // An empty value (as env files often leave it) means the embedded database, like no value.
+  DATABASE_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded database)',
+      )
+      .optional(),
+  ),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // No longer than EXECUTION_TIMEOUT_MS, so no statement outlives the answer its request already got.
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Connection settings and read replicas (prisma/src/postgres.ts, prisma/src/replicas.ts).
+  /** How long a request waits for a PostgreSQL connection before it is told SERVICE_UNAVAILABLE. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** An unused pooled connection is closed after this long. */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Comma-separated postgresql:// URLs of read replicas; reads go there, writes to DATABASE_URL. */
+  DATABASE_REPLICA_URLS: z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((url) => url.trim())
+            .filter(Boolean)
+        : value,
+    z
+      .array(z.string().regex(/^postgres(ql)?:\/\//, 'each of DATABASE_REPLICA_URLS must be a postgresql:// URL'))
+      .default([]),
+  ),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Anonymous callers may read public fields (read-only); off by default. */
+  PUBLIC_READ: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** The first admin, created on a start that finds no operator. */
+  ADMIN_USERNAME: z.string().min(3).optional(),
+  ADMIN_PASSWORD: z.string().min(10).optional(),
+  /** `auto` seeds an empty database with the real figures; `off` never seeds. */
+  SEED: z.enum(['auto', 'off']).default('auto'),
+  // Limits of the hardened API (server/src/plugins/hardening/); the defaults are explained there.
+  MAX_DEPTH: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxDepth),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxAliases),
+  MAX_TOKENS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxTokens),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxDirectives),
+  MAX_BREADTH: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxBreadth),
+  MAX_COST: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxCost),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxBodyBytes),
+  EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.executionTimeoutMs),
+  /** Operations per minute per client address for anonymous callers; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.rateLimitPerMinute),
+  /** Per user or API key without a limit of its own; 0 turns the limit off. */
+  IDENTIFIED_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(HARDENING_DEFAULTS.identifiedRateLimitPerMinute),
+  /** `redis://…` shares the rate-limit counters between hubs; unset counts in memory. */
+  REDIS_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
+      .optional(),
+  ),
+  RATE_LIMIT_KEY_PREFIX: z.string().min(1).default(HARDENING_DEFAULTS.rateLimitKeyPrefix),
+  /** Proxies in front of the hub whose X-Forwarded-For entries are trusted for the client address. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.trustProxyHops),
+})
+
+// Rules across variables. Replicas copy a PostgreSQL primary; the embedded database has none to copy.
+const ValidEnv = Env.refine((env) => env.DATABASE_REPLICA_URLS.length === 0 || env.DATABASE_URL, {
+  path: ['DATABASE_REPLICA_URLS'],
+  message: 'read replicas need a PostgreSQL primary: set DATABASE_URL too (the embedded database has no replicas)',
+})
 
 export type Config = z.infer<typeof Env>
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env)
+  const parsed = ValidEnv.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
     throw new Error(`Invalid configuration:\n${problems}`)
