@@ -27,6 +27,22 @@ export default defineConfig({
         extends: true,
         test: { name: 'admin', include: ['unit-admin/**/*.test.ts'] },
       },
+      // Faults (test/faults/): each file starts a private PostgreSQL cluster with initdb (PG_BIN,
+      // default Debian's PostgreSQL 15) and stops, kills and restarts it; runs where PostgreSQL is
+      // installed: in CI (TEST_DATABASE_URL set) or with HUB_FAULTS=1.
+      ...(process.env.TEST_DATABASE_URL || process.env.HUB_FAULTS === '1'
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'faults',
+                include: ['faults/**/*.test.ts'],
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
       // The console in headless Chromium against a real hub; needs /usr/bin/chromium, so opt-in.
       ...(process.env.HUB_E2E === '1'
         ? [

@@ -11,3 +11,4 @@ export {
   type SqlRunner,
 } from './migrate.ts'
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './open.ts'
+export { APPLICATION_NAME } from './postgres.ts'

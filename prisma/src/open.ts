@@ -6,18 +6,26 @@ import { PrismaClient } from '../generated/client/client.ts'
 import { isFileDataDir, lockDataDir } from './data-dir-lock.ts'
 import { applyMigrations, PendingMigrationsError, pendingMigrations, type SqlRunner } from './migrate.ts'
 import { createPool, type PoolOptions } from './postgres.ts'
+import { openReplicas, routeReadsToReplicas } from './replicas.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
 export interface Database {
+  /** The client to use: with replicas, its reads go to them and everything else to the primary. */
   prisma: PrismaClient
+  /** The primary alone (what the replicas extension's `$primary()` returns): reads that must see writes. */
+  primary: PrismaClient
+  /** Number of read replicas (PostgreSQL only). */
+  replicaCount: number
   kind: DatabaseKind
   /** The embedded database itself (for dumps and backups); absent on PostgreSQL. */
   pglite?: PGlite
   /** Number of SQL statements Prisma has sent so far; tests and the bench diff it per request. */
   statementCount(): number
-  /** True when the database answers a trivial query. */
+  /** True when the database (the primary and every replica) answers a trivial query. */
   ping(): Promise<boolean>
+  /** Which of the primary and the replicas answer a trivial query. */
+  checkConnections(): Promise<{ primary: boolean; replicas: boolean[] }>
   close(): Promise<void>
 }
 
@@ -29,6 +37,8 @@ export interface OpenOptions {
   /** A PGlite dump (from `dumpDataDir`) to start from, so tests skip initdb and migrations. */
   loadDataDir?: Blob | File
   pool?: PoolOptions
+  /** postgresql://… URLs of read replicas of `databaseUrl` (same pool options). */
+  replicaUrls?: string[]
   /** true (default) applies pending migrations; 'verify' refuses to open with any pending (MIGRATE=off). */
   migrate?: boolean | 'verify'
 }
@@ -44,17 +54,24 @@ async function migrateOrVerify(db: SqlRunner, mode: boolean | 'verify') {
 
 // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; at run time the
 // two factories are interchangeable, so both are accepted as PrismaPg's type.
-function countingClient(adapter: PrismaPg) {
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] as const })
+/** Makes clients that add every statement they send to one shared count. */
+function statementCounter() {
   let statements = 0
-  prisma.$on('query', () => {
-    statements += 1
-  })
-  return { prisma, statementCount: () => statements }
+  return {
+    makeClient(adapter: PrismaPg) {
+      const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] as const })
+      prisma.$on('query', () => {
+        statements += 1
+      })
+      return prisma
+    },
+    statementCount: () => statements,
+  }
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const migrate = options.migrate ?? true
+  const replicaUrls = options.replicaUrls ?? []
   if (options.databaseUrl) {
     const pool = createPool(options.databaseUrl, options.pool)
     if (migrate) {
@@ -74,17 +91,36 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       }
       client.release()
     }
-    const { prisma, statementCount } = countingClient(new PrismaPg(pool))
+    const { makeClient, statementCount } = statementCounter()
+    const primary = makeClient(new PrismaPg(pool))
+    const replicas = openReplicas(replicaUrls, options.pool ?? {}, makeClient)
+    const checkConnections = async () => ({
+      primary: await ping(primary),
+      replicas: await Promise.all(replicas.map((replica) => ping(replica.client))),
+    })
     return {
-      prisma,
+      prisma: routeReadsToReplicas(primary, replicas),
+      primary,
+      replicaCount: replicas.length,
       kind: 'postgres',
       statementCount,
-      ping: () => ping(prisma),
+      checkConnections,
+      ping: async () => {
+        const { primary, replicas } = await checkConnections()
+        return primary && replicas.every(Boolean)
+      },
       async close() {
-        await prisma.$disconnect()
+        await primary.$disconnect()
         await pool.end()
+        for (const replica of replicas) {
+          await replica.client.$disconnect()
+          await replica.pool.end()
+        }
       },
     }
+  }
+  if (replicaUrls.length > 0) {
+    throw new Error('Read replicas need a PostgreSQL primary (DATABASE_URL); the embedded database has none.')
   }
   const dataDir = options.dataDir ?? 'memory://'
   const unlock = isFileDataDir(dataDir) ? lockDataDir(dataDir) : () => {}
@@ -101,13 +137,17 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     unlock()
     throw error
   }
-  const { prisma, statementCount } = countingClient(new PrismaPGlite(pglite) as unknown as PrismaPg)
+  const { makeClient, statementCount } = statementCounter()
+  const prisma = makeClient(new PrismaPGlite(pglite) as unknown as PrismaPg)
   return {
     prisma,
+    primary: prisma,
+    replicaCount: 0,
     kind: 'pglite',
     pglite,
     statementCount,
     ping: () => ping(prisma),
+    checkConnections: async () => ({ primary: await ping(prisma), replicas: [] }),
     async close() {
       await prisma.$disconnect()
       await pglite.close()

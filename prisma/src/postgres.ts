@@ -34,7 +34,11 @@ export interface PoolOptions {
   connectionTimeoutMillis?: number
   idleTimeoutMillis?: number
   statementTimeoutMillis?: number
+  /** Names the hub's sessions in pg_stat_activity, so operators (and the fault tests) can tell them apart. */
+  applicationName?: string
 }
+
+export const APPLICATION_NAME = 'minsheng-hub'
 
 export function createPool(url: string, options: PoolOptions = {}) {
   const pool = new pg.Pool({
@@ -43,6 +47,7 @@ export function createPool(url: string, options: PoolOptions = {}) {
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
     statement_timeout: options.statementTimeoutMillis ?? 10_000,
+    application_name: options.applicationName ?? APPLICATION_NAME,
   })
   // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the
   // process: the pool discards it and the next query opens a new one.

@@ -22,6 +22,24 @@ const Env = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // No longer than EXECUTION_TIMEOUT_MS, so no statement outlives the answer its request already got.
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Connection settings and read replicas (prisma/src/postgres.ts, prisma/src/replicas.ts).
+  /** How long a request waits for a PostgreSQL connection before it is told SERVICE_UNAVAILABLE. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** An unused pooled connection is closed after this long. */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Comma-separated postgresql:// URLs of read replicas; reads go there, writes to DATABASE_URL. */
+  DATABASE_REPLICA_URLS: z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((url) => url.trim())
+            .filter(Boolean)
+        : value,
+    z
+      .array(z.string().regex(/^postgres(ql)?:\/\//, 'each of DATABASE_REPLICA_URLS must be a postgresql:// URL'))
+      .default([]),
+  ),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Anonymous callers may read public fields (read-only); off by default. */
   PUBLIC_READ: z
@@ -68,10 +86,16 @@ const Env = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.trustProxyHops),
 })
 
+// Rules across variables. Replicas copy a PostgreSQL primary; the embedded database has none to copy.
+const ValidEnv = Env.refine((env) => env.DATABASE_REPLICA_URLS.length === 0 || env.DATABASE_URL, {
+  path: ['DATABASE_REPLICA_URLS'],
+  message: 'read replicas need a PostgreSQL primary: set DATABASE_URL too (the embedded database has no replicas)',
+})
+
 export type Config = z.infer<typeof Env>
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env)
+  const parsed = ValidEnv.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
     throw new Error(`Invalid configuration:\n${problems}`)

@@ -1,6 +1,7 @@
 // The database the process serves. main.ts (or a test) opens it once and hands it over here;
 // resolvers import `db()` rather than finding the client on the GraphQL context.
 import type { Database, PrismaClient } from '@minsheng/db'
+import { readsGoToPrimary } from './read-your-writes.ts'
 
 let current: Database | undefined
 
@@ -13,6 +14,8 @@ export function database(): Database {
   return current
 }
 
+/** The client for the current request: reads go to a replica unless they must see its writes. */
 export function db(): PrismaClient {
-  return database().prisma
+  const open = database()
+  return readsGoToPrimary() ? open.primary : open.prisma
 }

@@ -6,7 +6,9 @@ import type { Plugin } from 'graphql-yoga'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
+import { closeGracefully } from './graceful-close.ts'
 import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
+import { readingFromPrimary } from './read-your-writes.ts'
 import { createConsoleHandler } from './static.ts'
 import { createHubYoga } from './yoga.ts'
 
@@ -35,7 +37,9 @@ export interface HubOptions {
         | 'MIGRATE'
       >
     > &
-    Partial<HardeningConfig>
+    Partial<HardeningConfig> &
+    // Connection settings and read replicas (optional: tests and tools keep the defaults).
+    Partial<Pick<Config, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_IDLE_TIMEOUT_MS' | 'DATABASE_REPLICA_URLS'>>
   /** Overrides for tests: a PGlite dump to start from, or skip migrations. */
   open?: Partial<OpenOptions>
   plugins?: Plugin[]
@@ -46,7 +50,13 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
-    pool: { max: config.DATABASE_POOL_SIZE, statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS },
+    pool: {
+      max: config.DATABASE_POOL_SIZE,
+      statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS,
+      connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
+    },
+    replicaUrls: config.DATABASE_REPLICA_URLS,
     // MIGRATE=off: refuse to start behind the code instead of migrating (see config.ts).
     migrate: config.MIGRATE === 'off' ? 'verify' : true,
     ...open,
@@ -54,16 +64,19 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
   useDatabase(database)
   if (config.SEED === 'auto') {
     const { isEmpty, seed } = await import('@minsheng/db/seed')
-    if (await isEmpty(database.prisma)) {
+    // The primary: a replica may lag behind what an earlier start wrote.
+    if (await isEmpty(database.primary)) {
       log('Empty database: seeding the real figures of Zhaotong…')
-      await seed(database.prisma)
+      await seed(database.primary)
     }
   }
-  const notice = await ensureFirstAdmin({
-    NODE_ENV: config.NODE_ENV ?? 'production',
-    ADMIN_USERNAME: config.ADMIN_USERNAME,
-    ADMIN_PASSWORD: config.ADMIN_PASSWORD,
-  })
+  const notice = await readingFromPrimary(() =>
+    ensureFirstAdmin({
+      NODE_ENV: config.NODE_ENV ?? 'production',
+      ADMIN_USERNAME: config.ADMIN_USERNAME,
+      ADMIN_PASSWORD: config.ADMIN_PASSWORD,
+    }),
+  )
   if (notice) log(notice)
   const yoga = createHubYoga({
     plugins,
@@ -95,10 +108,7 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     database,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeIdleConnections()
-        })
+        await closeGracefully(server)
         // Releases what the plugins hold (the rate limiter's Redis connection).
         await yoga.dispose()
         await database.close()

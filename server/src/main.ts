@@ -14,7 +14,10 @@ const hub = await startHub({ config, log: (message) => console.log(message) }).c
   }
   throw error
 })
-const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${config.DATA_DIR}`
+const replicas = config.DATABASE_REPLICA_URLS.length
+const where = config.DATABASE_URL
+  ? `PostgreSQL${replicas ? ` (reads on ${replicas} replica${replicas > 1 ? 's' : ''})` : ''}`
+  : `embedded database in ${config.DATA_DIR}`
 console.log(`Minsheng Hub (民生数据枢纽) is serving on ${where}
   Operator console:         ${hub.url}/
   GraphQL API and GraphiQL: ${hub.url}/graphql

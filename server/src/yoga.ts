@@ -6,9 +6,11 @@ import { identify } from './auth/identify.ts'
 import type { AuthSettings, Context } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
 import { useDatabaseHealth } from './plugins/database-health.ts'
+import { maskErrorsButUnavailable, useUnavailableInCallersLanguage } from './plugins/database-unavailable.ts'
 import { useErrorCodes } from './plugins/error-codes.ts'
 import { type HardeningOptions, hardeningPlugins } from './plugins/hardening/index.ts'
 import { useIntrospectionForCallers } from './plugins/introspection.ts'
+import { usePrimaryForMutations } from './plugins/primary-for-mutations.ts'
 import { requestIdOf, useRequestId } from './plugins/request-id.ts'
 import { schema } from './schema/index.ts'
 
@@ -32,8 +34,9 @@ export function createHubYoga(options: { plugins?: Plugin[]; auth?: AuthSettings
       clientAddress: req?.socket?.remoteAddress,
       auth,
     }),
-    // Unexpected errors reach callers as "Unexpected error." with code INTERNAL_SERVER_ERROR.
-    maskedErrors: true,
+    // Unexpected errors reach callers as "Unexpected error." with code INTERNAL_SERVER_ERROR;
+    // an unreachable database as 503 SERVICE_UNAVAILABLE (plugins/database-unavailable.ts).
+    maskedErrors: { maskError: maskErrorsButUnavailable },
     batching: false,
     landingPage: false,
     healthCheckEndpoint: false as never,
@@ -50,6 +53,10 @@ export function createHubYoga(options: { plugins?: Plugin[]; auth?: AuthSettings
       // Cookie-authenticated requests must be ones a browser would preflight (JSON, or this header).
       useCSRFPrevention({ requestHeaders: ['x-minsheng-csrf'] }),
       useIntrospectionForCallers(),
+      // Faults and replicas: an unreachable database answers 503 in the caller's language; a
+      // mutation reads from the primary so it sees its own writes.
+      useUnavailableInCallersLanguage(),
+      usePrimaryForMutations(),
       // Last, so it sees every error the other plugins and graphql-js produced.
       useErrorCodes(),
       ...(options.plugins ?? []),

@@ -1,5 +1,6 @@
 // Works out the actor of a request from its session cookie or bearer key.
 import { GraphQLError } from 'graphql'
+import { readingFromPrimary } from '../read-your-writes.ts'
 import { type Actor, ANONYMOUS } from './actor.ts'
 import { actorForKey } from './api-keys.ts'
 import { SESSION_COOKIE, type SessionPolicy, userForSession } from './sessions.ts'
@@ -12,7 +13,13 @@ function cookieValue(header: string | null, name: string) {
   return undefined
 }
 
-export async function identify(request: Request, policy: SessionPolicy): Promise<Actor> {
+// Who is asking is read from the primary: a session just started, or a key just revoked, must count
+// at once, not when a replica catches up.
+export function identify(request: Request, policy: SessionPolicy): Promise<Actor> {
+  return readingFromPrimary(() => identifyCaller(request, policy))
+}
+
+async function identifyCaller(request: Request, policy: SessionPolicy): Promise<Actor> {
   const authorization = request.headers.get('authorization')
   if (authorization) {
     const [scheme, secret] = authorization.split(' ')

@@ -1,14 +1,25 @@
 import type { Plugin } from 'graphql-yoga'
 import { database } from '../db.ts'
 
-/** GET /health: 200 when the database answers, 503 otherwise. */
+const state = (ok: boolean) => (ok ? 'ok' : 'unavailable')
+
+/**
+ * GET /health: 200 when the database answers, 503 otherwise. With read replicas each must answer
+ * too: reads go to any of them, so one that is down fails some reads.
+ */
 export function useDatabaseHealth(): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/health') return
-      const ok = await database().ping()
+      const { primary, replicas } = await database().checkConnections()
+      const ok = primary && replicas.every(Boolean)
+      const body = {
+        status: state(ok),
+        database: database().kind,
+        ...(replicas.length ? { primary: state(primary), replicas: replicas.map(state) } : {}),
+      }
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: database().kind }), {
+        new fetchAPI.Response(JSON.stringify(body), {
           status: ok ? 200 : 503,
           headers: { 'content-type': 'application/json' },
         }),
