@@ -6,6 +6,7 @@ import type { Plugin } from 'graphql-yoga'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
+import { openLiveBus, useLiveBus } from './live/bus.ts'
 import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
 import { createConsoleHandler } from './static.ts'
 import { createHubYoga } from './yoga.ts'
@@ -32,6 +33,7 @@ export interface HubOptions {
         | 'SESSION_ABSOLUTE_HOURS'
         | 'ADMIN_USERNAME'
         | 'ADMIN_PASSWORD'
+        | 'LIVE_CHANNEL_PREFIX'
       >
     > &
     Partial<HardeningConfig>
@@ -62,6 +64,9 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     ADMIN_PASSWORD: config.ADMIN_PASSWORD,
   })
   if (notice) log(notice)
+  // Live updates: changes reach this hub's subscribers, and through Redis every other hub's.
+  const live = await openLiveBus({ redisUrl: config.REDIS_URL, channelPrefix: config.LIVE_CHANNEL_PREFIX })
+  useLiveBus(live)
   const yoga = createHubYoga({
     plugins,
     hardening: hardeningOptions(config),
@@ -92,10 +97,15 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     database,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
+        const stopped = new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeIdleConnections()
         })
+        // Live streams never finish on their own: end them, then drop the connections they leave
+        // idle (the ones finishing ordinary requests too) instead of waiting out their keep-alive.
+        await live.close()
+        const dropIdle = setInterval(() => server.closeIdleConnections(), 50)
+        await stopped.finally(() => clearInterval(dropIdle))
         // Releases what the plugins hold (the rate limiter's Redis connection).
         await yoga.dispose()
         await database.close()
