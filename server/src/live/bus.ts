@@ -22,24 +22,41 @@ export interface LiveBus {
 
 export const DEFAULT_CHANNEL_PREFIX = 'minsheng:live:'
 
+/** How long a starting hub waits for Redis to confirm its subscription. */
+const REDIS_WAIT_MS = 5_000
+
 export async function openLiveBus(options: LiveBusOptions = {}): Promise<LiveBus> {
   const topic = `${options.channelPrefix ?? DEFAULT_CHANNEL_PREFIX}recordChanged`
   let release = async () => {}
   let pubSub = createPubSub<{ [key: string]: [RecordChangeEvent] }>()
   if (options.redisUrl) {
-    const publishClient = new Redis(options.redisUrl, { lazyConnect: true })
-    const subscribeClient = new Redis(options.redisUrl, { lazyConnect: true })
+    // Connections with ioredis's defaults: they reconnect, queue what is sent meanwhile and
+    // subscribe again, so a Redis restart costs the events of the outage and nothing more.
+    const publishClient = new Redis(options.redisUrl)
+    const subscribeClient = new Redis(options.redisUrl)
+    let warned = false
     for (const client of [publishClient, subscribeClient]) {
-      client.on('error', (error: Error) => console.warn(`Live updates: Redis error (${error.message}).`))
+      client.on('error', (error: Error) => {
+        if (!warned)
+          console.warn(`Live updates: Redis unavailable (${error.message}); other hubs' changes wait for it.`)
+        warned = true
+      })
+      client.on('ready', () => {
+        warned = false
+      })
     }
-    await Promise.all([publishClient.connect(), subscribeClient.connect()])
     const eventTarget = createRedisEventTarget({ publishClient, subscribeClient })
     pubSub = createPubSub({ eventTarget })
     // The event target subscribes to a channel when its first listener comes and leaves it with the
-    // last. A permanent listener keeps the channel subscribed, and awaiting SUBSCRIBE here means a
+    // last. A permanent listener keeps the channel subscribed, and waiting for SUBSCRIBE here means a
     // change made on another hub right after this one started is not lost while Redis catches up.
+    // A Redis that is down does not stop the hub from starting: it subscribes once Redis is back.
     eventTarget.addEventListener(topic, () => {})
-    await subscribeClient.subscribe(topic)
+    const subscribed = subscribeClient.subscribe(topic).then(
+      () => true,
+      () => false,
+    )
+    await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, REDIS_WAIT_MS).unref())])
     release = async () => {
       publishClient.disconnect()
       subscribeClient.disconnect()
