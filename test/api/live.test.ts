@@ -237,6 +237,8 @@ describe('a public hub with a short execution timeout', () => {
     try {
       const events = await subscribe(url, RECORD_CHANGED, { types: ['School'] })
       await new Promise((resolve) => setTimeout(resolve, 800))
+      // Still open, and kept alive by comments (every 300 ms under test, every 12 s otherwise).
+      expect(events.pings()).toBeGreaterThanOrEqual(2)
       const school = await createSchool(refs.ludian, '公开小学')
       expect((await events.next()).data?.recordChanged).toMatchObject({
         recordId: school.id,

@@ -130,9 +130,12 @@ describe('two instances on one PostgreSQL database and one Redis', () => {
       {},
       session,
     )
+    const sent = performance.now()
     const { body } = await graphql(a, 'mutation { createSource(input: { nameZh: "集群测试来源" }) { id } }', session)
     const created = body.data.createSource.id
-    expect((await events.next(10_000)).data?.recordChanged).toEqual({
+    const received = await events.next(10_000)
+    console.info(`change through A seen on B ${Math.round(performance.now() - sent)} ms after the mutation was sent`)
+    expect(received.data?.recordChanged).toEqual({
       action: 'CREATED',
       recordId: created,
       who: ADMIN.username,
@@ -168,6 +171,7 @@ describe('two instances on one PostgreSQL database and one Redis', () => {
     a.child.kill('SIGTERM')
     b.child.kill('SIGTERM')
     expect(await Promise.all(exits)).toEqual([0, 0])
+    console.info(`both instances exited ${Date.now() - started} ms after SIGTERM, with subscribers connected`)
     expect(Date.now() - started).toBeLessThan(10_000)
     await Promise.all(streams.map((stream) => stream.ended))
   }, 30_000)

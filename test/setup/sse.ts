@@ -4,6 +4,8 @@ import type { GraphQLResponse } from './hub.ts'
 
 export interface Subscriber {
   status: number
+  /** Keep-alive comments received so far (Yoga sends one at the start, then every 12 s; 300 ms under test). */
+  pings(): number
   /** The next `next` event's payload; fails after `timeoutMs`. */
   next<T = Record<string, any>>(timeoutMs?: number): Promise<GraphQLResponse<T>>
   /** Resolves when the server ends the stream (`complete`, or the body ends). */
@@ -30,6 +32,7 @@ export async function subscribe(
   const queue: GraphQLResponse[] = []
   const waiting: ((event: GraphQLResponse | undefined) => void)[] = []
   let finished = false
+  let pings = 0
   let firstPing: () => void = () => {}
   const pinged = new Promise<void>((resolve) => {
     firstPing = resolve
@@ -53,7 +56,10 @@ export async function subscribe(
           const block = buffer.slice(0, end)
           buffer = buffer.slice(end + 2)
           end = buffer.indexOf('\n\n')
-          if (block.startsWith(':')) firstPing()
+          if (block.startsWith(':')) {
+            pings += 1
+            firstPing()
+          }
           const event = /^event: (\w+)/m.exec(block)?.[1]
           const data = /^data: (.*)$/m.exec(block)?.[1]
           if (event === 'next' && data) deliver({ status: response.status, ...JSON.parse(data) })
@@ -75,6 +81,7 @@ export async function subscribe(
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
   return {
     status: response.status,
+    pings: () => pings,
     ended,
     next(timeoutMs = 5_000) {
       const queued = queue.shift()
