@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_CHANNEL_PREFIX } from './live/bus.ts'
+import { DEFAULT_CHANNEL_PREFIX } from './live/defaults.ts'
 import { HARDENING_DEFAULTS } from './plugins/hardening/defaults.ts'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..')

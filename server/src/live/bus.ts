@@ -4,6 +4,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target'
 import { createPubSub, Repeater } from 'graphql-yoga'
 import { Redis } from 'ioredis'
 import type { RecordChangeEvent } from './change.ts'
+import { DEFAULT_CHANNEL_PREFIX } from './defaults.ts'
 
 export interface LiveBusOptions {
   /** `redis://…`: share the events with every hub on this Redis; unset keeps them in this process. */
@@ -19,8 +20,6 @@ export interface LiveBus {
   /** Ends every open subscription (so SSE responses finish) and releases Redis. */
   close(): Promise<void>
 }
-
-export const DEFAULT_CHANNEL_PREFIX = 'minsheng:live:'
 
 /** How long a starting hub waits for Redis to confirm its subscription. */
 const REDIS_WAIT_MS = 5_000
