@@ -3,7 +3,7 @@
 // record open in an edit form is left alone, and its form is told instead (ChangedWarning.tsx).
 import { type Query, useQueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react'
-import { resourceOfType } from '../providers/resources.ts'
+import { RESOURCE_NAMES, resourceOfType } from '../providers/resources.ts'
 import { listenToChanges, type RecordChange } from './client.ts'
 import { isOwnRequest } from './requestIds.ts'
 
@@ -71,7 +71,12 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
           else inForms.delete(k)
         }
       },
-      start: () => listenToChanges(onChange),
+      // Back after a break: whatever changed meanwhile was not announced, so every list refreshes.
+      start: () =>
+        listenToChanges(onChange, () => {
+          for (const resource of RESOURCE_NAMES) refreshSoon(resource)
+          refreshSoon('trash')
+        }),
     }
     return value
   }, [queryClient])

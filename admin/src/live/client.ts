@@ -22,8 +22,11 @@ export function reconnectDelay(attempt: number): number {
   return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt - 1))
 }
 
-/** Listens until the returned function is called; `onChange` gets every change the operator may see. */
-export function listenToChanges(onChange: (change: RecordChange) => void): () => void {
+/**
+ * Listens until the returned function is called; `onChange` gets every change the operator may see,
+ * `onReconnected` is called when the connection is back after a break (changes may have been missed).
+ */
+export function listenToChanges(onChange: (change: RecordChange) => void, onReconnected: () => void): () => void {
   // The client's own retries cover only network errors; reconnecting here covers every ending.
   const client = createClient({
     url: GRAPHQL_URL,
@@ -33,6 +36,7 @@ export function listenToChanges(onChange: (change: RecordChange) => void): () =>
   })
   let stopped = false
   let failures = 0
+  let connectedBefore = false
   let unsubscribe = () => {}
   let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -52,6 +56,12 @@ export function listenToChanges(onChange: (change: RecordChange) => void): () =>
         },
         error: reconnect,
         complete: reconnect,
+      },
+      {
+        connected: () => {
+          if (connectedBefore) onReconnected()
+          connectedBefore = true
+        },
       },
     )
   }
