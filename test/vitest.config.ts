@@ -22,6 +22,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       })),
+      // Two hub processes sharing one PostgreSQL database and one Redis (live updates, rate limits,
+      // sessions): with TEST_DATABASE_URL, and Redis at TEST_REDIS_URL (default 127.0.0.1:6379).
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'cluster', include: ['cluster/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 200_000 },
+            },
+          ]
+        : []),
       // The console's pure modules (number formatting, query building, CSV dry run, messages): no database.
       {
         extends: true,

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_CHANNEL_PREFIX } from './live/defaults.ts'
 import { HARDENING_DEFAULTS } from './plugins/hardening/defaults.ts'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
@@ -82,6 +83,9 @@ const Env = z.object({
       .optional(),
   ),
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).default(HARDENING_DEFAULTS.rateLimitKeyPrefix),
+  // Live updates (server/src/live/): with REDIS_URL, changes travel through this Redis channel prefix
+  // to the subscribers of every hub; hubs (or test runs) sharing a Redis keep apart by prefix.
+  LIVE_CHANNEL_PREFIX: z.string().min(1).default(DEFAULT_CHANNEL_PREFIX),
   /** Proxies in front of the hub whose X-Forwarded-For entries are trusted for the client address. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.trustProxyHops),
 })

@@ -7,6 +7,7 @@ import { ensureFirstAdmin } from './auth/bootstrap.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
 import { closeGracefully } from './graceful-close.ts'
+import { openLiveBus, useLiveBus } from './live/bus.ts'
 import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
 import { readingFromPrimary } from './read-your-writes.ts'
 import { createConsoleHandler } from './static.ts'
@@ -35,6 +36,7 @@ export interface HubOptions {
         | 'ADMIN_USERNAME'
         | 'ADMIN_PASSWORD'
         | 'MIGRATE'
+        | 'LIVE_CHANNEL_PREFIX'
       >
     > &
     Partial<HardeningConfig> &
@@ -78,6 +80,9 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     }),
   )
   if (notice) log(notice)
+  // Live updates: changes reach this hub's subscribers, and through Redis every other hub's.
+  const live = await openLiveBus({ redisUrl: config.REDIS_URL, channelPrefix: config.LIVE_CHANNEL_PREFIX })
+  useLiveBus(live)
   const yoga = createHubYoga({
     plugins,
     hardening: hardeningOptions(config),
@@ -108,7 +113,10 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     database,
     close() {
       closing ??= (async () => {
-        await closeGracefully(server)
+        const stopped = closeGracefully(server)
+        // Live streams never finish on their own: end them so their connections drain with the rest.
+        await live.close()
+        await stopped
         // Releases what the plugins hold (the rate limiter's Redis connection).
         await yoga.dispose()
         await database.close()

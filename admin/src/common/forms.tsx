@@ -14,6 +14,7 @@ import {
   type UpdateParams,
   useNotify,
 } from 'react-admin'
+import { ChangedWarning } from '../live/ChangedWarning.tsx'
 import { conflictOf } from '../providers/graphql.ts'
 import { type Conflict, ConflictDialog } from './ConflictDialog.tsx'
 
@@ -66,6 +67,7 @@ function HubEdit({ Inputs }: { Inputs: ComponentType }) {
   return (
     <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError }}>
       <SimpleForm toolbar={<EditToolbar />}>
+        <ChangedWarning />
         <Inputs />
         <ReasonInput />
         {conflict ? (

@@ -291,6 +291,13 @@ const appEn: AppMessages = {
       restoreConfirm: 'Restore',
       restored: 'Restored to version %{version}.',
     },
+    live: {
+      changed:
+        'This record was changed by %{who} (version %{version}). You are looking at the old content; reloading drops your unsaved changes.',
+      deleted: 'This record was moved to the trash by %{who} (version %{version}).',
+      someone: 'someone else',
+      reload: 'Reload',
+    },
     conflict: {
       title: 'Not saved: the record has changed',
       message:

@@ -283,6 +283,12 @@ const appZh = {
       restoreConfirm: '恢复',
       restored: '已恢复到第 %{version} 版。',
     },
+    live: {
+      changed: '此记录已被 %{who} 修改（第 %{version} 版）。您看到的是旧内容；重新加载会放弃您未保存的修改。',
+      deleted: '此记录已被 %{who} 移入回收站（第 %{version} 版）。',
+      someone: '其他人',
+      reload: '重新加载',
+    },
     conflict: {
       title: '保存未成功：记录已被修改',
       message: '此记录已被 %{name} 于 %{time} 修改。下表列出您修改的字段：您的值和现在的值。',

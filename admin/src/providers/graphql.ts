@@ -2,6 +2,7 @@
 // server's fieldErrors show beside their inputs and its message in the notification.
 // Requests carry the session cookie (same origin) and the header the hub's CSRF check asks for.
 import { HttpError } from 'react-admin'
+import { nextRequestId } from '../live/requestIds.ts'
 import { nestErrors } from './errors.ts'
 
 export const GRAPHQL_URL: string = import.meta.env.VITE_GRAPHQL_URL ?? '/graphql'
@@ -92,6 +93,8 @@ export async function request<T = Record<string, unknown>>(
         accept: 'application/graphql-response+json, application/json',
         'accept-language': locale,
         [CSRF_HEADER]: '1',
+        // Lets the live updates tell this tab's own changes from other operators'.
+        'x-request-id': nextRequestId(),
       },
       body: JSON.stringify({ query, variables }),
       signal,

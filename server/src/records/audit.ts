@@ -1,8 +1,10 @@
-// The audit trail: one event per change, written in the change's own transaction.
+// The audit trail: one event per change, written in the change's own transaction. The same place
+// notes the change for live subscribers (server/src/live/), who hear of it once it has committed.
 
 import type { Actor } from '../auth/actor.ts'
 import { actorName } from '../auth/actor.ts'
 import type { Context } from '../builder.ts'
+import { noteChange } from '../live/after-commit.ts'
 
 type Row = Record<string, unknown>
 
@@ -66,7 +68,26 @@ export function auditData(ctx: Context, entry: AuditEntry) {
   }
 }
 
+/** Notes the change for live subscribers: published by publishingTransaction once it commits. */
+function announce(tx: object, ctx: Context, entry: AuditEntry) {
+  noteChange(tx, {
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    action: entry.action,
+    state: entry.after ?? entry.before,
+    ctx,
+  })
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: a Prisma transaction client of the generated type
 export async function writeAudit(tx: any, ctx: Context, entry: AuditEntry) {
   await tx.auditEvent.create({ data: auditData(ctx, entry) })
+  announce(tx, ctx, entry)
+}
+
+/** Many changes of one request in one statement (an import's new records). */
+// biome-ignore lint/suspicious/noExplicitAny: a Prisma transaction client of the generated type
+export async function writeAudits(tx: any, ctx: Context, entries: AuditEntry[]) {
+  await tx.auditEvent.createMany({ data: entries.map((entry) => auditData(ctx, entry)) })
+  for (const entry of entries) announce(tx, ctx, entry)
 }

@@ -4,8 +4,8 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows are JSON shaped by the family description */
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
-import { db } from '../db.ts'
-import { auditData, writeAudit } from './audit.ts'
+import { changesNoted, forgetChangesSince, publishingTransaction } from '../live/after-commit.ts'
+import { writeAudit, writeAudits } from './audit.ts'
 import { classifyDatabaseError, type FieldError } from './errors.ts'
 import { type Family, recordFieldNames } from './family.ts'
 import type { FieldSpec } from './fields.ts'
@@ -155,19 +155,19 @@ export async function importRows(
     if (chunk.every(simple)) {
       for (const p of chunk) await requireScope(tx, f, ctx, p.data)
       const created = await tx[f.delegate].createManyAndReturn({ data: chunk.map((p) => p.data) })
-      await tx.auditEvent.createMany({
-        data: created.map((after: Record<string, unknown>) =>
-          auditData(ctx, {
-            recordType: f.typename,
-            recordId: after.id as number,
-            action: 'CREATE',
-            before: null,
-            after,
-            fields,
-            reason: options.reason,
-          }),
-        ),
-      })
+      await writeAudits(
+        tx,
+        ctx,
+        created.map((after: Record<string, unknown>) => ({
+          recordType: f.typename,
+          recordId: after.id as number,
+          action: 'CREATE' as const,
+          before: null,
+          after,
+          fields,
+          reason: options.reason,
+        })),
+      )
       report.created += created.length
       return
     }
@@ -175,11 +175,12 @@ export async function importRows(
   }
 
   try {
-    await db().$transaction(
+    await publishingTransaction(
       async (tx: any) => {
         for (let start = 0; start < prepared.length; start += CHUNK) {
           const chunk = prepared.slice(start, start + CHUNK)
           const counts = { created: report.created, updated: report.updated }
+          const noted = changesNoted(tx)
           await tx.$executeRawUnsafe('SAVEPOINT import_chunk')
           try {
             await applyChunk(tx, chunk)
@@ -187,14 +188,17 @@ export async function importRows(
           } catch {
             // Something in the chunk was refused: undo it and go row by row to name the rows at fault.
             await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_chunk')
+            forgetChangesSince(tx, noted)
             Object.assign(report, counts)
             for (const p of chunk) {
+              const notedBeforeRow = changesNoted(tx)
               await tx.$executeRawUnsafe('SAVEPOINT import_row')
               try {
                 await applyOne(tx, p)
                 await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_row')
               } catch (error) {
                 await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_row')
+                forgetChangesSince(tx, notedBeforeRow)
                 fail(p.row, error)
               }
             }

@@ -4,7 +4,7 @@
 import { GraphQLError } from 'graphql'
 import { canEditIn } from '../auth/permissions.ts'
 import { builder, type Context } from '../builder.ts'
-import { db } from '../db.ts'
+import { publishingTransaction } from '../live/after-commit.ts'
 import { enums } from '../schema/enums.ts'
 import { writeAudit } from './audit.ts'
 import { dependentsOf } from './dependents.ts'
@@ -188,9 +188,7 @@ export function addMutations(f: Family) {
   const audit = (tx: Tx, ctx: Context, action: any, before: any, after: any, reason?: string | null) =>
     writeAudit(tx, ctx, { recordType: T, recordId: (after ?? before).id, action, before, after, fields, reason })
   const run = (action: 'create' | 'update' | 'delete', work: (tx: Tx) => Promise<any>) =>
-    db()
-      .$transaction(work, { timeout: 20_000 })
-      .catch((error: unknown) => translateWriteError(error, T, action))
+    publishingTransaction(work, { timeout: 20_000 }).catch((error: unknown) => translateWriteError(error, T, action))
 
   builder.mutationField(`create${T}`, (t: any) =>
     t.prismaField({

@@ -16,6 +16,7 @@ import './overview.ts'
 import './access.ts'
 import './audit.ts'
 import './import.ts'
+import './live.ts'
 
 export const schema = builder.toSchema({ sortSchema: false })
 

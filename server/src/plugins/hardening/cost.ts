@@ -162,7 +162,7 @@ export function operationCost(
 
 /** Refuses, before any resolver runs, an operation whose estimated cost is above `maxCost`. */
 export function useCostLimit(maxCost: number): Plugin {
-  return {
+  const plugin: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
       const cost = operationCost(args.schema, args.document, args.variableValues, args.operationName)
       if (cost > maxCost) {
@@ -177,4 +177,7 @@ export function useCostLimit(maxCost: number): Plugin {
       }
     },
   }
+  // A subscription's selection runs again for every event: it is estimated once, when it starts.
+  plugin.onSubscribe = plugin.onExecute as Plugin['onSubscribe']
+  return plugin
 }

@@ -82,7 +82,7 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
     ? new RateLimiterRedis({ ...counting, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: inMemory })
     : inMemory
 
-  return {
+  const plugin: Plugin = {
     async onExecute({ args, setResultAndStopExecution }) {
       // Charged here, once the context knows the caller and before any resolver runs.
       const context = args.contextValue as { actor?: Actor; request: Request; req?: IncomingMessage }
@@ -115,4 +115,7 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
       redis?.disconnect()
     },
   }
+  // Starting a subscription is charged once, like a query; the events it then receives are not.
+  plugin.onSubscribe = plugin.onExecute as Plugin['onSubscribe']
+  return plugin
 }

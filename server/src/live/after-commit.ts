@@ -1,0 +1,106 @@
+// Changes are announced only once they are real: the audit write notes each change on its
+// transaction, and the transaction's owner publishes the notes after COMMIT. A transaction that
+// rolls back (a refused change, an import's dry run or bad row) takes its notes with it.
+/* biome-ignore-all lint/suspicious/noExplicitAny: a Prisma transaction client of the generated type */
+import { actorName } from '../auth/actor.ts'
+import type { Context } from '../builder.ts'
+import { db } from '../db.ts'
+import { liveBus } from './bus.ts'
+import { CHANGE_ACTIONS, type RecordChangeEvent } from './change.ts'
+
+type Row = Record<string, unknown>
+
+interface Note {
+  recordType: string
+  recordId: number
+  action: keyof typeof CHANGE_ACTIONS
+  state: Row | null
+  ctx: Context
+  at: Date
+}
+
+const notesOf = new WeakMap<object, Note[]>()
+
+/** Runs `work` in a transaction and publishes the changes it made once the transaction committed. */
+export async function publishingTransaction<T>(
+  work: (tx: any) => Promise<T>,
+  options: { timeout?: number; maxWait?: number },
+): Promise<T> {
+  const notes: Note[] = []
+  const result = await db().$transaction(async (tx: any) => {
+    notesOf.set(tx, notes)
+    return work(tx)
+  }, options)
+  await publish(notes)
+  return result
+}
+
+/** Called by the audit write: one change of this transaction (ignored outside publishingTransaction). */
+export function noteChange(tx: object, note: Omit<Note, 'at'>) {
+  notesOf.get(tx)?.push({ ...note, at: new Date() })
+}
+
+/** How many changes the transaction has noted: take it at a SAVEPOINT… */
+export function changesNoted(tx: object) {
+  return notesOf.get(tx)?.length ?? 0
+}
+
+/** …and forget the ones after it on ROLLBACK TO that savepoint. */
+export function forgetChangesSince(tx: object, mark: number) {
+  const notes = notesOf.get(tx)
+  if (notes) notes.length = mark
+}
+
+async function publish(notes: Note[]) {
+  if (notes.length === 0) return
+  try {
+    const paths = await divisionPaths(notes)
+    const bus = await liveBus()
+    for (const note of notes) bus.publish(eventOf(note, paths))
+  } catch (error) {
+    // The change is committed whatever happens here; a lost announcement must not fail it.
+    console.error(`Live updates: could not publish ${notes.length} change(s):`, error)
+  }
+}
+
+function divisionIdOf(note: Note): number | null {
+  if (note.recordType === 'Division') return note.recordId
+  const id = note.state?.divisionId
+  return typeof id === 'number' ? id : null
+}
+
+/** Ancestor ids (self included) of every division the changes belong to, in one query. */
+async function divisionPaths(notes: Note[]) {
+  const paths = new Map<number, number[]>()
+  for (const note of notes) {
+    // A division row carries its own path, which also covers a division just purged.
+    if (note.recordType === 'Division' && Array.isArray(note.state?.ancestorIds)) {
+      paths.set(note.recordId, note.state.ancestorIds as number[])
+    }
+  }
+  const missing = [...new Set(notes.map(divisionIdOf))].filter((id): id is number => id != null && !paths.has(id))
+  if (missing.length > 0) {
+    const divisions = await db().division.findMany({
+      where: { id: { in: missing } },
+      select: { id: true, ancestorIds: true },
+    })
+    for (const division of divisions) paths.set(division.id, division.ancestorIds)
+  }
+  return paths
+}
+
+function eventOf(note: Note, paths: Map<number, number[]>): RecordChangeEvent {
+  const divisionId = divisionIdOf(note)
+  const version = note.state?.version
+  return {
+    recordType: note.recordType,
+    recordId: note.recordId,
+    action: CHANGE_ACTIONS[note.action],
+    version: typeof version === 'number' ? version : null,
+    divisionId,
+    divisionPath: divisionId == null ? [] : (paths.get(divisionId) ?? [divisionId]),
+    at: note.at.toISOString(),
+    actorName: actorName(note.ctx.actor),
+    requestId: note.ctx.requestId,
+  }
+}
