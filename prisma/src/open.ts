@@ -15,6 +15,8 @@ export interface Database {
   pglite?: PGlite
   /** Number of SQL statements Prisma has sent so far; tests and the bench diff it per request. */
   statementCount(): number
+  /** Connections of the PostgreSQL pool (for metrics); absent on the embedded database. */
+  poolStats?(): { total: number; idle: number; waiting: number }
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>
   close(): Promise<void>
@@ -62,6 +64,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       prisma,
       kind: 'postgres',
       statementCount,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       ping: () => ping(prisma),
       async close() {
         await prisma.$disconnect()

@@ -6,6 +6,7 @@ import type { Plugin } from 'graphql-yoga'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
+import { type Logger, type OperationsConfig, setUpOperations, silentLogger, yogaLogger } from './operations/index.ts'
 import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
 import { createConsoleHandler } from './static.ts'
 import { createHubYoga } from './yoga.ts'
@@ -14,6 +15,8 @@ export interface Hub {
   url: string
   server: Server
   database: Database
+  /** The separate /metrics listener's URL, when METRICS_PORT is set. */
+  metricsUrl?: string
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>
 }
@@ -34,14 +37,26 @@ export interface HubOptions {
         | 'ADMIN_PASSWORD'
       >
     > &
-    Partial<HardeningConfig>
+    Partial<HardeningConfig> &
+    // Operations: logs, /ready, /metrics, tracing (server/src/operations/).
+    OperationsConfig &
+    Partial<Pick<Config, 'SHUTDOWN_DRAIN_MS'>>
   /** Overrides for tests: a PGlite dump to start from, or skip migrations. */
   open?: Partial<OpenOptions>
   plugins?: Plugin[]
+  /** Human notices at startup (the one-time demo login); main.ts prints them. */
   log?: (message: string) => void
+  /** Structured logs (operations/logger.ts); silent when left out, as tests and scripts want. */
+  logger?: Logger
 }
 
-export async function startHub({ config, open, plugins, log = () => {} }: HubOptions): Promise<Hub> {
+export async function startHub({
+  config,
+  open,
+  plugins,
+  log = () => {},
+  logger = silentLogger,
+}: HubOptions): Promise<Hub> {
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -52,7 +67,7 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
   if (config.SEED === 'auto') {
     const { isEmpty, seed } = await import('@minsheng/db/seed')
     if (await isEmpty(database.prisma)) {
-      log('Empty database: seeding the real figures of Zhaotong…')
+      logger.info('Empty database: seeding the real figures of Zhaotong…')
       await seed(database.prisma)
     }
   }
@@ -62,8 +77,10 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     ADMIN_PASSWORD: config.ADMIN_PASSWORD,
   })
   if (notice) log(notice)
+  const operations = await setUpOperations(config, logger)
   const yoga = createHubYoga({
-    plugins,
+    plugins: [...operations.plugins, ...(plugins ?? [])],
+    logging: yogaLogger(logger),
     hardening: hardeningOptions(config),
     auth: {
       publicRead: config.PUBLIC_READ ?? false,
@@ -71,18 +88,21 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     },
   })
   const serveConsole = createConsoleHandler()
-  // /graphql and /health are the API; every other path is the console (admin/dist).
-  const server = createServer((request, response) => {
-    const pathname = (request.url ?? '/').split('?')[0]
-    if (pathname === '/graphql' || pathname === '/health') return yoga(request, response)
+  // /graphql, /health, /ready and /metrics are the API; every other path is the console (admin/dist).
+  const yogaPaths = new Set(['/graphql', '/health', '/ready', '/metrics'])
+  const handle = operations.wrap((request, response) => {
+    const pathname = (request.url ?? '/').split('?')[0] ?? '/'
+    if (yogaPaths.has(pathname)) return yoga(request, response)
     for (const [name, value] of Object.entries(securityHeaders(request))) response.setHeader(name, value)
     return serveConsole(request, response).catch((error) => {
-      log(`Console: ${(error as Error).message}`)
+      logger.error({ err: error }, 'Console could not be served')
       if (!response.headersSent) response.writeHead(500)
       response.end()
     })
   })
+  const server = createServer(handle)
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
+  const metricsUrl = await operations.listen()
   const { port } = server.address() as AddressInfo
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
   let closing: Promise<void> | undefined
@@ -90,14 +110,19 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     url: `http://${host}:${port}`,
     server,
     database,
+    metricsUrl,
     close() {
       closing ??= (async () => {
+        // /ready turns red first, and the load balancer gets time to notice before we stop listening.
+        operations.beginShutdown()
+        if (config.SHUTDOWN_DRAIN_MS) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS))
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeIdleConnections()
         })
         // Releases what the plugins hold (the rate limiter's Redis connection).
         await yoga.dispose()
+        await operations.close()
         await database.close()
       })()
       return closing
