@@ -8,7 +8,7 @@ import { getOperationAST } from 'graphql'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../server/src/operations/logger.ts'
-import { startTestHub, type TestHub, type TestHubOptions } from '../setup/hub.ts'
+import { databaseKind, startTestHub, type TestHub, type TestHubOptions } from '../setup/hub.ts'
 import { OPERATORS, sessionToken, TEST_PASSWORD } from '../setup/operators.ts'
 
 const REDIS = 'redis://127.0.0.1:6379'
@@ -130,6 +130,11 @@ describe('/metrics on the main port', () => {
     )
     expect(text).toMatch(/^graphql_yoga_http_duration_bucket\{.*operationName="OpsHospitals".*\} 1$/m)
     expect(text).toMatch(/^hub_database_connections\{state="total"\} [1-9]\d*$/m)
+    if (databaseKind === 'postgres') {
+      // The pool's own figures: idle connections, and callers waiting for one.
+      expect(text).toMatch(/^hub_database_connections\{state="idle"\} \d+$/m)
+      expect(text).toMatch(/^hub_database_connections\{state="waiting"\} 0$/m)
+    }
     expect(text).toMatch(/^process_cpu_user_seconds_total \d/m)
     expect(text).toMatch(/^nodejs_heap_size_used_bytes \d/m)
   })
