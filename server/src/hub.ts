@@ -100,9 +100,10 @@ export async function startHub({
       response.end()
     })
   })
+  // The metrics listener first: a port already taken stops the start before any traffic arrives.
+  const metricsUrl = await operations.listen()
   const server = createServer(handle)
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
-  const metricsUrl = await operations.listen()
   const { port } = server.address() as AddressInfo
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
   let closing: Promise<void> | undefined

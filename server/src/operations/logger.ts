@@ -52,7 +52,7 @@ export function yogaLogger(logger: Logger) {
   // Yoga reports an error it masks from two places (the masking and the error handling): once is enough.
   const logged = new WeakSet<Error>()
   const write =
-    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (level: 'trace' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [first, ...rest] = args
       if (first instanceof Error) {
@@ -61,5 +61,7 @@ export function yogaLogger(logger: Logger) {
         logger[level]({ err: first }, first.message)
       } else logger[level]({ details: rest.length ? rest : undefined }, String(first))
     }
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }
+  // Yoga's debug messages narrate each step of every request; at our debug level they would bury the
+  // operation lines, so they are trace.
+  return { debug: write('trace'), info: write('info'), warn: write('warn'), error: write('error') }
 }
