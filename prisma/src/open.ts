@@ -22,6 +22,8 @@ export interface Database {
   pglite?: PGlite
   /** Number of SQL statements Prisma has sent so far; tests and the bench diff it per request. */
   statementCount(): number
+  /** Connections of the PostgreSQL pool (for metrics); absent on the embedded database. */
+  poolStats?(): { total: number; idle: number; waiting: number }
   /** True when the database (the primary and every replica) answers a trivial query. */
   ping(): Promise<boolean>
   /** Which of the primary and the replicas answer a trivial query. */
@@ -109,6 +111,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
         const { primary, replicas } = await checkConnections()
         return primary && replicas.every(Boolean)
       },
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async close() {
         await primary.$disconnect()
         await pool.end()

@@ -5,6 +5,8 @@ import { HARDENING_DEFAULTS } from './plugins/hardening/defaults.ts'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
 
+const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
@@ -88,6 +90,24 @@ const Env = z.object({
   LIVE_CHANNEL_PREFIX: z.string().min(1).default(DEFAULT_CHANNEL_PREFIX),
   /** Proxies in front of the hub whose X-Forwarded-For entries are trusted for the client address. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.trustProxyHops),
+  // Operations (server/src/operations/): logs, readiness, metrics, tracing; see docs/deployment.md.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` needs the optional pino-pretty package; for development only. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** Bearer token that lets the main port serve /metrics; without it (and METRICS_PORT) /metrics is 404. */
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUnset,
+    z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  ),
+  /** A separate listener for /metrics (not behind the load balancer). */
+  METRICS_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Time limit of each /ready check (database, migrations, Redis). */
+  READY_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
+  /** On SIGTERM, /ready answers 503 this long before the hub stops accepting connections. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
+  /** OTLP/HTTP collector base URL (e.g. http://collector:4318); tracing is off when unset. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUnset, z.url().optional()),
 })
 
 // Rules across variables. Replicas copy a PostgreSQL primary; the embedded database has none to copy.

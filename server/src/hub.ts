@@ -8,6 +8,7 @@ import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
 import { closeGracefully } from './graceful-close.ts'
 import { openLiveBus, useLiveBus } from './live/bus.ts'
+import { type Logger, type OperationsConfig, setUpOperations, silentLogger, yogaLogger } from './operations/index.ts'
 import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
 import { readingFromPrimary } from './read-your-writes.ts'
 import { createConsoleHandler } from './static.ts'
@@ -17,6 +18,8 @@ export interface Hub {
   url: string
   server: Server
   database: Database
+  /** The separate /metrics listener's URL, when METRICS_PORT is set. */
+  metricsUrl?: string
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>
 }
@@ -41,14 +44,26 @@ export interface HubOptions {
     > &
     Partial<HardeningConfig> &
     // Connection settings and read replicas (optional: tests and tools keep the defaults).
-    Partial<Pick<Config, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_IDLE_TIMEOUT_MS' | 'DATABASE_REPLICA_URLS'>>
+    Partial<Pick<Config, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_IDLE_TIMEOUT_MS' | 'DATABASE_REPLICA_URLS'>> &
+    // Operations: logs, /ready, /metrics, tracing (server/src/operations/).
+    OperationsConfig &
+    Partial<Pick<Config, 'SHUTDOWN_DRAIN_MS'>>
   /** Overrides for tests: a PGlite dump to start from, or skip migrations. */
   open?: Partial<OpenOptions>
   plugins?: Plugin[]
+  /** Human notices at startup (the one-time demo login); main.ts prints them. */
   log?: (message: string) => void
+  /** Structured logs (operations/logger.ts); silent when left out, as tests and scripts want. */
+  logger?: Logger
 }
 
-export async function startHub({ config, open, plugins, log = () => {} }: HubOptions): Promise<Hub> {
+export async function startHub({
+  config,
+  open,
+  plugins,
+  log = () => {},
+  logger = silentLogger,
+}: HubOptions): Promise<Hub> {
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -68,7 +83,7 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     const { isEmpty, seed } = await import('@minsheng/db/seed')
     // The primary: a replica may lag behind what an earlier start wrote.
     if (await isEmpty(database.primary)) {
-      log('Empty database: seeding the real figures of Zhaotong…')
+      logger.info('Empty database: seeding the real figures of Zhaotong…')
       await seed(database.primary)
     }
   }
@@ -83,8 +98,10 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
   // Live updates: changes reach this hub's subscribers, and through Redis every other hub's.
   const live = await openLiveBus({ redisUrl: config.REDIS_URL, channelPrefix: config.LIVE_CHANNEL_PREFIX })
   useLiveBus(live)
+  const operations = await setUpOperations(config, logger)
   const yoga = createHubYoga({
-    plugins,
+    plugins: [...operations.plugins, ...(plugins ?? [])],
+    logging: yogaLogger(logger),
     hardening: hardeningOptions(config),
     auth: {
       publicRead: config.PUBLIC_READ ?? false,
@@ -92,17 +109,21 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     },
   })
   const serveConsole = createConsoleHandler()
-  // /graphql and /health are the API; every other path is the console (admin/dist).
-  const server = createServer((request, response) => {
-    const pathname = (request.url ?? '/').split('?')[0]
-    if (pathname === '/graphql' || pathname === '/health') return yoga(request, response)
+  // /graphql, /health, /ready and /metrics are the API; every other path is the console (admin/dist).
+  const yogaPaths = new Set(['/graphql', '/health', '/ready', '/metrics'])
+  const handle = operations.wrap((request, response) => {
+    const pathname = (request.url ?? '/').split('?')[0] ?? '/'
+    if (yogaPaths.has(pathname)) return yoga(request, response)
     for (const [name, value] of Object.entries(securityHeaders(request))) response.setHeader(name, value)
     return serveConsole(request, response).catch((error) => {
-      log(`Console: ${(error as Error).message}`)
+      logger.error({ err: error }, 'Console could not be served')
       if (!response.headersSent) response.writeHead(500)
       response.end()
     })
   })
+  // The metrics listener first: a port already taken stops the start before any traffic arrives.
+  const metricsUrl = await operations.listen()
+  const server = createServer(handle)
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
   const { port } = server.address() as AddressInfo
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
@@ -111,14 +132,19 @@ export async function startHub({ config, open, plugins, log = () => {} }: HubOpt
     url: `http://${host}:${port}`,
     server,
     database,
+    metricsUrl,
     close() {
       closing ??= (async () => {
+        // /ready turns red first, and the load balancer gets time to notice before we stop listening.
+        operations.beginShutdown()
+        if (config.SHUTDOWN_DRAIN_MS) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS))
         const stopped = closeGracefully(server)
         // Live streams never finish on their own: end them so their connections drain with the rest.
         await live.close()
         await stopped
         // Releases what the plugins hold (the rate limiter's Redis connection).
         await yoga.dispose()
+        await operations.close()
         await database.close()
       })()
       return closing

@@ -1,11 +1,15 @@
 // `pnpm start`: migrate, seed an empty database, serve on PORT, and shut down cleanly on SIGTERM.
 import { loadConfig } from './config.ts'
 import { startHub } from './hub.ts'
+import { createLogger } from './operations/index.ts'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
 const config = loadConfig()
-const hub = await startHub({ config, log: (message) => console.log(message) }).catch((error) => {
+// Structured logs (JSON lines) go to standard output; the start banner below is for people.
+const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT })
+// The one-time demo login is for the person starting the hub: printed, like the banner.
+const hub = await startHub({ config, logger, log: (message) => console.log(message) }).catch((error) => {
   // Refusals meant for the operator (pending migrations with MIGRATE=off, data directory in use):
   // their message says what to do, a stack trace would only hide it.
   if (error?.code === 'PENDING_MIGRATIONS' || error?.code === 'DATA_DIR_IN_USE') {
@@ -21,20 +25,27 @@ const where = config.DATABASE_URL
 console.log(`Minsheng Hub (民生数据枢纽) is serving on ${where}
   Operator console:         ${hub.url}/
   GraphQL API and GraphiQL: ${hub.url}/graphql
-  Health:                   ${hub.url}/health`)
+  Health:                   ${hub.url}/health  (readiness: ${hub.url}/ready)${hub.metricsUrl ? `\n  Metrics:                  ${hub.metricsUrl}` : ''}`)
+logger.info({ url: hub.url, database: hub.database.kind, metricsUrl: hub.metricsUrl }, 'Serving')
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    console.log(`${signal}: finishing requests in flight, then closing the database…`)
+    logger.info({ signal }, 'Shutting down: finishing requests in flight, then closing the database')
     const force = setTimeout(() => {
-      console.error('Requests did not finish in time; exiting.')
+      logger.error('Requests did not finish in time; exiting.')
+      logger.flush()
       process.exit(1)
-    }, SHUTDOWN_GRACE_MS)
+    }, SHUTDOWN_GRACE_MS + config.SHUTDOWN_DRAIN_MS)
     force.unref()
     hub.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info('Stopped')
+        logger.flush()
+        process.exit(0)
+      },
       (error) => {
-        console.error(error)
+        logger.error({ err: error }, 'Shutdown failed')
+        logger.flush()
         process.exit(1)
       },
     )

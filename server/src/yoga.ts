@@ -1,7 +1,7 @@
 // Builds the GraphQL server without listening; main.ts (or a test) puts it behind HTTP.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
-import { createYoga, type Plugin } from 'graphql-yoga'
+import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga'
 import { identify } from './auth/identify.ts'
 import type { AuthSettings, Context } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
@@ -21,7 +21,15 @@ export function localeOf(acceptLanguage: string | null): Context['locale'] {
 
 export const DEFAULT_AUTH: AuthSettings = { publicRead: false, session: { idleMinutes: 30, absoluteHours: 12 } }
 
-export function createHubYoga(options: { plugins?: Plugin[]; auth?: AuthSettings; hardening?: HardeningOptions } = {}) {
+export function createHubYoga(
+  options: {
+    plugins?: Plugin[]
+    auth?: AuthSettings
+    hardening?: HardeningOptions
+    /** Yoga's own messages (unexpected errors with their stacks): to the hub's logger (operations/). */
+    logging?: YogaServerOptions<Record<string, unknown>, Context>['logging']
+  } = {},
+) {
   const auth = options.auth ?? DEFAULT_AUTH
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -38,6 +46,7 @@ export function createHubYoga(options: { plugins?: Plugin[]; auth?: AuthSettings
     // an unreachable database as 503 SERVICE_UNAVAILABLE (plugins/database-unavailable.ts).
     maskedErrors: { maskError: maskErrorsButUnavailable },
     batching: false,
+    ...(options.logging !== undefined ? { logging: options.logging } : {}),
     landingPage: false,
     healthCheckEndpoint: false as never,
     graphiql: {

@@ -324,6 +324,8 @@ describe('a stale version', () => {
       currentVersion: 2,
       changedBy: OPERATORS.editor.username,
       changedAt: changed.data.updateHospital.updatedAt,
+      // Every error names its request (test/api/operations.test.ts checks it matches X-Request-Id).
+      requestId: expect.any(String),
     })
     expect(error.message).toContain(OPERATORS.editor.username)
   })

@@ -9,9 +9,8 @@ const ANSWER_BOUND_MS = 6_000
 const CONNECT_TIMEOUT_MS = 2_000
 const WORKERS = 4
 const QUERY = '{ hospitals(first: 5) { totalCount nodes { nameZh plannedBeds } } }'
-// The health line to assert during the outage. TODO(ready): switch to '/ready' once plugins/ready.ts
-// (another branch) is merged; /health answers 503 the same way until then.
-const READINESS_PATH = '/health'
+// Readiness (what a load balancer polls) goes red during the outage and green once PostgreSQL is back.
+const READINESS_PATH = '/ready'
 
 interface Outcome {
   startedAt: number

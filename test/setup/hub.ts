@@ -43,7 +43,12 @@ export interface TestHub {
 
 export const databaseKind = (process.env.HUB_TEST_DATABASE ?? 'pglite') as 'pglite' | 'postgres'
 
-export async function startTestHub(): Promise<TestHub> {
+/** What a suite may change about its hub: more configuration, a logger, extra plugins. */
+export type TestHubOptions = Partial<Pick<Parameters<typeof startHub>[0], 'logger' | 'plugins'>> & {
+  config?: Partial<Parameters<typeof startHub>[0]['config']>
+}
+
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   let cleanup = async () => {}
   let open: Parameters<typeof startHub>[0]['open'] = {}
   let databaseUrl: string | undefined
@@ -73,8 +78,11 @@ export async function startTestHub(): Promise<TestHub> {
       SEED: 'off',
       DATABASE_POOL_SIZE: 5,
       STATEMENT_TIMEOUT_MS: 15_000,
+      ...options.config,
     },
     open,
+    logger: options.logger,
+    plugins: options.plugins,
   })
   const url = `${hub.url}/graphql`
   const headersOf = (caller: Caller): Record<string, string> => {
