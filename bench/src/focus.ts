@@ -63,8 +63,8 @@ const server = await startServer({
   ready: /GraphQL API and GraphiQL: (http:\S+\/graphql)/,
 })
 console.log(`ready in ${server.readyMs.toFixed(0)} ms`)
-const load = new LoadGenerator(
-  () =>
+const load: LoadGenerator = new LoadGenerator(
+  (): CpuSampler =>
     new CpuSampler(
       () => [server.pid, load.pid],
       async () => [],
