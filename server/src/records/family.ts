@@ -8,7 +8,7 @@
 import { builder, type Context, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from '../builder.ts'
 import { db } from '../db.ts'
 import { enums } from '../schema/enums.ts'
-import { type DivisionInfo, type MetricRow, rollUp } from './aggregate.ts'
+import { type AggregateQuery, aggregateStatement, toGroups } from './aggregate.ts'
 import { userInputError } from './errors.ts'
 import {
   aggregateFieldNames,
@@ -512,31 +512,15 @@ async function aggregate(
   numeric: string[],
   enumFields: string[],
 ) {
-  const delegate = delegateOf(db(), f)
-  const flags = Object.fromEntries(numeric.map((name) => [name, true]))
-  const metrics =
-    numeric.length > 0
-      ? { _count: { _all: true, ...flags }, _sum: flags, _min: flags, _max: flags }
-      : { _count: { _all: true } }
-  const divisionColumn = groupBy.divisionLevel ? (f.within === 'self' ? 'id' : 'divisionId') : undefined
-  const groupedEnums = enumFields.filter((name) => groupBy[name])
-  const yearColumn = groupBy.year ? f.options.yearField : undefined
-  const by = [divisionColumn, ...groupedEnums, yearColumn].filter((x): x is string => Boolean(x))
-  const rows: MetricRow[] =
-    by.length > 0
-      ? await delegate.groupBy({ by, where, ...metrics })
-      : [await delegate.aggregate({ where, ...metrics })]
-  let divisions: Map<number, DivisionInfo> | undefined
-  if (divisionColumn) {
-    const all = await db().division.findMany({ select: { id: true, level: true, ancestorIds: true } })
-    divisions = new Map(all.map((d) => [d.id, d]))
-  }
-  return rollUp(rows, {
+  const query: AggregateQuery = {
+    shape: f,
+    lookup: family,
+    where,
     numericFields: numeric,
-    enumFields: groupedEnums,
-    divisionColumn,
-    divisionLevel: groupBy.divisionLevel,
-    divisions,
-    yearColumn,
-  })
+    enumFields: enumFields.filter((name) => groupBy[name]),
+    ...(groupBy.divisionLevel ? { divisionLevel: groupBy.divisionLevel } : {}),
+    ...(groupBy.year && f.options.yearField ? { yearField: f.options.yearField } : {}),
+  }
+  const rows = await db().$queryRaw<Record<string, unknown>[]>(aggregateStatement(query))
+  return toGroups(rows, query)
 }
