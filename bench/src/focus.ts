@@ -6,7 +6,7 @@
 //   createdb bench_dev && tsx src/fill.ts --size 100000 --url postgresql://…/bench_dev > fill.json
 //   tsx src/focus.ts --url postgresql://…/bench_dev --fill fill.json [--scenarios list,byId]
 //                    [--connections 10] [--seconds 5] [--profile DIR]
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,9 +55,14 @@ const env: NodeJS.ProcessEnv = {
 
 const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : []
 if (values.profile) rmSync(values.profile, { recursive: true, force: true })
+// As `pnpm start` runs the hub: the compiled build, rebuilt when a source changed.
+execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+  cwd: path.join(REPO_ROOT, 'server'),
+  stdio: 'inherit',
+})
 const server = await startServer({
   name: 'ours',
-  args: [...profileArgs, '--import', 'tsx', 'src/main.ts'],
+  args: [...profileArgs, '--enable-source-maps', 'dist/main.mjs'],
   cwd: path.join(REPO_ROOT, 'server'),
   env: { ...env, PORT: String(await freePort()) },
   ready: /GraphQL API and GraphiQL: (http:\S+\/graphql)/,
