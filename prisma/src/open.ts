@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/client/client.ts'
 import { applyMigrations } from './migrate.ts'
+import { cacheReadPlans } from './plan-cache.ts'
 import { createPool, type PoolOptions } from './postgres.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -34,6 +35,7 @@ export interface OpenOptions {
 // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; at run time the
 // two factories are interchangeable, so both are accepted as PrismaPg's type.
 function countingClient(adapter: PrismaPg) {
+  cacheReadPlans()
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] as const })
   let statements = 0
   prisma.$on('query', () => {
