@@ -7,6 +7,7 @@ import { builder, type Context } from '../builder.ts'
 import { db } from '../db.ts'
 import { enums } from '../schema/enums.ts'
 import { writeAudit } from './audit.ts'
+import { withAllColumns } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
 import { conflictError, type FieldError, notFoundError, translateWriteError, userInputError } from './errors.ts'
 import { type Family, recordFieldNames } from './family.ts'
@@ -246,11 +247,11 @@ export function addMutations(f: Family) {
           await f.options.beforeWrite?.({ tx, data, mode: 'update', id })
           // Nested lists and afterWrite change the record after the update; otherwise the updated row,
           // with the caller's selection, comes back from the update itself (two statements fewer).
-          const rewrites = Object.keys(nested).length > 0 || Boolean(f.options.afterWrite) || Boolean(query.select)
+          const rewrites = Object.keys(nested).length > 0 || Boolean(f.options.afterWrite)
           // The version in the condition makes a concurrent change lose cleanly instead of overwriting.
           const updated = await delegateOf(tx, f)
             .update({
-              ...(rewrites ? {} : query),
+              ...(rewrites ? {} : withAllColumns(T, query)),
               where: { id, version: args.version },
               data: { ...data, version: { increment: 1 } },
             })
