@@ -96,10 +96,10 @@ function ourServer(name: ServerName, title: string, database: { url?: string; da
       }
       if (database.url) env.DATABASE_URL = database.url
       if (database.dataDir) env.DATA_DIR = database.dataDir
-      // As a user starts it: `node --import tsx src/main.ts` in server/.
+      // As `pnpm start` runs it: the compiled build (server/scripts/build.mjs, built before the run).
       return startServer({
         name,
-        args: [...extraArgs, '--import', 'tsx', 'src/main.ts'],
+        args: [...extraArgs, '--enable-source-maps', 'dist/main.mjs'],
         cwd: SERVER_DIR,
         env,
         ready: /GraphQL API and GraphiQL: (http:\S+\/graphql)/,
@@ -167,6 +167,7 @@ process.once('SIGINT', () => {
 
 async function main() {
   mkdirSync(OUT_DIR, { recursive: true })
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: SERVER_DIR, stdio: 'inherit' })
   const postgres = await PostgresServer.connect(plan.adminUrl)
   cleanups.push(() => postgres.close())
   const machine = describeMachine(await postgres.version())

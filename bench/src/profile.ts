@@ -41,12 +41,12 @@ export interface ProfileSummary {
   functions: { name: string; where: string; area: string; ms: number; share: number }[]
 }
 
-/** `…/node_modules/.pnpm/x@1/node_modules/@scope/pkg/dist/a.js` → `@scope/pkg/dist/a.js`; ours → `server/src/…`. */
+/** `…/node_modules/.pnpm/x@1/node_modules/@scope/pkg/dist/a.js` → `@scope/pkg/dist/a.js`; ours → `server/src/…` (or the build, `server/dist/main.mjs`, which holds the generated client too). */
 export function shortUrl(url: string) {
   const path = url.replace(/^file:\/\//, '')
   const nm = path.lastIndexOf('/node_modules/')
   if (nm >= 0) return path.slice(nm + '/node_modules/'.length)
-  const repo = /\/(server|prisma|bench)\/(src|seed|generated)\//.exec(path)
+  const repo = /\/(server|prisma|bench)\/(src|seed|generated|dist)\//.exec(path)
   if (repo) return path.slice(repo.index + 1)
   return path
 }

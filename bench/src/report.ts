@@ -403,7 +403,7 @@ export function writeReport(results: Results): string {
   )
   out.push('')
   out.push(
-    `Start to ready (\`node --import tsx src/main.ts\` in server/ until it prints its URL): ${fixed(results.startup.emptyDatabaseMs)} ms on an ` +
+    `Start to ready (\`node dist/main.mjs\` in server/, the build \`pnpm start\` runs, until it prints its URL): ${fixed(results.startup.emptyDatabaseMs)} ms on an ` +
       `empty database (all migrations applied), ${results.startup.migratedDatabaseMs.map((ms) => `${fixed(ms)} ms`).join(', ')} on the ` +
       'migrated, filled one.',
   )

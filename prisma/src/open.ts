@@ -5,6 +5,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/client/client.ts'
 import { isFileDataDir, lockDataDir } from './data-dir-lock.ts'
 import { applyMigrations, PendingMigrationsError, pendingMigrations, type SqlRunner } from './migrate.ts'
+import { cacheReadPlans } from './plan-cache.ts'
 import { createPool, type PoolOptions } from './postgres.ts'
 import { openReplicas, routeReadsToReplicas } from './replicas.ts'
 
@@ -58,6 +59,7 @@ async function migrateOrVerify(db: SqlRunner, mode: boolean | 'verify') {
 // two factories are interchangeable, so both are accepted as PrismaPg's type.
 /** Makes clients that add every statement they send to one shared count. */
 function statementCounter() {
+  cacheReadPlans()
   let statements = 0
   return {
     makeClient(adapter: PrismaPg) {

@@ -145,6 +145,49 @@ describe('hospitalsAggregate', () => {
   })
 })
 
+describe('the grouped statement filters as the list does', () => {
+  // Aggregates run as one SQL statement of their own (server/src/records/where-sql.ts); every filter
+  // operator must keep the meaning it has in the list, which Prisma runs.
+  // Built inside the test: the places exist only once beforeAll has run.
+  const enterpriseWheres = (): Record<string, unknown>[] => [
+    { park: { nameZh: { contains: '园' } } },
+    { NOT: { park: { nameZh: { contains: '园' } } } },
+    { parkId: { equals: null } },
+    { sector: { not: '食品加工' } },
+    { sector: { in: [] } },
+    { OR: [{ employees: { gte: 100 } }, { averageMonthlyWage: { lt: '3000.5' } }] },
+    { nameZh: { contains: '%' } },
+    { nameEn: { startsWith: 'zhaotong', equals: 'ZHAOTONG' } },
+    { openedOn: { gte: '2018-01-01', lte: '2030-12-31' } },
+    { createdAt: { lt: '2100-01-01T00:00:00Z' } },
+    { division: { nameZh: { in: ['镇雄县', '彝良县'] } } },
+    { community: { settlement: { division: { withinDivision: places['530628'] } } } },
+  ]
+
+  it('counts what the list counts, at every division level and in total', async () => {
+    let total = 0
+    for (const where of [...enterpriseWheres(), { withinDivision: places['530628'] }]) {
+      const data = await t
+        .data(
+          `query ($where: EnterpriseWhere) {
+          enterprises(where: $where) { totalCount }
+          all: enterprisesAggregate(where: $where) { count }
+          byCounty: enterprisesAggregate(where: $where, groupBy: { divisionLevel: COUNTY, year: true }) { count }
+        }`,
+          { where },
+        )
+        .catch((error) => {
+          throw new Error(`${JSON.stringify(where)}: ${error.message}`)
+        })
+      const sum = (groups: { count: number }[]) => groups.reduce((n, g) => n + g.count, 0)
+      expect(data.all[0].count, JSON.stringify(where)).toBe(data.enterprises.totalCount)
+      expect(sum(data.byCounty), JSON.stringify(where)).toBe(data.enterprises.totalCount)
+      total += data.enterprises.totalCount
+    }
+    expect(total).toBeGreaterThan(0)
+  })
+})
+
 describe('other families', () => {
   it('schools by stage', async () => {
     const data = await t.data(

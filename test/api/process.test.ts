@@ -1,5 +1,5 @@
 // The hub as `pnpm start` runs it: a separate process on a fresh embedded database.
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,6 +25,8 @@ async function admin(sql: string) {
 
 beforeAll(async () => {
   if (databaseKind === 'postgres') await admin(`CREATE DATABASE ${pgName}`)
+  // `pnpm start` builds server/dist when a source is newer, then runs the build.
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: SERVER_DIR, stdio: 'ignore' })
 })
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
@@ -32,7 +34,7 @@ afterAll(async () => {
 })
 
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
     cwd: SERVER_DIR,
     // Vitest sets NODE_ENV=test; `pnpm start` runs in development, which prints the one-time demo login.
     env: {

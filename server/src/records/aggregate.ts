@@ -1,19 +1,12 @@
-// Pure roll-up of Prisma groupBy rows into the groups a caller asked for.
+// Aggregates as one grouped SQL statement: the database counts, sums and groups, including by the
+// division at a level (each record's division's ancestor at that level, joined through
+// `ancestorIds`), which Prisma's groupBy cannot express. Rolling up per-division rows in JS instead
+// cost ~440 ms of CPU and hundreds of MB per request on 100k records (bench scenario 4).
+import { Prisma } from '@minsheng/db'
+import type { WhereShape } from './where.ts'
+import { ident, whereToSql } from './where-sql.ts'
 
-export interface DivisionInfo {
-  id: number
-  level: string
-  ancestorIds: number[]
-}
-
-/** One row as Prisma's groupBy/aggregate returns it. */
-export interface MetricRow {
-  [key: string]: unknown
-  _count: Record<string, number>
-  _sum?: Record<string, unknown>
-  _min?: Record<string, unknown>
-  _max?: Record<string, unknown>
-}
+const { sql, join, raw, empty } = Prisma
 
 export interface AggregateGroup {
   divisionId: number | null
@@ -26,71 +19,66 @@ export interface AggregateGroup {
   max: Record<string, number | null>
 }
 
-export interface RollUpOptions {
+export interface AggregateQuery {
+  shape: WhereShape
+  lookup: (typename: string) => WhereShape
+  /** The Prisma where of the list (where.ts), trash excluded. */
+  where: Record<string, unknown>
   numericFields: string[]
+  /** Enum fields to group by. */
   enumFields: string[]
-  /** Column holding the division id, when grouping by division. */
-  divisionColumn?: string
+  /** Group by the division at this level that holds each record. */
   divisionLevel?: string
-  divisions?: Map<number, DivisionInfo>
-  /** Column holding a date or year, when grouping by year. */
-  yearColumn?: string
+  /** Group by the year of this date field. */
+  yearField?: string
 }
 
-const num = (value: unknown) => (value == null ? null : Number(value))
+const METRICS = ['sum', 'avg', 'min', 'max'] as const
+const metricAlias = (metric: string, field: string) => raw(`"${metric}_${field}"`)
 
-/** The ancestor (or self) of a division at the wanted level; null when it sits above that level. */
-export function divisionAtLevel(divisionId: number, level: string, divisions: Map<number, DivisionInfo>) {
-  const division = divisions.get(divisionId)
-  if (!division) return null
-  for (const ancestorId of division.ancestorIds) {
-    if (divisions.get(ancestorId)?.level === level) return ancestorId
+export function aggregateStatement(q: AggregateQuery): Prisma.Sql {
+  const keys: Prisma.Sql[] = []
+  let joins = empty
+  if (q.divisionLevel) {
+    // Each division has at most one ancestor (or itself) per level, so the join keeps every row once;
+    // a record above the level lands in the group without a division, as before.
+    const ancestors = q.shape.within === 'self' ? sql`"rec"."ancestorIds"` : sql`"own"."ancestorIds"`
+    joins = sql`${q.shape.within === 'self' ? empty : sql`LEFT JOIN "Division" "own" ON "own"."id" = "rec"."divisionId"`}
+      LEFT JOIN "Division" "lvl" ON "lvl"."level" = CAST(${q.divisionLevel}::text AS "DivisionLevel") AND "lvl"."id" = ANY(${ancestors})`
+    keys.push(sql`"lvl"."id" AS "divisionId"`)
   }
-  return null
-}
-
-function yearOf(value: unknown): number | null {
-  if (value == null) return null
-  if (value instanceof Date) return value.getUTCFullYear()
-  return Number(value)
-}
-
-export function rollUp(rows: MetricRow[], options: RollUpOptions): AggregateGroup[] {
-  const groups = new Map<string, AggregateGroup & { counted: Record<string, number> }>()
-  for (const row of rows) {
-    const divisionId =
-      options.divisionColumn && options.divisionLevel && options.divisions
-        ? divisionAtLevel(Number(row[options.divisionColumn]), options.divisionLevel, options.divisions)
-        : null
-    const keys = Object.fromEntries(options.enumFields.map((field) => [field, row[field] ?? null]))
-    const year = options.yearColumn ? yearOf(row[options.yearColumn]) : null
-    const key = JSON.stringify([divisionId, keys, year])
-    let group = groups.get(key)
-    if (!group) {
-      group = { divisionId, keys, year, count: 0, sum: {}, avg: {}, min: {}, max: {}, counted: {} }
-      for (const field of options.numericFields) {
-        group.sum[field] = null
-        group.min[field] = null
-        group.max[field] = null
-        group.counted[field] = 0
-      }
-      groups.set(key, group)
-    }
-    group.count += row._count._all ?? 0
-    for (const field of options.numericFields) {
-      const sum = num(row._sum?.[field])
-      const min = num(row._min?.[field])
-      const max = num(row._max?.[field])
-      if (sum != null) group.sum[field] = (group.sum[field] ?? 0) + sum
-      if (min != null) group.min[field] = Math.min(group.min[field] ?? min, min)
-      if (max != null) group.max[field] = Math.max(group.max[field] ?? max, max)
-      group.counted[field] = (group.counted[field] ?? 0) + (row._count[field] ?? 0)
+  for (const name of q.enumFields) keys.push(sql`"rec".${ident(name)}::text AS ${ident(name)}`)
+  if (q.yearField) keys.push(sql`EXTRACT(YEAR FROM "rec".${ident(q.yearField)})::int AS "year"`)
+  const metrics = [sql`count(*)::int AS "count"`]
+  for (const field of q.numericFields) {
+    for (const metric of METRICS) {
+      metrics.push(sql`${raw(metric)}("rec".${ident(field)})::float8 AS ${metricAlias(metric, field)}`)
     }
   }
-  return [...groups.values()].map(({ counted, ...group }) => {
-    for (const field of options.numericFields) {
-      const n = counted[field] ?? 0
-      group.avg[field] = n > 0 && group.sum[field] != null ? (group.sum[field] as number) / n : null
+  const positions = keys.map((_, i) => raw(String(i + 1)))
+  const grouping = keys.length > 0 ? sql`GROUP BY ${join(positions)} ORDER BY ${join(positions)}` : empty
+  return sql`SELECT ${join([...keys, ...metrics])}
+    FROM ${ident(q.shape.typename)} "rec" ${joins}
+    WHERE ${whereToSql(q.shape, q.where, 'rec', q.lookup)}
+    ${grouping}`
+}
+
+/** The statement's rows as the groups the API returns. */
+export function toGroups(rows: Record<string, unknown>[], q: AggregateQuery): AggregateGroup[] {
+  const num = (value: unknown) => (value == null ? null : Number(value))
+  return rows.map((row) => {
+    const group: AggregateGroup = {
+      divisionId: q.divisionLevel ? num(row.divisionId) : null,
+      keys: Object.fromEntries(q.enumFields.map((name) => [name, row[name] ?? null])),
+      year: q.yearField ? num(row.year) : null,
+      count: Number(row.count),
+      sum: {},
+      avg: {},
+      min: {},
+      max: {},
+    }
+    for (const field of q.numericFields) {
+      for (const metric of METRICS) group[metric][field] = num(row[`${metric}_${field}`])
     }
     return group
   })

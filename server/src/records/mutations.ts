@@ -7,6 +7,7 @@ import { builder, type Context } from '../builder.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
 import { enums } from '../schema/enums.ts'
 import { writeAudit } from './audit.ts'
+import { withAllColumns } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
 import { conflictError, type FieldError, notFoundError, translateWriteError, userInputError } from './errors.ts'
 import { type Family, recordFieldNames } from './family.ts'
@@ -242,16 +243,26 @@ export function addMutations(f: Family) {
           await requireScope(tx, f, ctx, before, id)
           if ('divisionId' in data || 'parentId' in data) await requireScope(tx, f, ctx, { ...before, ...data }, id)
           await f.options.beforeWrite?.({ tx, data, mode: 'update', id })
+          // Nested lists and afterWrite change the record after the update; otherwise the updated row,
+          // with the caller's selection, comes back from the update itself (two statements fewer).
+          const rewrites = Object.keys(nested).length > 0 || Boolean(f.options.afterWrite)
           // The version in the condition makes a concurrent change lose cleanly instead of overwriting.
-          const changed = await delegateOf(tx, f).updateMany({
-            where: { id, version: args.version },
-            data: { ...data, version: { increment: 1 } },
-          })
-          if (changed.count === 0) await currentRecord(tx, f, id, String(args.id), args.version, 'live')
+          const updated = await delegateOf(tx, f)
+            .update({
+              ...(rewrites ? {} : withAllColumns(T, query)),
+              where: { id, version: args.version },
+              data: { ...data, version: { increment: 1 } },
+            })
+            .catch(async (error: { code?: string }) => {
+              // No row at that version: NOT_FOUND or CONFLICT, as the record now stands.
+              if (error?.code === 'P2025') await currentRecord(tx, f, id, String(args.id), args.version, 'live')
+              throw error
+            })
           if (Object.keys(nested).length > 0) await delegateOf(tx, f).update({ where: { id }, data: nested })
           await f.options.afterWrite?.({ tx, id, mode: 'update', before, input: args.input, ctx })
-          await audit(tx, ctx, 'UPDATE', before, await delegateOf(tx, f).findUnique({ where: { id } }), args.reason)
-          return delegateOf(tx, f).findUniqueOrThrow({ ...query, where: { id } })
+          const after = rewrites ? await delegateOf(tx, f).findUnique({ where: { id } }) : updated
+          await audit(tx, ctx, 'UPDATE', before, after, args.reason)
+          return rewrites ? delegateOf(tx, f).findUniqueOrThrow({ ...query, where: { id } }) : updated
         })
       },
     }),

@@ -1,0 +1,123 @@
+// `pnpm bench:focus`: a quick before/after check of the hub alone while working on its speed. It
+// reuses a database filled once by src/fill.ts (the full bench fills a new one every run), runs the
+// chosen scenarios against the hub, and prints server CPU ms and SQL statements per request — the
+// two figures other load on this shared machine disturbs least.
+//
+//   createdb bench_dev && tsx src/fill.ts --size 100000 --url postgresql://…/bench_dev > fill.json
+//   tsx src/focus.ts --url postgresql://…/bench_dev --fill fill.json [--scenarios list,byId]
+//                    [--connections 10] [--seconds 5] [--profile DIR]
+import { execFile, execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { CpuSampler } from './cpu-sampler.ts'
+import type { FillResult } from './database.ts'
+import { LoadGenerator } from './load.ts'
+import { REPO_ROOT } from './machine.ts'
+import { freePort, startServer } from './processes.ts'
+import { summarizeProfile } from './profile.ts'
+import { ourSpecs, SCENARIOS, type ScenarioName } from './scenarios.ts'
+import type { StatementCount } from './statements.ts'
+import { currentVersions, signIn } from './versions.ts'
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    fill: { type: 'string' },
+    scenarios: { type: 'string', default: SCENARIOS.join(',') },
+    connections: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '5' },
+    profile: { type: 'string' },
+  },
+})
+if (!values.url || !values.fill) {
+  console.error('usage: tsx src/focus.ts --url postgresql://… --fill fill.json [--scenarios list,byId] …')
+  process.exit(2)
+}
+const url = values.url
+const fixtures = (JSON.parse(readFileSync(values.fill, 'utf8').trim().split('\n').pop() ?? '') as FillResult).fixtures
+const scenarios = values.scenarios.split(',').filter(Boolean) as ScenarioName[]
+// A fixed admin, so the database keeps the one the first start created.
+const admin = { username: 'focus-admin', password: 'focus-admin-password-1' }
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  SEED: 'off',
+  DATABASE_URL: url,
+  PUBLIC_READ: 'true',
+  RATE_LIMIT_PER_MINUTE: '0',
+  IDENTIFIED_RATE_LIMIT_PER_MINUTE: '0',
+  ADMIN_USERNAME: admin.username,
+  ADMIN_PASSWORD: admin.password,
+}
+
+const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : []
+if (values.profile) rmSync(values.profile, { recursive: true, force: true })
+// As `pnpm start` runs the hub: the compiled build, rebuilt when a source changed.
+execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+  cwd: path.join(REPO_ROOT, 'server'),
+  stdio: 'inherit',
+})
+const server = await startServer({
+  name: 'ours',
+  args: [...profileArgs, '--enable-source-maps', 'dist/main.mjs'],
+  cwd: path.join(REPO_ROOT, 'server'),
+  env: { ...env, PORT: String(await freePort()) },
+  ready: /GraphQL API and GraphiQL: (http:\S+\/graphql)/,
+})
+console.log(`ready in ${server.readyMs.toFixed(0)} ms`)
+const load: LoadGenerator = new LoadGenerator(
+  (): CpuSampler =>
+    new CpuSampler(
+      () => [server.pid, load.pid],
+      async () => [],
+    ),
+)
+try {
+  const cookie = await signIn(server.url, admin)
+  for (const scenario of scenarios) {
+    const m = await load.run(server, {
+      connections: Number(values.connections),
+      warmupSeconds: 2,
+      durationSeconds: Number(values.seconds),
+      spec: async () =>
+        ourSpecs(fixtures, await currentVersions(server.url, fixtures.updateHospitalIds, cookie), cookie)[scenario],
+    })
+    const failures = m.non2xx + m.graphqlErrors + m.socketErrors + m.timeouts
+    console.log(
+      `${scenario.padEnd(9)} ${m.rps.toFixed(0).padStart(5)} req/s  p99 ${m.latencyMs.p99.toFixed(0).padStart(5)} ms  ` +
+        `cpu ${m.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req  peak rss ${m.peakRssMB.toFixed(0)} MB  ` +
+        `others ${m.othersCores.toFixed(2)} cores${failures ? `  FAILURES ${failures}: ${m.errorSamples[0]?.slice(0, 200)}` : ''}`,
+    )
+  }
+} finally {
+  load.close()
+  await server.stop()
+}
+if (values.profile) {
+  const dir = path.resolve(values.profile)
+  const file = readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .sort((a, b) => statSync(b).size - statSync(a).size)[0] as string
+  const summary = summarizeProfile(file, { top: 30 })
+  for (const phase of summary.phases) console.log(`${(phase.share * 100).toFixed(1).padStart(5)} %  [${phase.label}]`)
+  for (const area of summary.areas) console.log(`${(area.share * 100).toFixed(1).padStart(5)} %  (${area.area})`)
+  for (const fn of summary.functions)
+    console.log(`${(fn.share * 100).toFixed(1).padStart(5)} %  ${fn.name}  ${fn.where}`)
+}
+
+const counts = await new Promise<Record<string, StatementCount>>((resolve, reject) =>
+  execFile(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./statements-ours.ts', import.meta.url))],
+    { env: { ...env, BENCH_FIXTURES: JSON.stringify(fixtures), BENCH_SAMPLES: '2' }, maxBuffer: 64 << 20 },
+    (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}')),
+  ),
+)
+for (const [scenario, count] of Object.entries(counts)) {
+  console.log(`${scenario.padEnd(11)} SQL/req ${count.perRequest}${count.error ? `  (${count.error})` : ''}`)
+  if (process.env.FOCUS_SQL) for (const sql of count.sql ?? []) console.log(`    ${sql.slice(0, 400)}`)
+}

@@ -1,0 +1,138 @@
+// The Prisma `where` that where.ts builds, as a SQL condition, for the statements Prisma cannot
+// express (grouping by a division level in aggregates). It understands exactly the vocabulary
+// where.ts produces — comparisons, case-insensitive contains/startsWith, AND/OR/NOT, to-one relation
+// filters, `ancestorIds has` — with Prisma's meaning for each, and refuses anything else, so a new
+// filter in where.ts fails loudly here instead of filtering wrongly.
+import { Prisma } from '@minsheng/db'
+import type { FieldSpec } from './fields.ts'
+import type { WhereShape } from './where.ts'
+
+type Filter = Record<string, unknown>
+type Lookup = (typename: string) => WhereShape
+
+const { sql, join, raw } = Prisma
+const TRUE = sql`TRUE`
+const FALSE = sql`FALSE`
+
+/** A quoted identifier; names come from the schema description, never from the caller. */
+export const ident = (name: string) => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Not an identifier: ${name}`)
+  return raw(`"${name}"`)
+}
+
+/** How a column's values are written as parameters, and how the column is compared. */
+interface ColumnType {
+  column: Prisma.Sql
+  cast: (value: unknown) => Prisma.Sql
+}
+
+function columnType(alias: string, name: string, spec: FieldSpec | undefined): ColumnType {
+  const column = sql`${ident(alias)}.${ident(name)}`
+  if (name === 'id' || name === 'createdAt' || name === 'updatedAt' || name === 'deletedAt') {
+    return name === 'id'
+      ? { column, cast: (v) => sql`${v}::int` }
+      : { column, cast: (v) => sql`${v instanceof Date ? v.toISOString() : v}::timestamp` }
+  }
+  switch (spec?.kind) {
+    case 'int':
+    case 'ref':
+      return { column, cast: (v) => sql`${v}::int` }
+    case 'decimal':
+      return { column, cast: (v) => sql`${String(v)}::numeric` }
+    case 'date':
+      return { column, cast: (v) => sql`${v instanceof Date ? v.toISOString().slice(0, 10) : v}::date` }
+    case 'enum':
+      // Enum columns compare as text: the parameter needs no knowledge of the enum's type name.
+      return { column: sql`${column}::text`, cast: (v) => sql`${v}::text` }
+    case 'text':
+      return { column, cast: (v) => sql`${v}::text` }
+    default:
+      throw new Error(`No SQL filter for ${name}`)
+  }
+}
+
+function scalarCondition(type: ColumnType, filter: unknown): Prisma.Sql {
+  // A bare value (e.g. `deletedAt: null`) means equals.
+  if (filter === null || typeof filter !== 'object' || filter instanceof Date) {
+    return filter === null ? sql`${type.column} IS NULL` : sql`${type.column} = ${type.cast(filter)}`
+  }
+  const parts: Prisma.Sql[] = []
+  const f = filter as Filter
+  const insensitive = f.mode === 'insensitive'
+  // In Prisma's insensitive mode every comparison of the filter ignores case, not only contains.
+  const { column, cast } = insensitive
+    ? { column: sql`lower(${type.column})`, cast: (v: unknown) => sql`lower(${type.cast(v)})` }
+    : type
+  for (const [op, value] of Object.entries(f)) {
+    if (value === undefined || op === 'mode') continue
+    switch (op) {
+      case 'equals':
+        parts.push(value === null ? sql`${column} IS NULL` : sql`${column} = ${cast(value)}`)
+        break
+      case 'not':
+        // Prisma's `not`: rows with no value do not match a `not` of a value.
+        parts.push(value === null ? sql`${column} IS NOT NULL` : sql`${column} <> ${cast(value)}`)
+        break
+      case 'in': {
+        const values = value as unknown[]
+        parts.push(values.length === 0 ? FALSE : sql`${column} IN (${join(values.map(cast))})`)
+        break
+      }
+      case 'lt':
+      case 'lte':
+      case 'gt':
+      case 'gte': {
+        const operator = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[op]
+        parts.push(sql`${column} ${raw(operator)} ${cast(value)}`)
+        break
+      }
+      case 'contains':
+      case 'startsWith': {
+        // As in Prisma (the list's filter), % and _ in the text keep their LIKE meaning.
+        const pattern = op === 'contains' ? `%${String(value)}%` : `${String(value)}%`
+        parts.push(sql`${type.column} ${raw(insensitive ? 'ILIKE' : 'LIKE')} ${pattern}::text`)
+        break
+      }
+      default:
+        throw new Error(`No SQL for the filter operator ${op}`)
+    }
+  }
+  return parts.length === 0 ? TRUE : sql`(${join(parts, ' AND ')})`
+}
+
+/**
+ * The condition `where` sets on rows of `shape`'s table under `alias`. Relation filters become
+ * EXISTS subqueries on the related table; `depth` keeps their aliases apart.
+ */
+export function whereToSql(shape: WhereShape, where: Filter, alias: string, lookup: Lookup, depth = 0): Prisma.Sql {
+  const parts: Prisma.Sql[] = []
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue
+    if (key === 'AND' || key === 'OR') {
+      const list = (Array.isArray(value) ? value : [value]) as Filter[]
+      const compiled = list.map((w) => whereToSql(shape, w, alias, lookup, depth))
+      if (key === 'AND') parts.push(compiled.length === 0 ? TRUE : sql`(${join(compiled, ' AND ')})`)
+      else parts.push(compiled.length === 0 ? FALSE : sql`(${join(compiled, ' OR ')})`)
+    } else if (key === 'NOT') {
+      const list = (Array.isArray(value) ? value : [value]) as Filter[]
+      for (const w of list) parts.push(sql`NOT (${whereToSql(shape, w, alias, lookup, depth)})`)
+    } else if (key === 'ancestorIds') {
+      const { has, ...rest } = value as { has?: number }
+      if (has === undefined || Object.keys(rest).length > 0) throw new Error('ancestorIds: only `has` has SQL')
+      parts.push(sql`${ident(alias)}."ancestorIds" @> ARRAY[${has}::int]`)
+    } else {
+      const relation = Object.entries(shape.fields).find(([, s]) => s.kind === 'ref' && s.relation === key)
+      if (relation && relation[1].kind === 'ref') {
+        const target = lookup(relation[1].target)
+        const inner = `r${depth + 1}`
+        const filter = (value as Filter).is !== undefined ? ((value as Filter).is as Filter) : (value as Filter)
+        parts.push(
+          sql`EXISTS (SELECT 1 FROM ${ident(target.typename)} ${ident(inner)} WHERE ${ident(inner)}."id" = ${ident(alias)}.${ident(relation[0])} AND ${whereToSql(target, filter, inner, lookup, depth + 1)})`,
+        )
+      } else {
+        parts.push(scalarCondition(columnType(alias, key, shape.fields[key]), value))
+      }
+    }
+  }
+  return parts.length === 0 ? TRUE : sql`(${join(parts, ' AND ')})`
+}
