@@ -1,8 +1,9 @@
 // Builds the operator console when admin/dist is missing or older than its sources, so that
 // `pnpm start` always serves a current console. Costs a directory walk when it is up to date.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import path from 'node:path'
+import { newest } from './newest.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const admin = path.join(root, 'admin')
@@ -23,15 +24,6 @@ function mtime(file) {
   } catch {
     return undefined
   }
-}
-
-function newest(entry) {
-  const info = statSync(entry, { throwIfNoEntry: false })
-  if (!info) return 0
-  if (!info.isDirectory()) return info.mtimeMs
-  let latest = info.mtimeMs
-  for (const name of readdirSync(entry)) latest = Math.max(latest, newest(path.join(entry, name)))
-  return latest
 }
 
 const sourcesAt = Math.max(...inputs.map(newest))

@@ -9,10 +9,11 @@
 // assets load as they do from source); their imports are rewritten to the files they resolve to,
 // relative to the bundle, since the server package does not depend on all of them directly.
 // `import.meta.dirname` in a source file becomes that file's directory, relative to the bundle.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import path from 'node:path'
 import { build } from 'esbuild'
+import { newest } from '../../scripts/newest.mjs'
 
 const serverDir = path.resolve(import.meta.dirname, '..')
 const root = path.resolve(serverDir, '..')
@@ -27,15 +28,6 @@ const inputs = [
   path.join(root, 'prisma', 'generated'),
   path.join(root, 'pnpm-lock.yaml'),
 ]
-
-function newest(entry) {
-  const info = statSync(entry, { throwIfNoEntry: false })
-  if (!info) return 0
-  if (!info.isDirectory()) return info.mtimeMs
-  let latest = info.mtimeMs
-  for (const name of readdirSync(entry)) latest = Math.max(latest, newest(path.join(entry, name)))
-  return latest
-}
 
 if (process.argv.includes('--if-stale')) {
   const builtAt = statSync(outfile, { throwIfNoEntry: false })?.mtimeMs
@@ -90,6 +82,11 @@ const { outputFiles } = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Resolve packages as Node does at run time: esbuild would otherwise prefer the bundler-only
+  // `module` condition and field (e.g. @opentelemetry/api's extensionless ESM build, which Node
+  // cannot load once the import points at it directly).
+  conditions: ['node'],
+  mainFields: ['main'],
   sourcemap: true,
   // The rewritten import.meta.dirname needs path.join under a name no source uses.
   banner: { js: "import __hubPath from 'node:path'" },

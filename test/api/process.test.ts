@@ -1,5 +1,5 @@
 // The hub as `pnpm start` runs it: a separate process on a fresh embedded database.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,6 +8,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withDatabase } from '../setup/global.ts'
 import { databaseKind } from '../setup/hub.ts'
+import { spawnHub } from '../setup/hub-process.ts'
 
 const SERVER_DIR = path.resolve(import.meta.dirname, '../../server')
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-process-'))
@@ -33,40 +34,10 @@ afterAll(async () => {
   if (databaseKind === 'postgres') await admin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`)
 })
 
-function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
-    cwd: SERVER_DIR,
-    // Vitest sets NODE_ENV=test; `pnpm start` runs in development, which prints the one-time demo login.
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 90_000)
-    const check = setInterval(() => {
-      const url = /GraphQL API and GraphiQL: (http:\/\/\S+)\/graphql/.exec(output)?.[1]
-      if (url) {
-        clearInterval(check)
-        clearTimeout(timer)
-        resolve({ child, url, output: () => output })
-      }
-    }, 100)
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)))
-  })
-}
+// The compiled build, as `pnpm start` runs it. Vitest sets NODE_ENV=test; `pnpm start` runs in
+// development, which prints the one-time demo login.
+const start = () =>
+  spawnHub({ NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: databaseUrl }, { entry: 'build' })
 
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', resolve))
 

@@ -1,15 +1,13 @@
 // Two hub processes (`server/src/main.ts`, as `pnpm start` runs it) on loopback, sharing one new
 // PostgreSQL database and one Redis: what one instance does, the other sees.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import path from 'node:path'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withDatabase } from '../setup/global.ts'
+import { type SpawnedHub, spawnHub } from '../setup/hub-process.ts'
 import { subscribe } from '../setup/sse.ts'
 
-const SERVER_DIR = path.resolve(import.meta.dirname, '../../server')
 const adminUrl = process.env.TEST_DATABASE_URL ?? ''
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const run = randomBytes(4).toString('hex')
@@ -20,11 +18,7 @@ const ADMIN = { username: 'cluster-admin', password: 'cluster admin password' }
 /** Anonymous operations per minute per client address, on each instance and (shared) on both. */
 const ANONYMOUS_LIMIT = 6
 
-interface Instance {
-  child: ChildProcess
-  url: string
-  output: () => string
-}
+type Instance = SpawnedHub
 
 async function onAdminDatabase(sql: string) {
   const client = new pg.Client({ connectionString: adminUrl })
@@ -34,13 +28,9 @@ async function onAdminDatabase(sql: string) {
 }
 
 function start(name: string): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
+  return spawnHub(
+    {
       NODE_ENV: 'development',
-      PORT: '0',
-      HOST: '127.0.0.1',
       DATABASE_URL: withDatabase(adminUrl, databaseName),
       REDIS_URL: redisUrl,
       RATE_LIMIT_KEY_PREFIX: `${keyPrefix}:rate`,
@@ -51,29 +41,8 @@ function start(name: string): Promise<Instance> {
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const append = (chunk: Buffer) => {
-    output += chunk
-  }
-  child.stdout?.on('data', append)
-  child.stderr?.on('data', append)
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} printed no URL:\n${output}`)), 90_000)
-    const check = setInterval(() => {
-      const url = /GraphQL API and GraphiQL: (http:\/\/\S+)\/graphql/.exec(output)?.[1]
-      if (url) {
-        clearInterval(check)
-        clearTimeout(timer)
-        resolve({ child, url, output: () => output })
-      }
-    }, 100)
-    child.once('exit', (code) => {
-      clearInterval(check)
-      reject(new Error(`${name} exited with ${code}:\n${output}`))
-    })
-  })
+    { name },
+  )
 }
 
 async function graphql(instance: Instance, query: string, headers: Record<string, string> = {}) {
