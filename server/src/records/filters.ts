@@ -1,5 +1,6 @@
 // Filter input types shared by every record family's `where`.
 import { builder } from '../builder.ts'
+import { withArticle } from './article.ts'
 
 const comparisons = <T>(type: T, description: string) => ({
   equals: { type, description: `Equal to the value.` },
@@ -61,7 +62,7 @@ export function enumFilter(enumName: string) {
   let filter = enumFilters.get(enumName)
   if (!filter) {
     filter = builder.inputType(`${enumName}Filter`, {
-      description: `Conditions on a ${enumName} value.`,
+      description: `Conditions on ${withArticle(enumName)} value.`,
       fields: (t) => ({
         equals: t.field({ type: enumName as never, description: 'This value.' }),
         not: t.field({ type: enumName as never, description: 'Any value but this one.' }),

@@ -6,6 +6,7 @@ import { canEditIn } from '../auth/permissions.ts'
 import { builder, type Context } from '../builder.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
 import { enums } from '../schema/enums.ts'
+import { withArticle } from './article.ts'
 import { writeAudit } from './audit.ts'
 import { withAllColumns } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
@@ -51,7 +52,7 @@ function describeRule(spec: FieldSpec) {
     case 'coordinate':
       return spec.axis === 'latitude' ? ' From −90 to 90.' : ' From −180 to 180.'
     case 'ref':
-      return ` Global ID of a ${spec.target}.`
+      return ` Global ID of ${withArticle(spec.target)}.`
     default:
       return ''
   }
@@ -62,7 +63,7 @@ function defineInput(f: Family, mode: 'create' | 'update') {
     description:
       mode === 'create'
         ? `A new ${f.typename}.`
-        : `Changes to a ${f.typename}: omitted fields stay as they are; null clears an optional field.`,
+        : `Changes to ${withArticle(f.typename)}: omitted fields stay as they are; null clears an optional field.`,
     fields: (t: any) => {
       const out: Record<string, any> = {}
       for (const [name, spec] of Object.entries(f.fields)) {
@@ -195,7 +196,7 @@ export function addMutations(f: Family) {
     t.prismaField({
       type: T,
       authScopes: { editor: true },
-      description: `Creates a ${T}. Invalid fields are reported together (BAD_USER_INPUT with fieldErrors).`,
+      description: `Creates ${withArticle(T)}. Invalid fields are reported together (BAD_USER_INPUT with fieldErrors).`,
       args: { input: t.arg({ type: createInput, required: true, description: `The new ${T}.` }), reason: reasonArg(t) },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
         const [data, nested] = validateAll(
@@ -225,7 +226,7 @@ export function addMutations(f: Family) {
     t.prismaField({
       type: T,
       authScopes: { editor: true },
-      description: `Changes a ${T}. NOT_FOUND for an unknown id; CONFLICT when \`version\` is stale.`,
+      description: `Changes ${withArticle(T)}. NOT_FOUND for an unknown id; CONFLICT when \`version\` is stale.`,
       args: {
         id: idArg(t),
         version: versionArg(t),
@@ -272,7 +273,7 @@ export function addMutations(f: Family) {
     t.prismaField({
       type: T,
       authScopes: { editor: true },
-      description: `Moves a ${T} to the trash (restorable). HAS_DEPENDENTS while live records still refer to it.`,
+      description: `Moves ${withArticle(T)} to the trash (restorable). HAS_DEPENDENTS while live records still refer to it.`,
       args: { id: idArg(t), version: versionArg(t), reason: reasonArg(t) },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
         const id = requireId(String(args.id), T)
@@ -297,7 +298,7 @@ export function addMutations(f: Family) {
     t.prismaField({
       type: T,
       authScopes: { editor: true },
-      description: `Brings a ${T} back from the trash, or (with \`toVersion\`) back to the fields it had at an earlier version. Its history stays.`,
+      description: `Brings ${withArticle(T)} back from the trash, or (with \`toVersion\`) back to the fields it had at an earlier version. Its history stays.`,
       args: {
         id: idArg(t),
         version: versionArg(t),
@@ -347,7 +348,7 @@ export function addMutations(f: Family) {
   builder.mutationField(`purge${T}`, (t: any) =>
     t.boolean({
       authScopes: { admin: true },
-      description: `Removes a ${T} from the trash for good (admins). Its audit history is kept.`,
+      description: `Removes ${withArticle(T)} from the trash for good (admins). Its audit history is kept.`,
       args: { id: idArg(t), version: versionArg(t), reason: reasonArg(t) },
       resolve: (_root: unknown, args: any, ctx: Context) => {
         const id = requireId(String(args.id), T)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withArticle } from './article.ts'
 import { type FieldError, userInputError } from './errors.ts'
 import type { FieldMap, FieldSpec } from './fields.ts'
 import { idOf } from './ids.ts'
@@ -9,7 +10,7 @@ const localeErrors = { zh: z.locales.zhCN().localeError, en: z.locales.en().loca
 const requiredMessage = { zh: '必填', en: 'Required' }
 const wrongTypeMessage = (target: string) => ({
   zh: `不是有效的${target}记录 ID`,
-  en: `Not the ID of a ${target}`,
+  en: `Not the ID of ${withArticle(target)}`,
 })
 
 function fieldSchema(spec: FieldSpec): z.ZodType {
