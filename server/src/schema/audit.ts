@@ -1,21 +1,12 @@
 // The audit trail and the trash.
+import { READ_SCOPE_TYPES } from '../auth/permissions.ts'
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
 import { db } from '../db.ts'
 import { family } from '../records/family.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
 
-export const RECORD_TYPES = [
-  'Division',
-  'Settlement',
-  'Community',
-  'IndustrialPark',
-  'Enterprise',
-  'Hospital',
-  'School',
-  'CareFacility',
-  'Indicator',
-  'Source',
-] as const
+// The record types with an audit trail are exactly those a key scope can name.
+export const RECORD_TYPES = READ_SCOPE_TYPES
 
 export const RecordType = builder.enumType('RecordType', {
   description: 'The kinds of record the hub keeps.',
