@@ -1,5 +1,7 @@
 // A GraphQL-over-SSE subscriber for tests: a real streaming HTTP request, as a browser makes it
-// (POST with `Accept: text/event-stream`, distinct connections mode), read event by event.
+// (POST with `Accept: text/event-stream`, distinct connections mode), read event by event with
+// eventsource-parser, keep-alive comments counted.
+import { createParser } from 'eventsource-parser'
 import type { GraphQLResponse } from './hub.ts'
 
 export interface Subscriber {
@@ -42,29 +44,25 @@ export async function subscribe(
     if (waiter) waiter(event)
     else if (event) queue.push(event)
   }
+  let completed = false
+  const parser = createParser({
+    onComment() {
+      pings += 1
+      firstPing()
+    },
+    onEvent({ event, data }) {
+      if (event === 'next' && data) deliver({ status: response.status, ...JSON.parse(data) })
+      if (event === 'complete') completed = true
+    },
+  })
   const ended = (async () => {
     const reader = (response.body as ReadableStream<Uint8Array>).getReader()
     const decoder = new TextDecoder()
-    let buffer = ''
     try {
-      for (;;) {
+      while (!completed) {
         const { value, done } = await reader.read()
         if (done) break
-        buffer += decoder.decode(value, { stream: true })
-        let end = buffer.indexOf('\n\n')
-        while (end >= 0) {
-          const block = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          end = buffer.indexOf('\n\n')
-          if (block.startsWith(':')) {
-            pings += 1
-            firstPing()
-          }
-          const event = /^event: (\w+)/m.exec(block)?.[1]
-          const data = /^data: (.*)$/m.exec(block)?.[1]
-          if (event === 'next' && data) deliver({ status: response.status, ...JSON.parse(data) })
-          if (event === 'complete') return
-        }
+        parser.feed(decoder.decode(value, { stream: true }))
       }
     } catch (error) {
       if (!abort.signal.aborted) throw error
