@@ -108,7 +108,7 @@ export function useReadiness({
   const checks = {
     database: async (): Promise<CheckResult> => ({ state: (await database().ping()) ? 'ok' : 'unavailable' }),
     migrations: async (): Promise<CheckResult> => {
-      const rows = await database().prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      const rows = await database().primary.$queryRawUnsafe<{ migration_name: string }[]>(
         'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
       )
       const missing = missingMigrations(
