@@ -36,6 +36,8 @@ export interface PoolOptions {
   statementTimeoutMillis?: number
   /** Names the hub's sessions in pg_stat_activity, so operators (and the fault tests) can tell them apart. */
   applicationName?: string
+  /** Told when the pool drops a broken idle connection (the hub logs it); stderr by default. */
+  onConnectionLost?: (error: Error) => void
 }
 
 export const APPLICATION_NAME = 'minsheng-hub'
@@ -51,6 +53,9 @@ export function createPool(url: string, options: PoolOptions = {}) {
   })
   // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the
   // process: the pool discards it and the next query opens a new one.
-  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
+  pool.on(
+    'error',
+    options.onConnectionLost ?? ((error) => console.error(`PostgreSQL connection lost: ${error.message}`)),
+  )
   return pool
 }

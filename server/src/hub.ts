@@ -8,7 +8,14 @@ import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
 import { closeGracefully } from './graceful-close.ts'
 import { openLiveBus, useLiveBus } from './live/bus.ts'
-import { type Logger, type OperationsConfig, setUpOperations, silentLogger, yogaLogger } from './operations/index.ts'
+import {
+  type Logger,
+  type OperationsConfig,
+  setUpOperations,
+  silentLogger,
+  useHubLogger,
+  yogaLogger,
+} from './operations/index.ts'
 import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
 import { readingFromPrimary } from './read-your-writes.ts'
 import { createConsoleHandler } from './static.ts'
@@ -64,6 +71,7 @@ export async function startHub({
   log = () => {},
   logger = silentLogger,
 }: HubOptions): Promise<Hub> {
+  useHubLogger(logger)
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -72,6 +80,7 @@ export async function startHub({
       statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS,
       connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
+      onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost; the pool opens a new one'),
     },
     replicaUrls: config.DATABASE_REPLICA_URLS,
     // MIGRATE=off: refuse to start behind the code instead of migrating (see config.ts).

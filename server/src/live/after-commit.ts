@@ -5,6 +5,7 @@
 import { actorName } from '../auth/actor.ts'
 import type { Context } from '../builder.ts'
 import { db } from '../db.ts'
+import { hubLogger } from '../operations/logger.ts'
 import { liveBus } from './bus.ts'
 import { CHANGE_ACTIONS, type RecordChangeEvent } from './change.ts'
 
@@ -59,7 +60,7 @@ async function publish(notes: Note[]) {
     for (const note of notes) bus.publish(eventOf(note, paths))
   } catch (error) {
     // The change is committed whatever happens here; a lost announcement must not fail it.
-    console.error(`Live updates: could not publish ${notes.length} change(s):`, error)
+    hubLogger().error({ err: error }, `Live updates: could not publish ${notes.length} change(s)`)
   }
 }
 

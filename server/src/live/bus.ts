@@ -3,6 +3,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target'
 import { createPubSub, Repeater } from 'graphql-yoga'
 import { Redis } from 'ioredis'
+import { hubLogger } from '../operations/logger.ts'
 import type { RecordChangeEvent } from './change.ts'
 import { DEFAULT_CHANNEL_PREFIX } from './defaults.ts'
 
@@ -37,7 +38,7 @@ export async function openLiveBus(options: LiveBusOptions = {}): Promise<LiveBus
     for (const client of [publishClient, subscribeClient]) {
       client.on('error', (error: Error) => {
         if (!warned)
-          console.warn(`Live updates: Redis unavailable (${error.message}); other hubs' changes wait for it.`)
+          hubLogger().warn(`Live updates: Redis unavailable (${error.message}); other hubs' changes wait for it.`)
         warned = true
       })
       client.on('ready', () => {

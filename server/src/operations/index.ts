@@ -11,7 +11,7 @@ import { useReadiness } from './readiness.ts'
 import { useRequestDetails } from './request-details.ts'
 import type { Tracing } from './tracing.ts'
 
-export { createLogger, type Logger, silentLogger, yogaLogger } from './logger.ts'
+export { createLogger, type Logger, silentLogger, useHubLogger, yogaLogger } from './logger.ts'
 
 export type OperationsConfig = Partial<
   Pick<

@@ -65,3 +65,18 @@ export function yogaLogger(logger: Logger) {
   // operation lines, so they are trace.
   return { debug: write('trace'), info: write('info'), warn: write('warn'), error: write('error') }
 }
+
+let hubLoggerInUse: Logger = silentLogger
+
+/** Makes `logger` the one hubLogger() returns (startHub calls it, like useDatabase). */
+export function useHubLogger(logger: Logger) {
+  hubLoggerInUse = logger
+}
+
+/**
+ * The hub's logger, for code that runs apart from any request and is not handed one: the live-update
+ * bus, the rate limiter's Redis, publishing after commit. Their warnings belong in the JSON logs too.
+ */
+export function hubLogger(): Logger {
+  return hubLoggerInUse
+}

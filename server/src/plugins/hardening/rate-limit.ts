@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Plugin } from 'graphql-yoga'
 import { Redis } from 'ioredis'
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible'
+import { hubLogger } from '../../operations/logger.ts'
 import { refusal } from './errors.ts'
 
 /** Who is asking, as the authentication plugin puts it on the GraphQL context. */
@@ -61,7 +62,7 @@ function openRedis(url: string) {
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 })
   let warned = false
   redis.on('error', (error: Error) => {
-    if (!warned) console.warn(`Rate limits: Redis unavailable (${error.message}); counting in memory meanwhile.`)
+    if (!warned) hubLogger().warn(`Rate limits: Redis unavailable (${error.message}); counting in memory meanwhile.`)
     warned = true
   })
   redis.on('ready', () => {
