@@ -60,6 +60,17 @@ export function canEditIn(actor: Actor, divisionAncestorIds: number[] | null): b
   return divisionAncestorIds?.includes(actor.scopeDivisionId) ?? false
 }
 
+/**
+ * Whether an editor may change a division (or create one) whose path — its ancestor ids, its own
+ * id included once it has one — is this. Beneath the rule for records comes one more: a scoped
+ * editor never changes the root of their scope itself, since moving it (or dropping its parent)
+ * would move every record in it out of the city's queries.
+ */
+export function canEditDivision(actor: Actor, path: number[] | null, divisionId?: number): boolean {
+  if (!canEditIn(actor, path)) return false
+  return actor.kind !== 'user' || actor.scopeDivisionId == null || actor.scopeDivisionId !== divisionId
+}
+
 export function isValidKeyScope(scope: string): boolean {
   return (
     scope === 'read' ||
