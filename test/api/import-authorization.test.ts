@@ -4,7 +4,7 @@
 import { schema } from '@minsheng/server/schema'
 import { isEnumType } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Caller, databaseKind, startTestHub, type TestHub } from '../setup/hub.ts'
+import { type Caller, databaseKind, type GraphQLResponse, startTestHub, type TestHub } from '../setup/hub.ts'
 import {
   CALLERS,
   type CallerName,
@@ -14,7 +14,7 @@ import {
   storedRow,
   writeOutcome,
 } from './scenarios/permissions.ts'
-import { scenarioOf } from './scenarios/records.ts'
+import { type Input, scenarioOf } from './scenarios/records.ts'
 import { divisionId, type SeededRefs, seededRefs } from './support.ts'
 
 let t: TestHub
@@ -86,7 +86,7 @@ describe('an editor scoped to 镇雄县, importing', () => {
     suijiang = await divisionId(t, '530626')
   })
 
-  const hospitalIn = (division: string, tag: string) => ({
+  const hospitalIn = (division: string, tag: string): Input => ({
     ...matrixInput(refs, 'Hospital', tag),
     divisionId: division,
   })
@@ -148,7 +148,7 @@ describe.skipIf(databaseKind !== 'postgres')('an import racing an edit of the sa
     const id = await create('School', 'race')
     const rowId = Number(Buffer.from(id, 'base64').toString().split(':')[1])
     const prisma = t.hub.database.prisma
-    let imported: Promise<Awaited<ReturnType<TestHub['gql']>>> | undefined
+    let imported: Promise<GraphQLResponse> | undefined
     await prisma.$transaction(
       async (tx) => {
         // The competing edit holds the row until the import is waiting for it, then commits first.

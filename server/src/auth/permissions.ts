@@ -1,23 +1,13 @@
 // Who may do what: pure decisions, tested on their own. The schema asks these through
 // @pothos/plugin-scope-auth; resolvers never decide permissions themselves.
+import { RECORD_MODELS } from '@minsheng/db'
 import type { Actor } from './actor.ts'
 
 /** Reference data every reader may see alongside the records it reads. */
 const ALWAYS_READABLE = new Set(['Division', 'Source', 'Citation'])
 
-/** Record types a key scope can name (`read:<Type>`); observations follow their indicator. */
-export const READ_SCOPE_TYPES = [
-  'Division',
-  'Settlement',
-  'Community',
-  'IndustrialPark',
-  'Enterprise',
-  'Hospital',
-  'School',
-  'CareFacility',
-  'Indicator',
-  'Source',
-] as const
+/** Record types a key scope can name (`read:<Type>`): every record family of the data model. */
+export const READ_SCOPE_TYPES: readonly string[] = RECORD_MODELS
 
 export function scopeTypeOf(typename: string) {
   return typename === 'IndicatorObservation' ? 'Indicator' : typename
@@ -75,6 +65,6 @@ export function isValidKeyScope(scope: string): boolean {
   return (
     scope === 'read' ||
     scope === 'restricted' ||
-    (scope.startsWith('read:') && (READ_SCOPE_TYPES as readonly string[]).includes(scope.slice(5)))
+    (scope.startsWith('read:') && READ_SCOPE_TYPES.includes(scope.slice(5)))
   )
 }

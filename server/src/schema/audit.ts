@@ -1,12 +1,12 @@
 // The audit trail and the trash.
-import { READ_SCOPE_TYPES } from '../auth/permissions.ts'
+import { RECORD_MODELS } from '@minsheng/db'
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
 import { db } from '../db.ts'
 import { family } from '../records/family.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
 
-// The record types with an audit trail are exactly those a key scope can name.
-export const RECORD_TYPES = READ_SCOPE_TYPES
+// The record types with an audit trail: the record families of the data model.
+export const RECORD_TYPES = RECORD_MODELS
 
 export const RecordType = builder.enumType('RecordType', {
   description: 'The kinds of record the hub keeps.',

@@ -1,3 +1,4 @@
+import { foreignKeys } from '@minsheng/db'
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
 import { addRecordApi } from '../records/api.ts'
 import { defineFamily, nodeOptions, recordFields } from '../records/family.ts'
@@ -35,18 +36,12 @@ builder.prismaNode('Source', {
 
 addRecordApi(sources)
 
-/** The record a citation belongs to, by its foreign key column. */
-const RECORD_COLUMNS = {
-  divisionId: 'Division',
-  settlementId: 'Settlement',
-  communityId: 'Community',
-  industrialParkId: 'IndustrialPark',
-  enterpriseId: 'Enterprise',
-  hospitalId: 'Hospital',
-  schoolId: 'School',
-  careFacilityId: 'CareFacility',
-  indicatorObservationId: 'IndicatorObservation',
-} as const
+/** The record a citation belongs to, by its foreign key column (every reference but its source's). */
+const RECORD_COLUMNS = Object.fromEntries(
+  foreignKeys('Citation')
+    .filter((key) => key.target !== 'Source')
+    .map((key) => [key.column, key.target]),
+)
 
 function citedRecord(citation: Record<string, unknown>) {
   for (const [column, typename] of Object.entries(RECORD_COLUMNS)) {
