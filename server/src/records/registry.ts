@@ -2,6 +2,7 @@
 // what is particular to it once, and everything shared — object fields, filters, connections,
 // aggregates, inputs, the write path — is derived from that description.
 /* biome-ignore-all lint/suspicious/noExplicitAny: Pothos builders and transactions are typed per model; see family.ts */
+import type { ZodType } from 'zod'
 import { builder, type Context } from '../builder.ts'
 import { commonFields, type FieldMap } from './fields.ts'
 import type { GraphQLWhere, OrderByInput, WhereShape } from './where.ts'
@@ -21,6 +22,8 @@ export interface FamilyOptions {
   yearField?: string
   /** Input fields for nested writes (prices, observations, many-to-many links), by name. */
   extraInputFields?: (t: any) => Record<string, any>
+  /** The rules of those input fields as zod schemas, published with the others (rules.ts). */
+  nestedSchemas?: Record<string, ZodType>
   /** Prisma nested-write data for the extra input fields; runs in the mutation's transaction. */
   nestedData?: (input: Record<string, any>, mode: 'create' | 'update', ctx: Context) => Record<string, unknown>
   /** Coordinates that are restricted for some records (e.g. children's homes). */
