@@ -2,8 +2,6 @@
 // generated from the schema, so a new root field, mutation or nested list is checked (or fails the
 // "every field is classified" tests) without anyone remembering to add it here.
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { type Hub, startHub } from '@minsheng/server/hub'
 import { schema } from '@minsheng/server/schema'
 import {
   type GraphQLField,
@@ -14,10 +12,8 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql'
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { withDatabase } from '../setup/global.ts'
-import { type Caller, databaseKind, type GraphQLResponse, startTestHub, type TestHub } from '../setup/hub.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Caller, startTestHub, type TestHub } from '../setup/hub.ts'
 import {
   adminOnly,
   CALLERS,
@@ -590,49 +586,6 @@ describe('introspection', () => {
 
 // ——— PUBLIC_READ ———————————————————————————————————————————————————————————————————
 
-/** A second hub on its own copy of the test database, as test/setup/hub.ts builds one, with PUBLIC_READ. */
-async function startPublicHub(): Promise<{ hub: Hub; close(): Promise<void> }> {
-  let open: Parameters<typeof startHub>[0]['open'] = {}
-  let databaseUrl: string | undefined
-  let dropDatabase = async () => {}
-  const template = inject('postgresTemplate')
-  if (databaseKind === 'postgres' && template) {
-    const name = `${template.template}_public_${randomBytes(4).toString('hex')}`
-    const run = async (sql: string) => {
-      const client = new pg.Client({ connectionString: template.adminUrl })
-      await client.connect()
-      await client.query(sql)
-      await client.end()
-    }
-    await run(`CREATE DATABASE ${name} TEMPLATE ${template.template}`)
-    databaseUrl = withDatabase(template.adminUrl, name)
-    dropDatabase = () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  } else {
-    open = { loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) }
-  }
-  const hub = await startHub({
-    config: {
-      PORT: 0,
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: 'memory://',
-      SEED: 'off',
-      DATABASE_POOL_SIZE: 5,
-      STATEMENT_TIMEOUT_MS: 15_000,
-      PUBLIC_READ: true,
-    },
-    open,
-  })
-  return {
-    hub,
-    async close() {
-      await hub.close()
-      await dropDatabase()
-    },
-  }
-}
-
-// Last in the file: the hub's database handle is one per process, so the second hub takes it over.
 describe('importRecords, for each caller', () => {
   it.each(CALLERS)('%s: editors and admins may import (a dry run here); nobody else', async (caller) => {
     const result = await t.gqlAs(
@@ -643,19 +596,14 @@ describe('importRecords, for each caller', () => {
   })
 })
 
+// Last in the file: the hub's database handle is one per process, so the second hub takes it over.
 describe('a hub with PUBLIC_READ', () => {
-  let publicHub: Awaited<ReturnType<typeof startPublicHub>>
-  const anonymously = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${publicHub.hub.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    })
-    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse
-  }
+  let publicHub: TestHub
+  const anonymously = (query: string, variables?: Record<string, unknown>) =>
+    publicHub.gqlAs('anonymous', query, variables)
 
   beforeAll(async () => {
-    publicHub = await startPublicHub()
+    publicHub = await startTestHub({ config: { PUBLIC_READ: true } })
   })
   afterAll(() => publicHub?.close())
 
@@ -696,15 +644,11 @@ describe('a hub with PUBLIC_READ', () => {
     expect(onlyError(await anonymously('{ auditEvents { totalCount } }')).extensions?.code).toBe('UNAUTHENTICATED')
     expect(onlyError(await anonymously('{ trash { id } }')).extensions?.code).toBe('UNAUTHENTICATED')
     // A change by an operator of this hub, so there is a history to withhold.
-    const changed = await fetch(`${publicHub.hub.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...t.headersOf('admin') },
-      body: JSON.stringify({
-        query: `mutation ($id: ID!) { updateSettlement(id: $id, version: 1, input: { households: 1 }) { history { action } } }`,
-        variables: { id: refs.maojiawan },
-      }),
-    })
-    expect(await changed.json()).toEqual({ data: { updateSettlement: { history: [{ action: 'UPDATE' }] } } })
+    const changed = await publicHub.data(
+      `mutation ($id: ID!) { updateSettlement(id: $id, version: 1, input: { households: 1 }) { history { action } } }`,
+      { id: refs.maojiawan },
+    )
+    expect(changed).toEqual({ updateSettlement: { history: [{ action: 'UPDATE' }] } })
     const history = await anonymously(`query ($id: ID!) { node(id: $id) { ... on Settlement { history { id } } } }`, {
       id: refs.maojiawan,
     })
