@@ -387,7 +387,7 @@ describe.each(ACCOUNT_MUTATIONS)('%s', (name) => {
       const user = await t.data(`mutation ($input: UserInput!) { createUser(input: $input) { id } }`, {
         input: { username: `target-${suffix}`, password: 'long enough password', role: 'VIEWER' },
       })
-      return { id: user.createUser.id, input: { displayName: `renamed by ${caller}` } }
+      return { id: user.createUser.id, version: 1, input: { displayName: `renamed by ${caller}` } }
     }
     const key = await t.data(
       `mutation { createApiKey(input: { name: "target ${suffix}", scopes: ["read"] }) { apiKey { id } } }`,

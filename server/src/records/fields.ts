@@ -106,10 +106,6 @@ export function sortableFieldNames(fields: FieldMap): string[] {
     .map(([name]) => name)
 }
 
-export function isNullable(spec: FieldSpec) {
-  return !spec.required
-}
-
 /** PLANNED_BEDS from plannedBeds: the GraphQL spelling of enum values naming fields. */
 export function constantCase(name: string) {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()
