@@ -142,7 +142,7 @@ const AUDIT_QUERY = `query Audit($first: Int, $after: String, $recordType: Recor
 
 // ——— Trash ———————————————————————————————————————————————————————————————————————
 
-const TRASH = 'id recordType nameZh nameEn deletedAt version deletedBy'
+const TRASH = 'id recordId recordType nameZh nameEn deletedAt version deletedBy'
 /** Most items the hub lists from the trash in one answer. */
 const TRASH_LIMIT = 200
 
