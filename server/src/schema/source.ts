@@ -11,6 +11,9 @@ export const sources = defineFamily({
   description: 'Documents the figures are taken from.',
   within: 'none',
   fields: {
+    // Titles run longer than names of places and facilities.
+    nameZh: text(300, 'Title in Chinese (required).', { required: true }),
+    nameEn: text(300, 'Title in English.'),
     publisher: text(200, 'Who published the document.'),
     publishedOn: date('When it was published.'),
     file: text(300, 'File name of the copy the hub holds. Unique.'),
