@@ -11,4 +11,5 @@ export {
   type SqlRunner,
 } from './migrate.ts'
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './open.ts'
+export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
 export { APPLICATION_NAME } from './postgres.ts'
