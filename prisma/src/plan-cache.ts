@@ -147,8 +147,11 @@ function findSlots(plan: Plan): Shape['slots'] {
       slots.push({ path, param: Number.parseInt(name.slice(1), 10), type })
       return
     }
-    if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]))
-    else for (const [key, inner] of Object.entries(node)) visit(inner, [...path, key])
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(node[i], [...path, i])
+    } else {
+      for (const [key, inner] of Object.entries(node)) visit(inner, [...path, key])
+    }
   }
   visit(plan, [])
   return slots
