@@ -79,7 +79,7 @@ export function parsePlan(argv = process.argv.slice(2)): Plan {
       memoryRoundSeconds: 1,
       profile: values.profile,
       profileSeconds: 3,
-      statementSamples: 3,
+      statementSamples: 1,
       adminUrl,
       ...reportFrom,
     }
