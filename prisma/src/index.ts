@@ -20,4 +20,5 @@ export {
   tablesInInsertOrder,
 } from './models.ts'
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './open.ts'
+export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
 export { APPLICATION_NAME } from './postgres.ts'
