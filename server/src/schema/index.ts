@@ -17,6 +17,8 @@ import './session.ts'
 import './user.ts'
 import './api-key.ts'
 import './audit.ts'
+import './change-set.ts'
+import './period-lock.ts'
 import './import.ts'
 import './live.ts'
 
