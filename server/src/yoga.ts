@@ -5,19 +5,16 @@ import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga'
 import { identify } from './auth/identify.ts'
 import type { AuthSettings, Context } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
+import { useMessagesInCallersLanguage } from './plugins/callers-language.ts'
 import { useDatabaseHealth } from './plugins/database-health.ts'
-import { maskErrorsButUnavailable, useUnavailableInCallersLanguage } from './plugins/database-unavailable.ts'
+import { maskErrorsButUnavailable } from './plugins/database-unavailable.ts'
 import { useErrorCodes } from './plugins/error-codes.ts'
 import { type HardeningOptions, hardeningPlugins } from './plugins/hardening/index.ts'
 import { useIntrospectionForCallers } from './plugins/introspection.ts'
+import { localeOf } from './plugins/locale.ts'
 import { usePrimaryForMutations } from './plugins/primary-for-mutations.ts'
 import { requestIdOf, useRequestId } from './plugins/request-id.ts'
 import { schema } from './schema/index.ts'
-
-export function localeOf(acceptLanguage: string | null): Context['locale'] {
-  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? ''
-  return first.startsWith('zh') ? 'zh' : 'en'
-}
 
 export const DEFAULT_AUTH: AuthSettings = { publicRead: false, session: { idleMinutes: 30, absoluteHours: 12 } }
 
@@ -62,9 +59,9 @@ export function createHubYoga(
       // Cookie-authenticated requests must be ones a browser would preflight (JSON, or this header).
       useCSRFPrevention({ requestHeaders: ['x-minsheng-csrf'] }),
       useIntrospectionForCallers(),
-      // Faults and replicas: an unreachable database answers 503 in the caller's language; a
-      // mutation reads from the primary so it sees its own writes.
-      useUnavailableInCallersLanguage(),
+      // Refusals (limits, throttling, an unreachable database) in the caller's language.
+      useMessagesInCallersLanguage(),
+      // Replicas: a mutation reads from the primary so it sees its own writes.
       usePrimaryForMutations(),
       // Last, so it sees every error the other plugins and graphql-js produced.
       useErrorCodes(),
