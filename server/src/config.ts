@@ -68,6 +68,8 @@ const Env = z.object({
   MAX_COST: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxCost),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxBodyBytes),
   EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.executionTimeoutMs),
+  MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxListItems),
+  MAX_INPUT_DEPTH: z.coerce.number().int().min(2).default(HARDENING_DEFAULTS.maxInputDepth),
   /** Operations per minute per client address for anonymous callers; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.rateLimitPerMinute),
   /** Per user or API key without a limit of its own; 0 turns the limit off. */

@@ -586,6 +586,8 @@ describe('configuration', () => {
       maxCost: D.maxCost,
       maxBodyBytes: D.maxBodyBytes,
       executionTimeoutMs: D.executionTimeoutMs,
+      maxListItems: D.maxListItems,
+      maxInputDepth: D.maxInputDepth,
       rateLimitPerMinute: D.rateLimitPerMinute,
       identifiedRateLimitPerMinute: D.identifiedRateLimitPerMinute,
       redisUrl: undefined,

@@ -22,6 +22,13 @@ export const HARDENING_DEFAULTS = {
   // Room for the console's CSV import of 10,000 rows (sent as JSON rows).
   maxBodyBytes: 8_388_608,
   executionTimeoutMs: 10_000,
+  /**
+   * Items in any one list argument (nodes(ids:), `in`, AND/OR, orderBy, types): a page of records
+   * holds at most 200, and the console asks for the references of a page in one nodes(ids:).
+   */
+  maxListItems: 500,
+  /** Nesting of input objects and lists in one argument (a `where` with AND/OR/NOT and relations). */
+  maxInputDepth: 16,
   /** Operations per minute for anonymous callers, per client address. 0 means no limit. */
   rateLimitPerMinute: 600,
   /** Operations per minute for a signed-in user or an API key that carries no limit of its own. */

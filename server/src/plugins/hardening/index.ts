@@ -3,10 +3,12 @@
 // security headers and a GraphiQL that works without the internet.
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from '../../config.ts'
+import { MAX_IMPORT_ROWS } from '../../records/import.ts'
 import { useBodyLimit } from './body-limit.ts'
 import { useCostLimit } from './cost.ts'
 import { HARDENING_DEFAULTS } from './defaults.ts'
 import { useLocalGraphiQL } from './graphiql.ts'
+import { useInputLimits } from './inputs.ts'
 import { useQueryLimits } from './query-limits.ts'
 import { useRateLimit } from './rate-limit.ts'
 import { useSecurityHeaders } from './security-headers.ts'
@@ -25,6 +27,8 @@ export interface HardeningOptions {
   maxCost?: number
   maxBodyBytes?: number
   executionTimeoutMs?: number
+  maxListItems?: number
+  maxInputDepth?: number
   rateLimitPerMinute?: number
   identifiedRateLimitPerMinute?: number
   /** Counts operations in this Redis (shared by every hub using it) instead of in memory. */
@@ -43,6 +47,8 @@ export type HardeningConfig = Pick<
   | 'MAX_COST'
   | 'MAX_BODY_BYTES'
   | 'EXECUTION_TIMEOUT_MS'
+  | 'MAX_LIST_ITEMS'
+  | 'MAX_INPUT_DEPTH'
   | 'RATE_LIMIT_PER_MINUTE'
   | 'IDENTIFIED_RATE_LIMIT_PER_MINUTE'
   | 'REDIS_URL'
@@ -61,6 +67,8 @@ export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOpt
     maxCost: config.MAX_COST,
     maxBodyBytes: config.MAX_BODY_BYTES,
     executionTimeoutMs: config.EXECUTION_TIMEOUT_MS,
+    maxListItems: config.MAX_LIST_ITEMS,
+    maxInputDepth: config.MAX_INPUT_DEPTH,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     identifiedRateLimitPerMinute: config.IDENTIFIED_RATE_LIMIT_PER_MINUTE,
     redisUrl: config.REDIS_URL,
@@ -77,13 +85,19 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
     useSecurityHeaders(),
     useBodyLimit(o.maxBodyBytes),
     useQueryLimits(o),
-    // At execution, in this order: charge the caller, estimate the cost, then start the clock.
+    // At execution, in this order: charge the caller, check what it sent, estimate the cost, then
+    // start the clock.
     useRateLimit({
       perMinute: o.rateLimitPerMinute,
       identifiedPerMinute: o.identifiedRateLimitPerMinute,
       redisUrl: o.redisUrl,
       keyPrefix: o.rateLimitKeyPrefix,
       trustProxyHops: o.trustProxyHops,
+    }),
+    useInputLimits({
+      maxListItems: o.maxListItems,
+      maxInputDepth: o.maxInputDepth,
+      longerLists: { 'Mutation.importRecords.rows': MAX_IMPORT_ROWS },
     }),
     useCostLimit(o.maxCost),
     useExecutionTimeout(o.executionTimeoutMs),
