@@ -90,6 +90,26 @@ const Env = z.object({
   // Live updates (server/src/live/): with REDIS_URL, changes travel through this Redis channel prefix
   // to the subscribers of every hub; hubs (or test runs) sharing a Redis keep apart by prefix.
   LIVE_CHANNEL_PREFIX: z.string().min(1).default(DEFAULT_CHANNEL_PREFIX),
+  /**
+   * Origins (besides the hub's own) browsers may call the API from, comma-separated, e.g.
+   * `https://portal.example`; `*` lets any origin read without credentials.
+   */
+  CORS_ORIGINS: z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((origin) => origin.trim().replace(/\/$/, ''))
+            .filter(Boolean)
+        : value,
+    z
+      .array(
+        z
+          .string()
+          .regex(/^(\*|https?:\/\/[^/\s]+)$/, 'each of CORS_ORIGINS must be an origin (https://host[:port]) or *'),
+      )
+      .default([]),
+  ),
   /** Proxies in front of the hub whose X-Forwarded-For entries are trusted for the client address. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.trustProxyHops),
   // Operations (server/src/operations/): logs, readiness, metrics, tracing; see docs/deployment.md.

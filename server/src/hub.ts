@@ -47,6 +47,7 @@ export interface HubOptions {
         | 'ADMIN_PASSWORD'
         | 'MIGRATE'
         | 'LIVE_CHANNEL_PREFIX'
+        | 'CORS_ORIGINS'
       >
     > &
     Partial<HardeningConfig> &
@@ -112,6 +113,7 @@ export async function startHub({
     plugins: [...operations.plugins, ...(plugins ?? [])],
     logging: yogaLogger(logger),
     hardening: hardeningOptions(config),
+    corsOrigins: config.CORS_ORIGINS ?? [],
     auth: {
       publicRead: config.PUBLIC_READ ?? false,
       session: { idleMinutes: config.SESSION_IDLE_MINUTES ?? 30, absoluteHours: config.SESSION_ABSOLUTE_HOURS ?? 12 },

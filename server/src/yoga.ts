@@ -1,16 +1,17 @@
 // Builds the GraphQL server without listening; main.ts (or a test) puts it behind HTTP.
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga'
 import { identify } from './auth/identify.ts'
 import type { AuthSettings, Context } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
 import { useMessagesInCallersLanguage } from './plugins/callers-language.ts'
+import { type AllowedOrigins, corsOptions, useCredentialedOrigins } from './plugins/cors.ts'
+import { useCsrfPrevention } from './plugins/csrf.ts'
 import { useDatabaseHealth } from './plugins/database-health.ts'
 import { maskErrorsButUnavailable } from './plugins/database-unavailable.ts'
 import { useErrorCodes } from './plugins/error-codes.ts'
 import { type HardeningOptions, hardeningPlugins } from './plugins/hardening/index.ts'
-import { useIntrospectionForCallers } from './plugins/introspection.ts'
+import { useIntrospectionForCallers, useSuggestionsForCallers } from './plugins/introspection.ts'
 import { localeOf } from './plugins/locale.ts'
 import { usePrimaryForMutations } from './plugins/primary-for-mutations.ts'
 import { requestIdOf, useRequestId } from './plugins/request-id.ts'
@@ -23,17 +24,31 @@ export function createHubYoga(
     plugins?: Plugin[]
     auth?: AuthSettings
     hardening?: HardeningOptions
+    /** Origins other than the hub's own that browsers may call it from (CORS_ORIGINS). */
+    corsOrigins?: AllowedOrigins
     /** Yoga's own messages (unexpected errors with their stacks): to the hub's logger (operations/). */
     logging?: YogaServerOptions<Record<string, unknown>, Context>['logging']
   } = {},
 ) {
   const auth = options.auth ?? DEFAULT_AUTH
+  const allowedOrigins = options.corsOrigins ?? []
+  // Who is asking, worked out once per request: the context and the plugins that must know the
+  // caller before the context exists (suggestions in validation errors) share it.
+  const callers = new WeakMap<Request, Promise<Context['actor']>>()
+  const callerOf = (request: Request) => {
+    let caller = callers.get(request)
+    if (!caller) {
+      caller = identify(request, auth.session)
+      callers.set(request, caller)
+    }
+    return caller
+  }
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request, req }: { request: Request; req?: { socket?: { remoteAddress?: string } } }) => ({
       locale: localeOf(request.headers.get('accept-language')),
-      actor: await identify(request, auth.session),
+      actor: await callerOf(request),
       requestId: requestIdOf(request),
       request,
       clientAddress: req?.socket?.remoteAddress,
@@ -43,6 +58,7 @@ export function createHubYoga(
     // an unreachable database as 503 SERVICE_UNAVAILABLE (plugins/database-unavailable.ts).
     maskedErrors: { maskError: maskErrorsButUnavailable },
     batching: false,
+    cors: corsOptions(allowedOrigins),
     ...(options.logging !== undefined ? { logging: options.logging } : {}),
     landingPage: false,
     healthCheckEndpoint: false as never,
@@ -56,9 +72,12 @@ export function createHubYoga(
       useRequestId(),
       // Session cookies are read and set through the request's cookie store.
       useCookies(),
-      // Cookie-authenticated requests must be ones a browser would preflight (JSON, or this header).
-      useCSRFPrevention({ requestHeaders: ['x-minsheng-csrf'] }),
+      // The session cookie only from allowed origins, and only on requests a browser would have
+      // preflighted (JSON, or the CSRF header); bearer keys need neither.
+      useCredentialedOrigins(allowedOrigins),
+      useCsrfPrevention(),
       useIntrospectionForCallers(),
+      useSuggestionsForCallers(callerOf, auth.publicRead),
       // Refusals (limits, throttling, an unreachable database) in the caller's language.
       useMessagesInCallersLanguage(),
       // Replicas: a mutation reads from the primary so it sees its own writes.

@@ -1,10 +1,10 @@
 // Refusals raised before the caller's language is known (limits, throttling, an unreachable
 // database, masking) are written in English; this puts their message in the caller's language at
 // the end, from the code and the figures the error carries, so every refusal reads the same way.
-import { GraphQLError } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { unavailableMessage } from '../records/unavailable.ts'
 import { localeOf } from './locale.ts'
+import { rewriteErrors, withMessage } from './result-errors.ts'
 
 type Extensions = Record<string, unknown>
 
@@ -25,16 +25,12 @@ const CHINESE: Record<string, (e: Extensions) => string> = {
 
 export function useMessagesInCallersLanguage(): Plugin {
   return {
-    onResultProcess({ request, result }) {
-      if (localeOf(request.headers.get('accept-language')) !== 'zh') return
-      for (const r of Array.isArray(result) ? result : [result]) {
-        if (!r || typeof r !== 'object' || !('errors' in r) || !r.errors) continue
-        for (const error of r.errors as unknown[]) {
-          if (!(error instanceof GraphQLError)) continue
-          const translate = CHINESE[String(error.extensions.code)]
-          if (translate) error.message = translate(error.extensions as Extensions)
-        }
-      }
+    onResultProcess(payload) {
+      if (localeOf(payload.request.headers.get('accept-language')) !== 'zh') return
+      rewriteErrors(payload, (error) => {
+        const translate = CHINESE[String(error.extensions.code)]
+        return translate ? withMessage(error, translate(error.extensions as Extensions)) : undefined
+      })
     },
   }
 }
