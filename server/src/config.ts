@@ -23,7 +23,7 @@ const Env = z.object({
   ),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  // No longer than EXECUTION_TIMEOUT_MS, so no statement outlives the answer its request already got.
+  // The hub uses at most EXECUTION_TIMEOUT_MS, so no statement outlives the answer its request got.
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // Connection settings and read replicas (prisma/src/postgres.ts, prisma/src/replicas.ts).
   /** How long a request waits for a PostgreSQL connection before it is told SERVICE_UNAVAILABLE. */
@@ -68,6 +68,7 @@ const Env = z.object({
   MAX_COST: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxCost),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxBodyBytes),
   EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.executionTimeoutMs),
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.importTimeoutMs),
   MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxListItems),
   MAX_INPUT_DEPTH: z.coerce.number().int().min(2).default(HARDENING_DEFAULTS.maxInputDepth),
   /** Operations per minute per client address for anonymous callers; 0 turns the limit off. */

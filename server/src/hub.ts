@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { type Database, type OpenOptions, openDatabase } from '@minsheng/db'
 import type { Plugin } from 'graphql-yoga'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
+import { cancellableDatabase } from './cancellation.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
 import { closeGracefully } from './graceful-close.ts'
@@ -16,7 +17,12 @@ import {
   useHubLogger,
   yogaLogger,
 } from './operations/index.ts'
-import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
+import {
+  HARDENING_DEFAULTS,
+  type HardeningConfig,
+  hardeningOptions,
+  securityHeaders,
+} from './plugins/hardening/index.ts'
 import { readingFromPrimary } from './read-your-writes.ts'
 import { createConsoleHandler } from './static.ts'
 import { createHubYoga } from './yoga.ts'
@@ -78,7 +84,11 @@ export async function startHub({
     dataDir: config.DATA_DIR,
     pool: {
       max: config.DATABASE_POOL_SIZE,
-      statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS,
+      // No statement outlives the answer its request got (a timeout answers at EXECUTION_TIMEOUT_MS).
+      statementTimeoutMillis: Math.min(
+        config.STATEMENT_TIMEOUT_MS,
+        config.EXECUTION_TIMEOUT_MS ?? HARDENING_DEFAULTS.executionTimeoutMs,
+      ),
       connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
       onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost; the pool opens a new one'),
@@ -88,7 +98,8 @@ export async function startHub({
     migrate: config.MIGRATE === 'off' ? 'verify' : true,
     ...open,
   })
-  useDatabase(database)
+  // Queries for a request that timed out or whose client left are refused (cancellation.ts).
+  useDatabase(cancellableDatabase(database))
   if (config.SEED === 'auto') {
     const { isEmpty, seed } = await import('@minsheng/db/seed')
     // The primary: a replica may lag behind what an earlier start wrote.

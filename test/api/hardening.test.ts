@@ -586,6 +586,7 @@ describe('configuration', () => {
       maxCost: D.maxCost,
       maxBodyBytes: D.maxBodyBytes,
       executionTimeoutMs: D.executionTimeoutMs,
+      importTimeoutMs: D.importTimeoutMs,
       maxListItems: D.maxListItems,
       maxInputDepth: D.maxInputDepth,
       rateLimitPerMinute: D.rateLimitPerMinute,

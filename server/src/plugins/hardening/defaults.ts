@@ -22,6 +22,8 @@ export const HARDENING_DEFAULTS = {
   // Room for the console's CSV import of 10,000 rows (sent as JSON rows).
   maxBodyBytes: 8_388_608,
   executionTimeoutMs: 10_000,
+  /** importRecords writes up to 10,000 rows in one transaction (its own limit in records/import.ts). */
+  importTimeoutMs: 300_000,
   /**
    * Items in any one list argument (nodes(ids:), `in`, AND/OR, orderBy, types): a page of records
    * holds at most 200, and the console asks for the references of a page in one nodes(ids:).

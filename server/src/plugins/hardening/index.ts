@@ -27,6 +27,8 @@ export interface HardeningOptions {
   maxCost?: number
   maxBodyBytes?: number
   executionTimeoutMs?: number
+  /** The execution timeout of importRecords (one import writes up to 10,000 rows). */
+  importTimeoutMs?: number
   maxListItems?: number
   maxInputDepth?: number
   rateLimitPerMinute?: number
@@ -47,6 +49,7 @@ export type HardeningConfig = Pick<
   | 'MAX_COST'
   | 'MAX_BODY_BYTES'
   | 'EXECUTION_TIMEOUT_MS'
+  | 'IMPORT_TIMEOUT_MS'
   | 'MAX_LIST_ITEMS'
   | 'MAX_INPUT_DEPTH'
   | 'RATE_LIMIT_PER_MINUTE'
@@ -67,6 +70,7 @@ export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOpt
     maxCost: config.MAX_COST,
     maxBodyBytes: config.MAX_BODY_BYTES,
     executionTimeoutMs: config.EXECUTION_TIMEOUT_MS,
+    importTimeoutMs: config.IMPORT_TIMEOUT_MS,
     maxListItems: config.MAX_LIST_ITEMS,
     maxInputDepth: config.MAX_INPUT_DEPTH,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
@@ -100,7 +104,7 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
       longerLists: { 'Mutation.importRecords.rows': MAX_IMPORT_ROWS },
     }),
     useCostLimit(o.maxCost),
-    useExecutionTimeout(o.executionTimeoutMs),
+    useExecutionTimeout(o.executionTimeoutMs, { importRecords: o.importTimeoutMs }),
   ]
 }
 
