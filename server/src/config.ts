@@ -69,6 +69,11 @@ const Env = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxBodyBytes),
   EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.executionTimeoutMs),
   IMPORT_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.importTimeoutMs),
+  /** Operations executing at once per lane (light, heavy); 0: 2 on the embedded database, the pool size on PostgreSQL. */
+  MAX_CONCURRENT_OPERATIONS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxConcurrentOperations),
+  MAX_QUEUED_OPERATIONS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxQueuedOperations),
+  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.admissionQueueTimeoutMs),
+  LIGHT_OPERATION_COST: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.lightOperationCost),
   MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxListItems),
   MAX_INPUT_DEPTH: z.coerce.number().int().min(2).default(HARDENING_DEFAULTS.maxInputDepth),
   /** Operations per minute per client address for anonymous callers; 0 turns the limit off. */

@@ -21,6 +21,7 @@ import {
   HARDENING_DEFAULTS,
   type HardeningConfig,
   hardeningOptions,
+  requestGate,
   securityHeaders,
 } from './plugins/hardening/index.ts'
 import { readingFromPrimary } from './read-your-writes.ts'
@@ -120,10 +121,17 @@ export async function startHub({
   const live = await openLiveBus({ redisUrl: config.REDIS_URL, channelPrefix: config.LIVE_CHANNEL_PREFIX })
   useLiveBus(live)
   const operations = await setUpOperations(config, logger)
+  const hardening = {
+    ...hardeningOptions(config),
+    // The embedded database runs one statement at a time; PostgreSQL as many as the pool holds.
+    maxConcurrentOperations:
+      config.MAX_CONCURRENT_OPERATIONS || (database.kind === 'pglite' ? 2 : config.DATABASE_POOL_SIZE),
+  }
+  const admit = requestGate(hardening)
   const yoga = createHubYoga({
     plugins: [...operations.plugins, ...(plugins ?? [])],
     logging: yogaLogger(logger),
-    hardening: hardeningOptions(config),
+    hardening,
     corsOrigins: config.CORS_ORIGINS ?? [],
     auth: {
       publicRead: config.PUBLIC_READ ?? false,
@@ -135,6 +143,9 @@ export async function startHub({
   const yogaPaths = new Set(['/graphql', '/health', '/ready', '/metrics'])
   const handle = operations.wrap((request, response) => {
     const pathname = (request.url ?? '/').split('?')[0] ?? '/'
+    // GraphQL beyond what the instance can take is refused before it is read; /health, /ready and
+    // /metrics always get through.
+    if (pathname === '/graphql' && admit(request, response)) return
     if (yogaPaths.has(pathname)) return yoga(request, response)
     for (const [name, value] of Object.entries(securityHeaders(request))) response.setHeader(name, value)
     return serveConsole(request, response).catch((error) => {

@@ -128,11 +128,19 @@ export function operationCost(
   return root ? costOf(operation.selectionSet, root, false) : 0
 }
 
+const estimates = new WeakMap<object, number>()
+
+/** The estimated cost of the operation running with this context (admission control weighs by it). */
+export function estimatedCost(context: object): number | undefined {
+  return estimates.get(context)
+}
+
 /** Refuses, before any resolver runs, an operation whose estimated cost is above `maxCost`. */
 export function useCostLimit(maxCost: number): Plugin {
   const plugin: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
       const cost = operationCost(args.schema, args.document, args.variableValues, args.operationName)
+      estimates.set(args.contextValue, cost)
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [

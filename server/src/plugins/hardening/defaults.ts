@@ -31,6 +31,17 @@ export const HARDENING_DEFAULTS = {
   maxListItems: 500,
   /** Nesting of input objects and lists in one argument (a `where` with AND/OR/NOT and relations). */
   maxInputDepth: 16,
+  /**
+   * Operations executing at once per instance (each of the light and the heavy lane); 0 picks by
+   * database: 2 on the embedded one (it runs one statement at a time), the pool size on PostgreSQL.
+   */
+  maxConcurrentOperations: 0,
+  /** Operations waiting for a turn per lane; more get 503 OVERLOADED at once. */
+  maxQueuedOperations: 20,
+  /** How long an operation waits for its turn before 503 OVERLOADED. */
+  admissionQueueTimeoutMs: 5_000,
+  /** Operations estimated at this cost or less take the light lane (a record, `me`, the overview). */
+  lightOperationCost: 1_000,
   /** Operations per minute for anonymous callers, per client address. 0 means no limit. */
   rateLimitPerMinute: 600,
   /** Operations per minute for a signed-in user or an API key that carries no limit of its own. */

@@ -4,6 +4,7 @@
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from '../../config.ts'
 import { MAX_IMPORT_ROWS } from '../../records/import.ts'
+import { type AdmissionOptions, createRequestGate, useAdmissionControl } from './admission.ts'
 import { useBodyLimit } from './body-limit.ts'
 import { useCostLimit } from './cost.ts'
 import { HARDENING_DEFAULTS } from './defaults.ts'
@@ -30,6 +31,11 @@ export interface HardeningOptions {
   /** The execution timeout of importRecords (one import writes up to 10,000 rows). */
   importTimeoutMs?: number
   maxListItems?: number
+  /** Operations executing at once per lane; 0 = 2 (set it from the database: see hub.ts). */
+  maxConcurrentOperations?: number
+  maxQueuedOperations?: number
+  admissionQueueTimeoutMs?: number
+  lightOperationCost?: number
   maxInputDepth?: number
   rateLimitPerMinute?: number
   identifiedRateLimitPerMinute?: number
@@ -51,6 +57,10 @@ export type HardeningConfig = Pick<
   | 'EXECUTION_TIMEOUT_MS'
   | 'IMPORT_TIMEOUT_MS'
   | 'MAX_LIST_ITEMS'
+  | 'MAX_CONCURRENT_OPERATIONS'
+  | 'MAX_QUEUED_OPERATIONS'
+  | 'ADMISSION_QUEUE_TIMEOUT_MS'
+  | 'LIGHT_OPERATION_COST'
   | 'MAX_INPUT_DEPTH'
   | 'RATE_LIMIT_PER_MINUTE'
   | 'IDENTIFIED_RATE_LIMIT_PER_MINUTE'
@@ -72,6 +82,10 @@ export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOpt
     executionTimeoutMs: config.EXECUTION_TIMEOUT_MS,
     importTimeoutMs: config.IMPORT_TIMEOUT_MS,
     maxListItems: config.MAX_LIST_ITEMS,
+    maxConcurrentOperations: config.MAX_CONCURRENT_OPERATIONS,
+    maxQueuedOperations: config.MAX_QUEUED_OPERATIONS,
+    admissionQueueTimeoutMs: config.ADMISSION_QUEUE_TIMEOUT_MS,
+    lightOperationCost: config.LIGHT_OPERATION_COST,
     maxInputDepth: config.MAX_INPUT_DEPTH,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     identifiedRateLimitPerMinute: config.IDENTIFIED_RATE_LIMIT_PER_MINUTE,
@@ -79,6 +93,21 @@ export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOpt
     rateLimitKeyPrefix: config.RATE_LIMIT_KEY_PREFIX,
     trustProxyHops: config.TRUST_PROXY_HOPS,
   }
+}
+
+function admissionOptions(options: HardeningOptions): AdmissionOptions {
+  const o = { ...HARDENING_DEFAULTS, ...withoutUndefined(options) }
+  return {
+    maxConcurrent: o.maxConcurrentOperations || 2,
+    maxQueued: o.maxQueuedOperations,
+    queueTimeoutMs: o.admissionQueueTimeoutMs,
+    lightCost: o.lightOperationCost,
+  }
+}
+
+/** The HTTP server's first check of a GraphQL request (admission.ts): true when it refused it. */
+export function requestGate(options: HardeningOptions = {}) {
+  return createRequestGate(admissionOptions(options))
 }
 
 export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
@@ -89,8 +118,8 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
     useSecurityHeaders(),
     useBodyLimit(o.maxBodyBytes),
     useQueryLimits(o),
-    // At execution, in this order: charge the caller, check what it sent, estimate the cost, then
-    // start the clock.
+    // At execution, in this order: charge the caller, check what it sent, estimate the cost, wait for
+    // a turn, then start the clock.
     useRateLimit({
       perMinute: o.rateLimitPerMinute,
       identifiedPerMinute: o.identifiedRateLimitPerMinute,
@@ -105,6 +134,8 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
     }),
     useCostLimit(o.maxCost),
     useExecutionTimeout(o.executionTimeoutMs, { importRecords: o.importTimeoutMs }),
+    // After the timeout, so it wraps it: waiting for a turn is not execution time.
+    useAdmissionControl(admissionOptions(options)),
   ]
 }
 

@@ -38,10 +38,7 @@ export function useExecutionTimeout(defaultTimeoutMs: number, longRunning = LONG
             { timeoutMs },
           ),
         )
-      // The clock starts here, so the time other plugins' hooks take counts too.
-      const deadline = Date.now() + timeoutMs
-      const timer = setTimeout(expire, timeoutMs)
-      timer.unref()
+      let timer: NodeJS.Timeout | undefined
       // A client that disconnects stops its work too (the HTTP server aborts the request's signal).
       const request = (args.contextValue as { request?: Request }).request
       const stopped = [controller.signal, request?.signal].filter((signal): signal is AbortSignal => Boolean(signal))
@@ -56,6 +53,11 @@ export function useExecutionTimeout(defaultTimeoutMs: number, longRunning = LONG
         })
       })
       setExecuteFn(async (executionArgs) => {
+        // The clock starts when the operation is let in (admission.ts wraps this), and counts the
+        // time the plugins registered before this one take too.
+        const deadline = Date.now() + timeoutMs
+        timer = setTimeout(expire, timeoutMs)
+        timer.unref()
         try {
           // A resolver awaiting one long call is not interrupted by the signal: race it.
           return await Promise.race([
