@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { type Database, type OpenOptions, openDatabase } from '@minsheng/db'
 import type { Plugin } from 'graphql-yoga'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
+import { createLoginThrottle, useLoginThrottle } from './auth/throttle.ts'
 import { cancellableDatabase } from './cancellation.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
@@ -120,6 +121,12 @@ export async function startHub({
   // Live updates: changes reach this hub's subscribers, and through Redis every other hub's.
   const live = await openLiveBus({ redisUrl: config.REDIS_URL, channelPrefix: config.LIVE_CHANNEL_PREFIX })
   useLiveBus(live)
+  // Sign-in failures are counted where every instance sees them (Redis), when there is one.
+  const loginThrottle = createLoginThrottle({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: `${config.RATE_LIMIT_KEY_PREFIX ?? HARDENING_DEFAULTS.rateLimitKeyPrefix}:login`,
+  })
+  useLoginThrottle(loginThrottle)
   const operations = await setUpOperations(config, logger)
   const hardening = {
     ...hardeningOptions(config),
@@ -178,6 +185,7 @@ export async function startHub({
         // Releases what the plugins hold (the rate limiter's Redis connection).
         await yoga.dispose()
         await operations.close()
+        loginThrottle.close()
         await database.close()
       })()
       return closing
