@@ -8,6 +8,7 @@ import { createSession, endSession, SESSION_COOKIE } from '../auth/sessions.ts'
 import { loginWait, recordLoginFailure, recordLoginSuccess } from '../auth/throttle.ts'
 import { builder, type Context } from '../builder.ts'
 import { db } from '../db.ts'
+import { announceAccessChange } from '../live/bus.ts'
 import { translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
@@ -268,10 +269,12 @@ builder.mutationField('updateUser', (t) =>
       ) {
         throw userInputError('You cannot disable yourself or give up your own admin role.')
       }
-      return db().$transaction(async (tx) => {
+      const user = await db().$transaction(async (tx) => {
         if (partial.password || input.disabled) await tx.session.deleteMany({ where: { userId } })
         return tx.user.update({ ...query, where: { id: userId }, data })
       })
+      await announceAccessChange({ userId })
+      return user
     },
   }),
 )
@@ -323,9 +326,11 @@ builder.mutationField('revokeApiKey', (t) =>
     resolve: async (query, _root, { id }) => {
       const keyId = idOf(String(id), 'ApiKey')
       if (keyId === undefined) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
-      return db()
+      const key = await db()
         .apiKey.update({ ...query, where: { id: keyId }, data: { revokedAt: new Date() } })
         .catch((error) => translateWriteError(error, 'ApiKey', 'update'))
+      await announceAccessChange({ keyId })
+      return key
     },
   }),
 )
