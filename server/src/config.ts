@@ -66,7 +66,10 @@ const Env = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxDirectives),
   MAX_BREADTH: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxBreadth),
   MAX_COST: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxCost),
+  /** Bodies of importRecords by signed-in editors. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxBodyBytes),
+  /** Bodies of every other operation. */
+  MAX_ORDINARY_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxOrdinaryBodyBytes),
   EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.executionTimeoutMs),
   IMPORT_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.importTimeoutMs),
   /** Operations executing at once per lane (light, heavy); 0: 2 on the embedded database, the pool size on PostgreSQL. */

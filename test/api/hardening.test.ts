@@ -272,7 +272,7 @@ describe('request bodies', () => {
   })
 
   it('accepts a body just under the limit', async () => {
-    const answer = await post(t.url, bigQuery(D.maxBodyBytes - 100))
+    const answer = await post(t.url, bigQuery(D.maxOrdinaryBodyBytes - 100))
     expect(answer.status).toBe(200)
     expect(answer.body).toEqual({ data: { __typename: 'Query' } })
   })
@@ -585,6 +585,7 @@ describe('configuration', () => {
       maxBreadth: D.maxBreadth,
       maxCost: D.maxCost,
       maxBodyBytes: D.maxBodyBytes,
+      maxOrdinaryBodyBytes: D.maxOrdinaryBodyBytes,
       executionTimeoutMs: D.executionTimeoutMs,
       importTimeoutMs: D.importTimeoutMs,
       maxListItems: D.maxListItems,

@@ -18,9 +18,10 @@ export const HARDENING_DEFAULTS = {
    * 120,000.
    */
   maxCost: 100_000,
-  /** Bytes of a request body. */
-  // Room for the console's CSV import of 10,000 rows (sent as JSON rows).
+  /** Bytes of an import's body: room for the console's CSV import of 10,000 rows (sent as JSON rows). */
   maxBodyBytes: 8_388_608,
+  /** Bytes of any other operation's body (a 50-record delete is ~5 KB). */
+  maxOrdinaryBodyBytes: 1_048_576,
   executionTimeoutMs: 10_000,
   /** importRecords writes up to 10,000 rows in one transaction (its own limit in records/import.ts). */
   importTimeoutMs: 300_000,

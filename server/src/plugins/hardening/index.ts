@@ -26,7 +26,10 @@ export interface HardeningOptions {
   maxDirectives?: number
   maxBreadth?: number
   maxCost?: number
+  /** Bytes of an import's body (importRecords by a signed-in editor). */
   maxBodyBytes?: number
+  /** Bytes of any other operation's body. */
+  maxOrdinaryBodyBytes?: number
   executionTimeoutMs?: number
   /** The execution timeout of importRecords (one import writes up to 10,000 rows). */
   importTimeoutMs?: number
@@ -54,6 +57,7 @@ export type HardeningConfig = Pick<
   | 'MAX_BREADTH'
   | 'MAX_COST'
   | 'MAX_BODY_BYTES'
+  | 'MAX_ORDINARY_BODY_BYTES'
   | 'EXECUTION_TIMEOUT_MS'
   | 'IMPORT_TIMEOUT_MS'
   | 'MAX_LIST_ITEMS'
@@ -79,6 +83,7 @@ export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOpt
     maxBreadth: config.MAX_BREADTH,
     maxCost: config.MAX_COST,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxOrdinaryBodyBytes: config.MAX_ORDINARY_BODY_BYTES,
     executionTimeoutMs: config.EXECUTION_TIMEOUT_MS,
     importTimeoutMs: config.IMPORT_TIMEOUT_MS,
     maxListItems: config.MAX_LIST_ITEMS,
@@ -116,7 +121,7 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
     // Replaces GraphiQL's page before the headers below are added to it.
     useLocalGraphiQL(),
     useSecurityHeaders(),
-    useBodyLimit(o.maxBodyBytes),
+    useBodyLimit({ ordinary: Math.min(o.maxOrdinaryBodyBytes, o.maxBodyBytes), import: o.maxBodyBytes }),
     useQueryLimits(o),
     // At execution, in this order: charge the caller, check what it sent, estimate the cost, wait for
     // a turn, then start the clock.
