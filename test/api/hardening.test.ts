@@ -230,7 +230,8 @@ describe('the cost of an operation counts list sizes', () => {
   })
 
   it('sizes nodes(ids:) by its IDs and other lists of records by a fixed guess', () => {
-    expect(cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c'] })).toBe(1 + 3)
+    // Each ID sent costs one, and so does each record it finds.
+    expect(cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c'] })).toBe(1 + 3 + 3)
     expect(cost('{ hospitals(first: 1) { nodes { citations { quote } } } }')).toBe(1 + 1 * (1 + 1 + UNSIZED_LIST_ITEMS))
   })
 
