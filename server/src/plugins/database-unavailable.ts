@@ -1,4 +1,5 @@
-// A database that cannot be reached is not an internal error: callers get 503 SERVICE_UNAVAILABLE
+// Errors that are not internal, although masking would take them for such. A database that cannot
+// be reached: callers get 503 SERVICE_UNAVAILABLE
 // (in their language: callers-language.ts), and may retry, instead of a masked "Unexpected error.".
 import { GraphQLError } from 'graphql'
 import { maskError, type YogaServerOptions } from 'graphql-yoga'
@@ -12,7 +13,15 @@ type MaskError = NonNullable<
  * Yoga's error masking, except for an unreachable database. Masking is where every unexpected error
  * passes with its original cause, whether raised by a resolver or while building the context.
  */
-export const maskErrorsButUnavailable: MaskError = (error, message, isDev) =>
-  isDatabaseUnavailable(error)
-    ? unavailableError(error instanceof GraphQLError ? error : undefined)
-    : maskError(error, message, isDev)
+export const maskErrorsButUnavailable: MaskError = (error, message, isDev) => {
+  if (isDatabaseUnavailable(error)) return unavailableError(error instanceof GraphQLError ? error : undefined)
+  // A variable a scalar refused (graphql-js wraps the scalar's own error, e.g. Decimal's TypeError):
+  // the caller's input, said in the scalar's words, not an internal error.
+  if (error instanceof GraphQLError && !error.path && /^Variable "\$\w+" got invalid value/.test(error.message)) {
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+    })
+  }
+  return maskError(error, message, isDev)
+}
