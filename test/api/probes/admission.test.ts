@@ -95,7 +95,7 @@ describe('admission control', () => {
         30,
       )
       const refused = results.find((result) => result.status === 503)
-      expect(refused?.body.errors[0]).toMatchObject({
+      expect(refused?.body.errors?.[0]).toMatchObject({
         message: expect.stringMatching(/^服务器正忙，请 \d+ 秒后再试。$/),
         extensions: { code: 'OVERLOADED' },
       })
