@@ -62,7 +62,8 @@ describe('admission control', () => {
     // Every probe answered, and in good time.
     expect(probes.length).toBeGreaterThan(2)
     for (const probe of probes) expect([200, 'test-editor']).toContain(probe.value)
-    expect(Math.max(...probes.map((probe) => probe.ms))).toBeLessThan(3_000)
+    // (Without admission control the light request waited 8-13 s behind the flood.)
+    expect(Math.max(...probes.map((probe) => probe.ms))).toBeLessThan(5_000)
 
     // The overflow was refused at once, with a code and a time to come back; the rest was served.
     const refused = results.filter((result) => result.status === 503)

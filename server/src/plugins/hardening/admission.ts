@@ -8,6 +8,7 @@ import type { Plugin } from 'graphql-yoga'
 import { localeOf } from '../locale.ts'
 import { estimatedCost } from './cost.ts'
 import { refusal } from './errors.ts'
+import { clientAddress } from './rate-limit.ts'
 
 export interface AdmissionOptions {
   /** Operations executing at once in each lane. */
@@ -105,12 +106,17 @@ const OVERLOADED_MESSAGE = {
   zh: (seconds: number) => `服务器正忙，请 ${seconds} 秒后再试。`,
 }
 
-/** Who sent a request, as far as its headers tell before anything is read: key, session or address. */
-function senderOf(request: IncomingMessage) {
+/**
+ * Who sent a request, as far as its headers tell before anything is read: key, session or client
+ * address (behind `trustProxyHops` proxies, the one they saw).
+ */
+function senderOf(request: IncomingMessage, trustProxyHops: number) {
   const authorization = request.headers.authorization
   if (authorization) return `a:${authorization}`
   const session = /(?:^|;\s*)mh_session=([^;]*)/.exec(request.headers.cookie ?? '')?.[1]
-  return session ? `s:${session}` : `r:${request.socket.remoteAddress}`
+  if (session) return `s:${session}`
+  const headers = { get: (name: string) => [request.headers[name] ?? []].flat().join(',') || null }
+  return `r:${clientAddress({ headers } as Request, request.socket.remoteAddress, trustProxyHops)}`
 }
 
 /**
@@ -121,7 +127,7 @@ function senderOf(request: IncomingMessage) {
  * protects the process. Live streams (text/event-stream) hold no turn and are not counted.
  * Returns true when it answered the request.
  */
-export function createRequestGate(options: AdmissionOptions) {
+export function createRequestGate(options: AdmissionOptions & { trustProxyHops?: number }) {
   const perSender = options.maxConcurrent + options.maxQueued + 2
   const overall = 4 * perSender
   const retryAfter = Math.max(1, Math.ceil(options.queueTimeoutMs / 1000))
@@ -129,7 +135,7 @@ export function createRequestGate(options: AdmissionOptions) {
   let inProgress = 0
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     if (String(request.headers.accept ?? '').includes('text/event-stream')) return false
-    const sender = senderOf(request)
+    const sender = senderOf(request, options.trustProxyHops ?? 0)
     const mine = bySender.get(sender) ?? 0
     if (inProgress >= overall || mine >= perSender) {
       const locale = localeOf(request.headers['accept-language'])

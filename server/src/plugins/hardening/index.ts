@@ -112,7 +112,10 @@ function admissionOptions(options: HardeningOptions): AdmissionOptions {
 
 /** The HTTP server's first check of a GraphQL request (admission.ts): true when it refused it. */
 export function requestGate(options: HardeningOptions = {}) {
-  return createRequestGate(admissionOptions(options))
+  return createRequestGate({
+    ...admissionOptions(options),
+    trustProxyHops: options.trustProxyHops ?? HARDENING_DEFAULTS.trustProxyHops,
+  })
 }
 
 export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
