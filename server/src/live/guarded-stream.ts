@@ -16,6 +16,7 @@ export function guardedStream(
   bus: LiveBus,
   actor: Actor,
   policy: SessionPolicy,
+  locale: 'zh' | 'en',
   wanted: (event: RecordChangeEvent) => boolean,
 ): AsyncIterable<RecordChangeEvent> {
   if (actor.kind === 'anonymous') {
@@ -32,7 +33,7 @@ export function guardedStream(
       timer.unref()
     }
     const recheck = async () => {
-      const verdict = await checkAccess(actor, policy).catch(() => undefined)
+      const verdict = await checkAccess(actor, policy, locale).catch(() => undefined)
       // An unreachable database ends nothing by itself: the next check decides.
       if (!verdict) return true
       if (!verdict.ok) {

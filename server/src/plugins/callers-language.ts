@@ -21,6 +21,9 @@ const CHINESE: Record<string, (e: Extensions) => string> = {
   EXECUTION_TIMEOUT: (e) => `操作执行超过 ${e.timeoutMs} 毫秒，已被停止。`,
   RATE_LIMITED: (e) => `请求过于频繁：每分钟最多 ${e.limit} 次，请 ${e.retryAfter} 秒后再试。`,
   OVERLOADED: (e) => `服务器正忙，请 ${e.retryAfter} 秒后再试。`,
+  CSRF_HEADER_REQUIRED: () =>
+    '使用登录 Cookie 的请求须以 JSON（Content-Type: application/json）发送或带上请求头 x-minsheng-csrf: 1，以防跨站伪造；此请求已被拒绝。',
+  FORBIDDEN_ORIGIN: () => '不允许从此来源（Origin）使用本系统的登录 Cookie。',
 }
 
 export function useMessagesInCallersLanguage(): Plugin {

@@ -130,6 +130,7 @@ builder.subscriptionField('recordChanged', (t) =>
         bus,
         ctx.actor,
         ctx.auth.session,
+        ctx.locale,
         (event) => mayReceive(ctx.actor, ctx.auth.publicRead, event) && matchesFilter(event, wanted),
       )
     },

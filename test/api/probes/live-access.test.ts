@@ -90,12 +90,13 @@ describe('a live stream follows its caller’s access', () => {
     expect(error.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'KEY_EXPIRED' })
   })
 
-  it('ends when its session signs out', async () => {
+  it('ends when its session signs out, saying so in the subscriber’s language', async () => {
     const { cookie } = await newOperator('VIEWER')
-    const events = await subscribe(t.url, RECORD_CHANGED, {}, { cookie })
+    const events = await subscribe(t.url, RECORD_CHANGED, {}, { cookie, 'accept-language': 'zh-CN' })
     await t.gqlAs('anonymous', 'mutation { logout }', {}, { cookie })
     const error = await endsWith(events)
     expect(error.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' })
+    expect(error.message).toBe('您的会话已结束（已退出或已过期），请重新登录。')
   })
 
   it('ends when its account is disabled', async () => {

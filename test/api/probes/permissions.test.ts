@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHubYoga } from '../../../server/src/yoga.ts'
 import { startTestHub, type TestHub } from '../../setup/hub.ts'
 import { OPERATORS } from '../../setup/operators.ts'
+import { CHINESE } from '../support.ts'
 
 let t: TestHub
 let users: { id: string; username: string }[]
@@ -154,6 +155,12 @@ describe('the CSRF header: required with the cookie, not with a bearer key', () 
     const refused = await fetch(`${t.url}?query=${query}`, { headers: t.headersOf('viewer') })
     expect(refused.status).toBe(403)
     expect((await refused.json()).errors[0].extensions.code).toBe('CSRF_HEADER_REQUIRED')
+    const inChinese = await fetch(`${t.url}?query=${query}`, {
+      headers: { ...t.headersOf('viewer'), 'accept-language': 'zh-CN' },
+    })
+    const message = (await inChinese.json()).errors[0].message
+    expect(message).toMatch(CHINESE)
+    expect(message).toContain('x-minsheng-csrf')
     const answered = await fetch(`${t.url}?query=${query}`, {
       headers: { ...t.headersOf('viewer'), 'x-minsheng-csrf': '1' },
     })
