@@ -3,7 +3,7 @@ import { getDatamodel } from '@minsheng/db/pothos-types'
 import SchemaBuilder from '@pothos/core'
 import DataloaderPlugin from '@pothos/plugin-dataloader'
 import PrismaPlugin from '@pothos/plugin-prisma'
-import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay'
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
 import {
@@ -20,6 +20,8 @@ import type { SessionPolicy } from './auth/sessions.ts'
 import { readDb } from './db.ts'
 import type { Reading } from './governance/reading.ts'
 import { DecimalScalar } from './records/decimal.ts'
+import { userInputError } from './records/errors.ts'
+import { parseGlobalId } from './records/ids.ts'
 
 export interface AuthSettings {
   /** Anonymous callers may read public fields. */
@@ -61,14 +63,15 @@ function refusal(ctx: Context) {
 }
 
 /**
- * Whether `node(id:)`/`nodes(ids:)` may load a record of this type for the caller. A record the
- * caller may not read answers null, exactly like one that does not exist, rather than an error that
- * would confirm it exists; an anonymous caller of a private hub is told to sign in, as everywhere.
+ * Whether `node(id:)`/`nodes(ids:)` may load this record for the caller, by the same rules as the
+ * lists (`users` and `apiKeys` are for admins; an operator may see their own account, as `me`). A
+ * record the caller may not read answers null, exactly like one that does not exist, rather than an
+ * error that would confirm it exists; an anonymous caller of a private hub is told to sign in.
  */
-function mayLoadNode(ctx: Context, typename: string) {
+function mayLoadNode(ctx: Context, { typename, id }: { typename: string; id: string }) {
   if (ctx.actor.kind === 'anonymous' && !ctx.auth.publicRead) throw refusal(ctx)
   if (!nodeTypes.has(typename)) return false
-  if (typename === 'User') return ctx.actor.kind === 'user'
+  if (typename === 'User') return isAdmin(ctx.actor) || (ctx.actor.kind === 'user' && String(ctx.actor.userId) === id)
   if (typename === 'ApiKey') return isAdmin(ctx.actor)
   // What is in review, and the locks on periods, are the operators' business.
   if (typename === 'ChangeSet' || typename === 'PeriodLock') return ctx.actor.kind === 'user'
@@ -131,27 +134,29 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    // A malformed global ID finds nothing, like an unknown one, instead of failing the request.
+    // A malformed global ID is the caller's mistake, said clearly; a well-formed one that finds
+    // nothing answers null (node) or NOT_FOUND (mutations).
     decodeGlobalID: (globalID) => {
-      try {
-        return decodeGlobalID(globalID)
-      } catch {
-        return { typename: '', id: '' }
+      const parsed = parseGlobalId(globalID)
+      if (!parsed) {
+        throw userInputError(`${JSON.stringify(globalID.slice(0, 100))} is not a global ID of this hub.`, [
+          { field: 'id', code: 'invalid_id', message: 'Not a global ID' },
+        ])
       }
+      return { typename: parsed.typename, id: String(parsed.id) }
     },
     idFieldOptions: { description: 'Global ID of the record: opaque, stable, usable with `node(id:)`.' },
     nodeTypeOptions: { description: 'A record with a global ID.' },
     nodeQueryOptions: {
       description: 'Fetches any record by its global ID; null when there is none.',
       args: { id: { description: 'Global ID of the record.' } },
-      resolve: (_root, args, ctx, _info, resolveNode) =>
-        mayLoadNode(ctx, args.id.typename) ? resolveNode(args.id) : null,
+      resolve: (_root, args, ctx, _info, resolveNode) => (mayLoadNode(ctx, args.id) ? resolveNode(args.id) : null),
     },
     nodesQueryOptions: {
       description: 'Fetches records by global IDs, in the same order; null for each ID that finds none.',
       args: { ids: { description: 'Global IDs of the records.' } },
       resolve: async (_root, args, ctx, info) => {
-        const loadable = args.ids.map((id) => mayLoadNode(ctx, id.typename))
+        const loadable = args.ids.map((id) => mayLoadNode(ctx, id))
         const found = await loadNodes(
           ctx,
           info,

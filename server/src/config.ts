@@ -23,7 +23,7 @@ const Env = z.object({
   ),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  // No longer than EXECUTION_TIMEOUT_MS, so no statement outlives the answer its request already got.
+  // The hub uses at most EXECUTION_TIMEOUT_MS, so no statement outlives the answer its request got.
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // Connection settings and read replicas (prisma/src/postgres.ts, prisma/src/replicas.ts).
   /** How long a request waits for a PostgreSQL connection before it is told SERVICE_UNAVAILABLE. */
@@ -68,8 +68,19 @@ const Env = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxDirectives),
   MAX_BREADTH: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxBreadth),
   MAX_COST: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxCost),
+  /** Bodies of importRecords by signed-in editors. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxBodyBytes),
+  /** Bodies of every other operation. */
+  MAX_ORDINARY_BODY_BYTES: z.coerce.number().int().min(1024).default(HARDENING_DEFAULTS.maxOrdinaryBodyBytes),
   EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.executionTimeoutMs),
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.importTimeoutMs),
+  /** Operations executing at once per lane (light, heavy); 0: 2 on the embedded database, the pool size on PostgreSQL. */
+  MAX_CONCURRENT_OPERATIONS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxConcurrentOperations),
+  MAX_QUEUED_OPERATIONS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxQueuedOperations),
+  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.admissionQueueTimeoutMs),
+  LIGHT_OPERATION_COST: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.lightOperationCost),
+  MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxListItems),
+  MAX_INPUT_DEPTH: z.coerce.number().int().min(2).default(HARDENING_DEFAULTS.maxInputDepth),
   /** Operations per minute per client address for anonymous callers; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.rateLimitPerMinute),
   /** Per user or API key without a limit of its own; 0 turns the limit off. */
@@ -90,6 +101,26 @@ const Env = z.object({
   // Live updates (server/src/live/): with REDIS_URL, changes travel through this Redis channel prefix
   // to the subscribers of every hub; hubs (or test runs) sharing a Redis keep apart by prefix.
   LIVE_CHANNEL_PREFIX: z.string().min(1).default(DEFAULT_CHANNEL_PREFIX),
+  /**
+   * Origins (besides the hub's own) browsers may call the API from, comma-separated, e.g.
+   * `https://portal.example`; `*` lets any origin read without credentials.
+   */
+  CORS_ORIGINS: z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((origin) => origin.trim().replace(/\/$/, ''))
+            .filter(Boolean)
+        : value,
+    z
+      .array(
+        z
+          .string()
+          .regex(/^(\*|https?:\/\/[^/\s]+)$/, 'each of CORS_ORIGINS must be an origin (https://host[:port]) or *'),
+      )
+      .default([]),
+  ),
   /** Proxies in front of the hub whose X-Forwarded-For entries are trusted for the client address. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.trustProxyHops),
   // Operations (server/src/operations/): logs, readiness, metrics, tracing; see docs/deployment.md.

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { type Database, type OpenOptions, openDatabase } from '@minsheng/db'
 import type { Plugin } from 'graphql-yoga'
 import { ensureFirstAdmin } from './auth/bootstrap.ts'
+import { createLoginThrottle, useLoginThrottle } from './auth/throttle.ts'
+import { cancellableDatabase } from './cancellation.ts'
 import type { Config } from './config.ts'
 import { useDatabase } from './db.ts'
 import { closeGracefully } from './graceful-close.ts'
@@ -16,7 +18,13 @@ import {
   useHubLogger,
   yogaLogger,
 } from './operations/index.ts'
-import { type HardeningConfig, hardeningOptions, securityHeaders } from './plugins/hardening/index.ts'
+import {
+  HARDENING_DEFAULTS,
+  type HardeningConfig,
+  hardeningOptions,
+  requestGate,
+  securityHeaders,
+} from './plugins/hardening/index.ts'
 import { readingFromPrimary } from './read-your-writes.ts'
 import { createConsoleHandler } from './static.ts'
 import { createHubYoga } from './yoga.ts'
@@ -48,6 +56,7 @@ export interface HubOptions {
         | 'ADMIN_PASSWORD'
         | 'MIGRATE'
         | 'LIVE_CHANNEL_PREFIX'
+        | 'CORS_ORIGINS'
       >
     > &
     Partial<HardeningConfig> &
@@ -78,7 +87,11 @@ export async function startHub({
     dataDir: config.DATA_DIR,
     pool: {
       max: config.DATABASE_POOL_SIZE,
-      statementTimeoutMillis: config.STATEMENT_TIMEOUT_MS,
+      // No statement outlives the answer its request got (a timeout answers at EXECUTION_TIMEOUT_MS).
+      statementTimeoutMillis: Math.min(
+        config.STATEMENT_TIMEOUT_MS,
+        config.EXECUTION_TIMEOUT_MS ?? HARDENING_DEFAULTS.executionTimeoutMs,
+      ),
       connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
       onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost; the pool opens a new one'),
@@ -88,7 +101,8 @@ export async function startHub({
     migrate: config.MIGRATE === 'off' ? 'verify' : true,
     ...open,
   })
-  useDatabase(database)
+  // Queries for a request that timed out or whose client left are refused (cancellation.ts).
+  useDatabase(cancellableDatabase(database))
   if (config.SEED === 'auto') {
     const { isEmpty, seed } = await import('@minsheng/db/seed')
     // The primary: a replica may lag behind what an earlier start wrote.
@@ -108,11 +122,25 @@ export async function startHub({
   // Live updates: changes reach this hub's subscribers, and through Redis every other hub's.
   const live = await openLiveBus({ redisUrl: config.REDIS_URL, channelPrefix: config.LIVE_CHANNEL_PREFIX })
   useLiveBus(live)
+  // Sign-in failures are counted where every instance sees them (Redis), when there is one.
+  const loginThrottle = createLoginThrottle({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: `${config.RATE_LIMIT_KEY_PREFIX ?? HARDENING_DEFAULTS.rateLimitKeyPrefix}:login`,
+  })
+  useLoginThrottle(loginThrottle)
   const operations = await setUpOperations(config, logger)
+  const hardening = {
+    ...hardeningOptions(config),
+    // The embedded database runs one statement at a time; PostgreSQL as many as the pool holds.
+    maxConcurrentOperations:
+      config.MAX_CONCURRENT_OPERATIONS || (database.kind === 'pglite' ? 2 : config.DATABASE_POOL_SIZE),
+  }
+  const admit = requestGate(hardening)
   const yoga = createHubYoga({
     plugins: [...operations.plugins, ...(plugins ?? [])],
     logging: yogaLogger(logger),
-    hardening: hardeningOptions(config),
+    hardening,
+    corsOrigins: config.CORS_ORIGINS ?? [],
     auth: {
       publicRead: config.PUBLIC_READ ?? false,
       session: { idleMinutes: config.SESSION_IDLE_MINUTES ?? 30, absoluteHours: config.SESSION_ABSOLUTE_HOURS ?? 12 },
@@ -124,6 +152,9 @@ export async function startHub({
   const yogaPaths = new Set(['/graphql', '/health', '/ready', '/metrics'])
   const handle = operations.wrap((request, response) => {
     const pathname = (request.url ?? '/').split('?')[0] ?? '/'
+    // GraphQL beyond what the instance can take is refused before it is read; /health, /ready and
+    // /metrics always get through.
+    if (pathname === '/graphql' && admit(request, response)) return
     if (yogaPaths.has(pathname)) return yoga(request, response)
     for (const [name, value] of Object.entries(securityHeaders(request))) response.setHeader(name, value)
     return serveConsole(request, response).catch((error) => {
@@ -156,6 +187,7 @@ export async function startHub({
         // Releases what the plugins hold (the rate limiter's Redis connection).
         await yoga.dispose()
         await operations.close()
+        loginThrottle.close()
         await database.close()
       })()
       return closing

@@ -2,6 +2,7 @@
 import { loadConfig } from './config.ts'
 import { startHub } from './hub.ts'
 import { createLogger } from './operations/index.ts'
+import { startupProblem } from './startup-errors.ts'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -14,6 +15,12 @@ const hub = await startHub({ config, logger, log: (message) => console.log(messa
   // their message says what to do, a stack trace would only hide it.
   if (error?.code === 'PENDING_MIGRATIONS' || error?.code === 'DATA_DIR_IN_USE') {
     console.error(error.message)
+    process.exit(1)
+  }
+  // A full disk or a read-only data directory: one sentence saying what to do.
+  const problem = startupProblem(error, config)
+  if (problem) {
+    console.error(problem)
     process.exit(1)
   }
   throw error

@@ -1,24 +1,22 @@
 // Builds the GraphQL server without listening; main.ts (or a test) puts it behind HTTP.
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga'
 import { identify } from './auth/identify.ts'
 import type { AuthSettings, Context, GovernanceSettings } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
 import { defaultReading, useReadingView } from './governance/reading.ts'
+import { useMessagesInCallersLanguage } from './plugins/callers-language.ts'
+import { type AllowedOrigins, corsOptions, useCredentialedOrigins } from './plugins/cors.ts'
+import { useCsrfPrevention } from './plugins/csrf.ts'
 import { useDatabaseHealth } from './plugins/database-health.ts'
-import { maskErrorsButUnavailable, useUnavailableInCallersLanguage } from './plugins/database-unavailable.ts'
+import { maskErrorsButUnavailable } from './plugins/database-unavailable.ts'
 import { useErrorCodes } from './plugins/error-codes.ts'
 import { type HardeningOptions, hardeningPlugins } from './plugins/hardening/index.ts'
-import { useIntrospectionForCallers } from './plugins/introspection.ts'
+import { useIntrospectionForCallers, useSuggestionsForCallers } from './plugins/introspection.ts'
+import { localeOf } from './plugins/locale.ts'
 import { usePrimaryForMutations } from './plugins/primary-for-mutations.ts'
 import { requestIdOf, useRequestId } from './plugins/request-id.ts'
 import { schema } from './schema/index.ts'
-
-export function localeOf(acceptLanguage: string | null): Context['locale'] {
-  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? ''
-  return first.startsWith('zh') ? 'zh' : 'en'
-}
 
 export const DEFAULT_AUTH: AuthSettings = { publicRead: false, session: { idleMinutes: 30, absoluteHours: 12 } }
 
@@ -28,17 +26,31 @@ export function createHubYoga(
     auth?: AuthSettings
     governance?: GovernanceSettings
     hardening?: HardeningOptions
+    /** Origins other than the hub's own that browsers may call it from (CORS_ORIGINS). */
+    corsOrigins?: AllowedOrigins
     /** Yoga's own messages (unexpected errors with their stacks): to the hub's logger (operations/). */
     logging?: YogaServerOptions<Record<string, unknown>, Context>['logging']
   } = {},
 ) {
   const auth = options.auth ?? DEFAULT_AUTH
   const governance = options.governance ?? { review: true }
+  const allowedOrigins = options.corsOrigins ?? []
+  // Who is asking, worked out once per request: the context and the plugins that must know the
+  // caller before the context exists (suggestions in validation errors) share it.
+  const callers = new WeakMap<Request, Promise<Context['actor']>>()
+  const callerOf = (request: Request) => {
+    let caller = callers.get(request)
+    if (!caller) {
+      caller = identify(request, auth.session)
+      callers.set(request, caller)
+    }
+    return caller
+  }
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request, req }: { request: Request; req?: { socket?: { remoteAddress?: string } } }) => {
-      const actor = await identify(request, auth.session)
+      const actor = await callerOf(request)
       return {
         locale: localeOf(request.headers.get('accept-language')),
         actor,
@@ -54,6 +66,7 @@ export function createHubYoga(
     // an unreachable database as 503 SERVICE_UNAVAILABLE (plugins/database-unavailable.ts).
     maskedErrors: { maskError: maskErrorsButUnavailable },
     batching: false,
+    cors: corsOptions(allowedOrigins),
     ...(options.logging !== undefined ? { logging: options.logging } : {}),
     landingPage: false,
     healthCheckEndpoint: false as never,
@@ -67,12 +80,15 @@ export function createHubYoga(
       useRequestId(),
       // Session cookies are read and set through the request's cookie store.
       useCookies(),
-      // Cookie-authenticated requests must be ones a browser would preflight (JSON, or this header).
-      useCSRFPrevention({ requestHeaders: ['x-minsheng-csrf'] }),
+      // The session cookie only from allowed origins, and only on requests a browser would have
+      // preflighted (JSON, or the CSRF header); bearer keys need neither.
+      useCredentialedOrigins(allowedOrigins),
+      useCsrfPrevention(),
       useIntrospectionForCallers(),
-      // Faults and replicas: an unreachable database answers 503 in the caller's language; a
-      // mutation reads from the primary so it sees its own writes.
-      useUnavailableInCallersLanguage(),
+      useSuggestionsForCallers(callerOf, auth.publicRead),
+      // Refusals (limits, throttling, an unreachable database) in the caller's language.
+      useMessagesInCallersLanguage(),
+      // Replicas: a mutation reads from the primary so it sees its own writes.
       usePrimaryForMutations(),
       // Which copy of the records the operation reads, decided before any resolver runs.
       useReadingView(),

@@ -185,7 +185,6 @@ describe('typed refusals', () => {
   it.each([
     ['an unknown id', globalId('Hospital', 999999)],
     ['the ID of another type', globalId('Settlement', 1)],
-    ['a malformed ID', 'not-an-id'],
   ])('NOT_FOUND for an update or delete of %s', async (_what, id) => {
     const update = await send(
       `mutation ($id: ID!) { updateHospital(id: $id, version: 1, input: { openBeds: 1 }) { id } }`,
@@ -194,6 +193,17 @@ describe('typed refusals', () => {
     expect(onlyError(update).extensions).toMatchObject({ code: 'NOT_FOUND', id })
     const remove = await send(`mutation ($id: ID!) { deleteHospital(id: $id, version: 1) { id } }`, { id })
     expect(onlyError(remove).extensions).toMatchObject({ code: 'NOT_FOUND', id })
+  })
+
+  it('BAD_USER_INPUT for an update or delete of a malformed ID (it names no record at all)', async () => {
+    const id = 'not-an-id'
+    const update = await send(
+      `mutation ($id: ID!) { updateHospital(id: $id, version: 1, input: { openBeds: 1 }) { id } }`,
+      { id },
+    )
+    expect(onlyError(update).extensions).toMatchObject({ code: 'BAD_USER_INPUT' })
+    const remove = await send(`mutation ($id: ID!) { deleteHospital(id: $id, version: 1) { id } }`, { id })
+    expect(onlyError(remove).extensions).toMatchObject({ code: 'BAD_USER_INPUT' })
   })
 
   it('ALREADY_EXISTS for a second division with a code in use, and nothing written', async () => {

@@ -232,7 +232,8 @@ describe('the cost of an operation counts list sizes', () => {
   })
 
   it('sizes nodes(ids:) by its IDs and other lists of records by a fixed guess', () => {
-    expect(cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c'] })).toBe(1 + 3)
+    // Each ID sent costs one, and so does each record it finds.
+    expect(cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c'] })).toBe(1 + 3 + 3)
     expect(cost('{ hospitals(first: 1) { nodes { citations { quote } } } }')).toBe(1 + 1 * (1 + 1 + UNSIZED_LIST_ITEMS))
   })
 
@@ -274,7 +275,7 @@ describe('request bodies', () => {
   })
 
   it('accepts a body just under the limit', async () => {
-    const answer = await post(t.url, bigQuery(D.maxBodyBytes - 100))
+    const answer = await post(t.url, bigQuery(D.maxOrdinaryBodyBytes - 100))
     expect(answer.status).toBe(200)
     expect(answer.body).toEqual({ data: { __typename: 'Query' } })
   })
@@ -587,7 +588,15 @@ describe('configuration', () => {
       maxBreadth: D.maxBreadth,
       maxCost: D.maxCost,
       maxBodyBytes: D.maxBodyBytes,
+      maxOrdinaryBodyBytes: D.maxOrdinaryBodyBytes,
       executionTimeoutMs: D.executionTimeoutMs,
+      importTimeoutMs: D.importTimeoutMs,
+      maxListItems: D.maxListItems,
+      maxInputDepth: D.maxInputDepth,
+      maxConcurrentOperations: D.maxConcurrentOperations,
+      maxQueuedOperations: D.maxQueuedOperations,
+      admissionQueueTimeoutMs: D.admissionQueueTimeoutMs,
+      lightOperationCost: D.lightOperationCost,
       rateLimitPerMinute: D.rateLimitPerMinute,
       identifiedRateLimitPerMinute: D.identifiedRateLimitPerMinute,
       redisUrl: undefined,

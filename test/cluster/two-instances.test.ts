@@ -128,6 +128,27 @@ describe('two instances on one PostgreSQL database and one Redis', () => {
     }
   })
 
+  it('ends a key’s stream on B at once when A revokes the key (announced through Redis)', async () => {
+    const { body } = await graphql(
+      a,
+      'mutation { createApiKey(input: { name: "cluster", scopes: ["read"] }) { secret apiKey { id } } }',
+      session,
+    )
+    const { secret, apiKey } = body.data.createApiKey
+    const events = await subscribe(
+      `${b.url}/graphql`,
+      'subscription { recordChanged { action } }',
+      {},
+      { authorization: `Bearer ${secret}` },
+    )
+    const revoked = performance.now()
+    await graphql(a, `mutation { revokeApiKey(id: "${apiKey.id}") { revokedAt } }`, session)
+    const ended = await events.next(5_000)
+    console.info(`stream on B ended ${Math.round(performance.now() - revoked)} ms after A revoked its key`)
+    expect(ended.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'KEY_REVOKED' })
+    await events.ended
+  })
+
   it('exits 0 on SIGTERM within 10 s while subscribers are connected', async () => {
     const subscription = 'subscription { recordChanged { action } }'
     const streams = await Promise.all(

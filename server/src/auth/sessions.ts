@@ -1,5 +1,6 @@
 // Server-side console sessions: the cookie holds a random token, the database its hash.
 import { db } from '../db.ts'
+import { announceAccessChange } from '../live/bus.ts'
 import type { UserActor } from './actor.ts'
 import { randomSecret, sha256 } from './secrets.ts'
 
@@ -21,7 +22,10 @@ export async function createSession(userId: number, policy: SessionPolicy) {
 }
 
 export async function endSession(token: string) {
-  await db().session.deleteMany({ where: { id: sha256(token) } })
+  const id = sha256(token)
+  await db().session.deleteMany({ where: { id } })
+  // Live streams opened with this session end at once.
+  await announceAccessChange({ sessionId: id })
 }
 
 /** Whether a session is still valid at `now`, given when it was last used. Pure, for tests. */

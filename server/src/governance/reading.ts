@@ -13,6 +13,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql'
+import { getVariableValues } from 'graphql/execution/values.js'
 import type { Plugin } from 'graphql-yoga'
 import type { Actor } from '../auth/actor.ts'
 import type { Context } from '../builder.ts'
@@ -43,11 +44,15 @@ function requestedReadings(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables: Record<string, unknown>,
+  inputs: Record<string, unknown>,
 ): Requested[] {
   const operation = getOperationAST(document, operationName)
   const root = operation?.operation === 'query' ? schema.getQueryType() : undefined
   if (!operation || !root) return []
+  // Variables as execution will coerce them; when they do not coerce, execution reports why.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs)
+  if (coerced.errors) return []
+  const variables = coerced.coerced
   const fragments = new Map<string, FragmentDefinitionNode>()
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
@@ -70,7 +75,13 @@ function requestedReadings(
   for (const node of fields) {
     const definition = root.getFields()[node.name.value]
     if (!definition?.args.some((arg) => arg.name === 'view' || arg.name === 'asOf')) continue
-    const args = getArgumentValues(definition, node, variables) as { view?: ReadView | null; asOf?: Date | null }
+    let args: { view?: ReadView | null; asOf?: Date | null }
+    try {
+      args = getArgumentValues(definition, node, variables)
+    } catch {
+      // A literal the argument's type refuses: execution reports it.
+      continue
+    }
     requested.push({ ...(args.view ? { view: args.view } : {}), ...(args.asOf ? { asOf: args.asOf } : {}) })
   }
   return requested

@@ -4,6 +4,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target'
 import { createPubSub, Repeater } from 'graphql-yoga'
 import { Redis } from 'ioredis'
 import { hubLogger } from '../operations/logger.ts'
+import type { AccessChange } from './access.ts'
 import type { RecordChangeEvent } from './change.ts'
 import { DEFAULT_CHANNEL_PREFIX } from './defaults.ts'
 
@@ -18,6 +19,10 @@ export interface LiveBus {
   publish(event: RecordChangeEvent): void
   /** Every change published from now on, until the subscriber leaves or the bus closes. */
   subscribe(): AsyncIterable<RecordChangeEvent>
+  /** Tells every instance's live streams that someone's access changed (live/access.ts). */
+  publishAccessChange(change: AccessChange): void
+  /** Every access change announced from now on. */
+  accessChanges(): AsyncIterable<AccessChange>
   /** Ends every open subscription (so SSE responses finish) and releases Redis. */
   close(): Promise<void>
 }
@@ -27,8 +32,9 @@ const REDIS_WAIT_MS = 5_000
 
 export async function openLiveBus(options: LiveBusOptions = {}): Promise<LiveBus> {
   const topic = `${options.channelPrefix ?? DEFAULT_CHANNEL_PREFIX}recordChanged`
+  const accessTopic = `${options.channelPrefix ?? DEFAULT_CHANNEL_PREFIX}accessChanged`
   let release = async () => {}
-  let pubSub = createPubSub<{ [key: string]: [RecordChangeEvent] }>()
+  let pubSub = createPubSub<{ [key: string]: [RecordChangeEvent | AccessChange] }>()
   if (options.redisUrl) {
     // Connections with ioredis's defaults: they reconnect, queue what is sent meanwhile and
     // subscribe again, so a Redis restart costs the events of the outage and nothing more.
@@ -52,7 +58,8 @@ export async function openLiveBus(options: LiveBusOptions = {}): Promise<LiveBus
     // change made on another hub right after this one started is not lost while Redis catches up.
     // A Redis that is down does not stop the hub from starting: it subscribes once Redis is back.
     eventTarget.addEventListener(topic, () => {})
-    const subscribed = subscribeClient.subscribe(topic).then(
+    eventTarget.addEventListener(accessTopic, () => {})
+    const subscribed = subscribeClient.subscribe(topic, accessTopic).then(
       () => true,
       () => false,
     )
@@ -75,7 +82,19 @@ export async function openLiveBus(options: LiveBusOptions = {}): Promise<LiveBus
     },
     subscribe() {
       // Ends when the bus closes, as well as when the subscriber leaves.
-      return Repeater.race([pubSub.subscribe(topic), new Repeater<never>((_push, stop) => closed.then(() => stop()))])
+      return Repeater.race([
+        pubSub.subscribe(topic) as AsyncIterable<RecordChangeEvent>,
+        new Repeater<never>((_push, stop) => closed.then(() => stop())),
+      ])
+    },
+    publishAccessChange(change) {
+      if (!isClosed) pubSub.publish(accessTopic, change)
+    },
+    accessChanges() {
+      return Repeater.race([
+        pubSub.subscribe(accessTopic) as AsyncIterable<AccessChange>,
+        new Repeater<never>((_push, stop) => closed.then(() => stop())),
+      ])
     },
     async close() {
       if (isClosed) return
@@ -99,4 +118,14 @@ export async function liveBus(): Promise<LiveBus> {
   if (current) return current
   fallback ??= openLiveBus()
   return fallback
+}
+
+/** Announces that someone's access changed, so their live streams check it again at once. */
+export async function announceAccessChange(change: AccessChange) {
+  try {
+    ;(await liveBus()).publishAccessChange(change)
+  } catch (error) {
+    // The change itself is made; streams still find out at their next check.
+    hubLogger().warn({ err: error }, 'Live updates: could not announce an access change')
+  }
 }

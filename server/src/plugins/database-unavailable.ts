@@ -1,11 +1,9 @@
-// A database that cannot be reached is not an internal error: callers get 503 SERVICE_UNAVAILABLE
-// in their language, and may retry, instead of a masked "Unexpected error.".
+// Errors that are not internal, although masking would take them for such. A database that cannot
+// be reached: callers get 503 SERVICE_UNAVAILABLE
+// (in their language: callers-language.ts), and may retry, instead of a masked "Unexpected error.".
 import { GraphQLError } from 'graphql'
-import { maskError, type Plugin, type YogaServerOptions } from 'graphql-yoga'
-import { ErrorCode } from '../records/errors.ts'
-import { isDatabaseUnavailable, unavailableError, unavailableMessage } from '../records/unavailable.ts'
-// localeOf is a hoisted function: importing it back from yoga.ts (which imports this file) is safe.
-import { localeOf } from '../yoga.ts'
+import { maskError, type YogaServerOptions } from 'graphql-yoga'
+import { isDatabaseUnavailable, unavailableError } from '../records/unavailable.ts'
 
 type MaskError = NonNullable<
   Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']
@@ -15,25 +13,15 @@ type MaskError = NonNullable<
  * Yoga's error masking, except for an unreachable database. Masking is where every unexpected error
  * passes with its original cause, whether raised by a resolver or while building the context.
  */
-export const maskErrorsButUnavailable: MaskError = (error, message, isDev) =>
-  isDatabaseUnavailable(error)
-    ? unavailableError(error instanceof GraphQLError ? error : undefined)
-    : maskError(error, message, isDev)
-
-/** Masking does not know the caller's language; this puts the message in it. */
-export function useUnavailableInCallersLanguage(): Plugin {
-  return {
-    onResultProcess({ request, result }) {
-      const locale = localeOf(request.headers.get('accept-language'))
-      if (locale === 'en') return
-      for (const r of Array.isArray(result) ? result : [result]) {
-        if (!r || typeof r !== 'object' || !('errors' in r) || !r.errors) continue
-        for (const error of r.errors) {
-          if (error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE) {
-            error.message = unavailableMessage(locale)
-          }
-        }
-      }
-    },
+export const maskErrorsButUnavailable: MaskError = (error, message, isDev) => {
+  if (isDatabaseUnavailable(error)) return unavailableError(error instanceof GraphQLError ? error : undefined)
+  // A variable a scalar refused (graphql-js wraps the scalar's own error, e.g. Decimal's TypeError):
+  // the caller's input, said in the scalar's words, not an internal error.
+  if (error instanceof GraphQLError && !error.path && /^Variable "\$\w+" got invalid value/.test(error.message)) {
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+    })
   }
+  return maskError(error, message, isDev)
 }

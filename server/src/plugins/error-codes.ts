@@ -12,7 +12,7 @@ export function classifyError(error: GraphQLError): string {
   const status = (error.extensions?.http as { status?: number } | undefined)?.status
   if (message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED'
   // Raised while executing (it has a path): Pothos's checks of connection arguments and cursors.
-  if (error.path && /^(Argument "|Invalid cursor|Cursor must)/.test(message)) return 'BAD_USER_INPUT'
+  if (error.path && /^(Arguments? "|Invalid cursor|Cursor must)/.test(message)) return 'BAD_USER_INPUT'
   if (message.startsWith('Variable "')) return 'BAD_USER_INPUT'
   if (
     /^(Cannot query field|Unknown argument|Field "|Argument "|Unknown type|Expected value|Expected type|Unknown field)/.test(

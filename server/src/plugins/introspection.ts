@@ -1,6 +1,7 @@
 import { BREAK, type DocumentNode, GraphQLError, visit } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context } from '../builder.ts'
+import { errorsOf, rewriteErrors, withMessage } from './result-errors.ts'
 
 /** Whether an operation asks for the schema (`__schema` or `__type`; `__typename` is not introspection). */
 export function asksForSchema(document: DocumentNode) {
@@ -34,6 +35,31 @@ export function useIntrospectionForCallers(): Plugin<Context> {
           }),
         ],
       })
+    },
+  }
+}
+
+/** graphql-js's hint at names the schema has (" Did you mean "x" or "y"?"). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/
+const SUGGESTIONS = new RegExp(SUGGESTION, 'g')
+
+/**
+ * Names suggested in error messages ("Did you mean …") reveal the schema bit by bit: callers who
+ * may not introspect do not get them either. Validation runs before the caller is known, so the
+ * caller is looked up here when a message holds a suggestion.
+ */
+export function useSuggestionsForCallers(
+  callerOf: (request: Request) => Promise<Context['actor']>,
+  publicRead: boolean,
+): Plugin {
+  return {
+    async onResultProcess(payload) {
+      if (publicRead || !errorsOf(payload.result).some((error) => SUGGESTION.test(error.message))) return
+      const actor = await callerOf(payload.request).catch(() => undefined)
+      if (actor && actor.kind !== 'anonymous') return
+      rewriteErrors(payload, (error) =>
+        SUGGESTION.test(error.message) ? withMessage(error, error.message.replace(SUGGESTIONS, '')) : undefined,
+      )
     },
   }
 }

@@ -47,7 +47,7 @@ export function aggregateStatement(q: AggregateQuery): Prisma.Sql {
     const ancestors = q.shape.within === 'self' ? sql`"rec"."ancestorIds"` : sql`"own"."ancestorIds"`
     const division = table(q.schema, 'Division')
     joins = sql`${q.shape.within === 'self' ? empty : sql`LEFT JOIN ${division} "own" ON "own"."id" = "rec"."divisionId"`}
-      LEFT JOIN ${division} "lvl" ON "lvl"."level" = CAST(${q.divisionLevel}::text AS "DivisionLevel") AND "lvl"."id" = ANY(${ancestors})`
+      LEFT JOIN ${division} "lvl" ON "lvl"."level"::text = ${q.divisionLevel}::text AND "lvl"."id" = ANY(${ancestors})`
     keys.push(sql`"lvl"."id" AS "divisionId"`)
   }
   for (const name of q.enumFields) keys.push(sql`"rec".${ident(name)}::text AS ${ident(name)}`)

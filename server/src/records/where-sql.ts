@@ -91,7 +91,7 @@ function scalarCondition(type: ColumnType, filter: unknown): Prisma.Sql {
       }
       case 'contains':
       case 'startsWith': {
-        // As in Prisma (the list's filter), % and _ in the text keep their LIKE meaning.
+        // where.ts has escaped % and _ (likeLiteral), as it does for Prisma: the same rows match.
         const pattern = op === 'contains' ? `%${String(value)}%` : `${String(value)}%`
         parts.push(sql`${type.column} ${raw(insensitive ? 'ILIKE' : 'LIKE')} ${pattern}::text`)
         break

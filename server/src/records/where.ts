@@ -26,11 +26,19 @@ function scalarFilter(filter: Filter, convert: (value: unknown) => unknown = (v)
   return out
 }
 
+/**
+ * The text as a LIKE pattern that matches it literally: Prisma puts `contains`/`startsWith` into
+ * LIKE as they are, where `%` and `_` would match anything. Backslash is PostgreSQL's LIKE escape.
+ */
+export function likeLiteral(text: string) {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`)
+}
+
 function stringFilter(filter: Filter): Filter {
   const out = scalarFilter(filter)
   // Contains and startsWith ignore case; equals stays exact so it can use the plain index.
-  if (filter.contains != null) out.contains = filter.contains
-  if (filter.startsWith != null) out.startsWith = filter.startsWith
+  if (filter.contains != null) out.contains = likeLiteral(String(filter.contains))
+  if (filter.startsWith != null) out.startsWith = likeLiteral(String(filter.startsWith))
   if (out.contains !== undefined || out.startsWith !== undefined) out.mode = 'insensitive'
   return out
 }
@@ -102,8 +110,9 @@ export function toPrismaWhere(
 
 /** Names in either language contain the text (ignoring case). */
 export function searchFilter(search: string | null | undefined): Filter {
-  const text = search?.trim()
-  if (!text) return {}
+  const trimmed = search?.trim()
+  if (!trimmed) return {}
+  const text = likeLiteral(trimmed)
   return {
     OR: [{ nameZh: { contains: text, mode: 'insensitive' } }, { nameEn: { contains: text, mode: 'insensitive' } }],
   }

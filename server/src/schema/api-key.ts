@@ -4,6 +4,7 @@ import { createApiKey } from '../auth/api-keys.ts'
 import { isValidKeyScope } from '../auth/permissions.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
+import { announceAccessChange } from '../live/bus.ts'
 import { translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
@@ -96,9 +97,12 @@ builder.mutationField('revokeApiKey', (t) =>
     resolve: async (query, _root, { id }) => {
       const keyId = idOf(String(id), 'ApiKey')
       if (keyId === undefined) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
-      return db()
+      const key = await db()
         .apiKey.update({ ...query, where: { id: keyId }, data: { revokedAt: new Date() } })
         .catch((error) => translateWriteError(error, 'ApiKey', 'update'))
+      // Streams open with the key end at once, on every instance.
+      await announceAccessChange({ keyId })
+      return key
     },
   }),
 )

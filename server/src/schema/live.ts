@@ -2,11 +2,11 @@
 // change to a record they could query. The events come from server/src/live/.
 import { resolveNodes } from '@pothos/plugin-relay'
 import { GraphQLError } from 'graphql'
-import { filter, pipe } from 'graphql-yoga'
 import { canRead } from '../auth/permissions.ts'
 import { builder, type Context } from '../builder.ts'
 import { liveBus } from '../live/bus.ts'
 import { type ChangeFilter, matchesFilter, mayKnowWho, mayReceive, type RecordChangeEvent } from '../live/change.ts'
+import { guardedStream } from '../live/guarded-stream.ts'
 import { notFoundError } from '../records/errors.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
 import { RecordType } from './audit.ts'
@@ -107,7 +107,7 @@ builder.subscriptionField('recordChanged', (t) =>
   t.field({
     type: RecordChange,
     description:
-      'Every change to a record you could query, from the moment you subscribe: created, changed, trashed, restored, purged. Operators hear of changes to the working copy as they are saved; partner keys and anonymous callers hear of changes as they are published (approved in review). Anonymous callers may subscribe only when the hub is public (PUBLIC_READ); keys hear of the types their scopes allow.',
+      'Every change to a record you could query, from the moment you subscribe: created, changed, trashed, restored, purged. Operators hear of changes to the working copy as they are saved; partner keys and anonymous callers hear of changes as they are published (approved in review). Anonymous callers may subscribe only when the hub is public (PUBLIC_READ); keys hear of the types their scopes allow. The stream ends with UNAUTHENTICATED when its key is revoked or expires, its session ends or its account is disabled, and with ACCESS_CHANGED when its role, division or scopes change.',
     args: {
       types: t.arg({
         type: [RecordType],
@@ -125,15 +125,17 @@ builder.subscriptionField('recordChanged', (t) =>
         divisionId: args.divisionId ? String(args.divisionId) : null,
       })
       const bus = await liveBus()
-      return pipe(
-        bus.subscribe(),
-        filter(
-          (event) =>
-            // Subscribers to the published copy hear of publications; operators, of their working copy.
-            event.published === (ctx.reading.view === 'PUBLISHED') &&
-            mayReceive(ctx.actor, ctx.auth.publicRead, event) &&
-            matchesFilter(event, wanted),
-        ),
+      // Ends, with the reason, once the caller's key, session or account no longer allows it.
+      // Subscribers to the published copy hear of publications; operators, of their working copy.
+      return guardedStream(
+        bus,
+        ctx.actor,
+        ctx.auth.session,
+        ctx.locale,
+        (event) =>
+          event.published === (ctx.reading.view === 'PUBLISHED') &&
+          mayReceive(ctx.actor, ctx.auth.publicRead, event) &&
+          matchesFilter(event, wanted),
       )
     },
     resolve: (event) => event,

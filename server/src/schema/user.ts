@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { hashPassword } from '../auth/secrets.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
+import { announceAccessChange } from '../live/bus.ts'
 import { conflictError, notFoundError, translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
@@ -139,7 +140,7 @@ builder.mutationField('updateUser', (t) =>
       ) {
         throw userInputError('You cannot disable yourself or give up your own admin role.')
       }
-      return db().$transaction(async (tx) => {
+      const user = await db().$transaction(async (tx) => {
         if (partial.password || input.disabled) await tx.session.deleteMany({ where: { userId } })
         // As for records: a change committed since the admin read the account makes this one lose.
         return tx.user.update({ ...query, where: { id: userId, version }, data }).catch(async (error) => {
@@ -152,6 +153,9 @@ builder.mutationField('updateUser', (t) =>
           throw conflictError('User', String(id), version, current.version, current.updatedAt)
         })
       })
+      // Open live streams of the account re-check who may read what.
+      await announceAccessChange({ userId })
+      return user
     },
   }),
 )

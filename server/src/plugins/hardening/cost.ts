@@ -14,10 +14,10 @@ import {
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../builder.ts'
+import { argumentValue, listItemsIn, selectedOperation, type Variables } from './argument-values.ts'
 import { documentRefusal } from './errors.ts'
 
 /** Items assumed for a list without a size argument (citations, prices, aggregate groups). */
@@ -28,43 +28,6 @@ interface Schemaish {
   getQueryType(): GraphQLNamedType | null | undefined
   getMutationType(): GraphQLNamedType | null | undefined
   getSubscriptionType(): GraphQLNamedType | null | undefined
-}
-
-type Variables = Readonly<Record<string, unknown>> | null | undefined
-
-function selectedOperation(document: DocumentNode, operationName?: string | null) {
-  const operations = document.definitions.filter(
-    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-  )
-  return operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0]
-}
-
-/** The value of an argument, from a literal, a variable or the variable's default. */
-function argumentValue(
-  field: FieldNode,
-  name: string,
-  variables: Variables,
-  operation: OperationDefinitionNode,
-): unknown {
-  const node = field.arguments?.find((argument) => argument.name.value === name)?.value
-  return node && literal(node, variables, operation)
-}
-
-function literal(node: ValueNode, variables: Variables, operation: OperationDefinitionNode): unknown {
-  switch (node.kind) {
-    case Kind.INT:
-      return Number.parseInt(node.value, 10)
-    case Kind.LIST:
-      return node.values.map((value) => literal(value, variables, operation))
-    case Kind.VARIABLE: {
-      const name = node.name.value
-      if (variables && name in variables) return variables[name]
-      const fallback = operation.variableDefinitions?.find((definition) => definition.variable.name.value === name)
-      return fallback?.defaultValue && literal(fallback.defaultValue, variables, operation)
-    }
-    default:
-      return undefined
-  }
 }
 
 const pageSize = (value: unknown) =>
@@ -130,7 +93,12 @@ export function operationCost(
         const children = selection.selectionSet
           ? costOf(selection.selectionSet, getNamedType(definition.type), paginated)
           : 0
-        cost += 1 + items * children
+        // Every item of a list argument (ids, `in`, AND/OR, orderBy) is work for the database too.
+        const sent = (selection.arguments ?? []).reduce(
+          (sum, argument) => sum + listItemsIn(argumentValue(selection, argument.name.value, variables, operation)),
+          0,
+        )
+        cost += 1 + sent + items * children
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition && schema.getType(selection.typeCondition.name.value)
         cost += costOf(selection.selectionSet, condition ?? type, insidePage)
@@ -160,11 +128,19 @@ export function operationCost(
   return root ? costOf(operation.selectionSet, root, false) : 0
 }
 
+const estimates = new WeakMap<object, number>()
+
+/** The estimated cost of the operation running with this context (admission control weighs by it). */
+export function estimatedCost(context: object): number | undefined {
+  return estimates.get(context)
+}
+
 /** Refuses, before any resolver runs, an operation whose estimated cost is above `maxCost`. */
 export function useCostLimit(maxCost: number): Plugin {
   const plugin: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
       const cost = operationCost(args.schema, args.document, args.variableValues, args.operationName)
+      estimates.set(args.contextValue, cost)
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [

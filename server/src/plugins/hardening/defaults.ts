@@ -18,10 +18,31 @@ export const HARDENING_DEFAULTS = {
    * 120,000.
    */
   maxCost: 100_000,
-  /** Bytes of a request body. */
-  // Room for the console's CSV import of 10,000 rows (sent as JSON rows).
+  /** Bytes of an import's body: room for the console's CSV import of 10,000 rows (sent as JSON rows). */
   maxBodyBytes: 8_388_608,
+  /** Bytes of any other operation's body (a 50-record delete is ~5 KB). */
+  maxOrdinaryBodyBytes: 1_048_576,
   executionTimeoutMs: 10_000,
+  /** importRecords writes up to 10,000 rows in one transaction (its own limit in records/import.ts). */
+  importTimeoutMs: 300_000,
+  /**
+   * Items in any one list argument (nodes(ids:), `in`, AND/OR, orderBy, types): a page of records
+   * holds at most 200, and the console asks for the references of a page in one nodes(ids:).
+   */
+  maxListItems: 500,
+  /** Nesting of input objects and lists in one argument (a `where` with AND/OR/NOT and relations). */
+  maxInputDepth: 16,
+  /**
+   * Operations executing at once per instance (each of the light and the heavy lane); 0 picks by
+   * database: 2 on the embedded one (it runs one statement at a time), the pool size on PostgreSQL.
+   */
+  maxConcurrentOperations: 0,
+  /** Operations waiting for a turn per lane; more get 503 OVERLOADED at once. */
+  maxQueuedOperations: 20,
+  /** How long an operation waits for its turn before 503 OVERLOADED. */
+  admissionQueueTimeoutMs: 5_000,
+  /** Operations estimated at this cost or less take the light lane (a record, `me`, the overview). */
+  lightOperationCost: 1_000,
   /** Operations per minute for anonymous callers, per client address. 0 means no limit. */
   rateLimitPerMinute: 600,
   /** Operations per minute for a signed-in user or an API key that carries no limit of its own. */

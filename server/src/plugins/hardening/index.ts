@@ -3,10 +3,13 @@
 // security headers and a GraphiQL that works without the internet.
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from '../../config.ts'
+import { MAX_IMPORT_ROWS } from '../../records/import.ts'
+import { type AdmissionOptions, createRequestGate, useAdmissionControl } from './admission.ts'
 import { useBodyLimit } from './body-limit.ts'
 import { useCostLimit } from './cost.ts'
 import { HARDENING_DEFAULTS } from './defaults.ts'
 import { useLocalGraphiQL } from './graphiql.ts'
+import { useInputLimits } from './inputs.ts'
 import { useQueryLimits } from './query-limits.ts'
 import { useRateLimit } from './rate-limit.ts'
 import { useSecurityHeaders } from './security-headers.ts'
@@ -23,8 +26,20 @@ export interface HardeningOptions {
   maxDirectives?: number
   maxBreadth?: number
   maxCost?: number
+  /** Bytes of an import's body (importRecords by a signed-in editor). */
   maxBodyBytes?: number
+  /** Bytes of any other operation's body. */
+  maxOrdinaryBodyBytes?: number
   executionTimeoutMs?: number
+  /** The execution timeout of importRecords (one import writes up to 10,000 rows). */
+  importTimeoutMs?: number
+  maxListItems?: number
+  /** Operations executing at once per lane; 0 = 2 (set it from the database: see hub.ts). */
+  maxConcurrentOperations?: number
+  maxQueuedOperations?: number
+  admissionQueueTimeoutMs?: number
+  lightOperationCost?: number
+  maxInputDepth?: number
   rateLimitPerMinute?: number
   identifiedRateLimitPerMinute?: number
   /** Counts operations in this Redis (shared by every hub using it) instead of in memory. */
@@ -42,7 +57,15 @@ export type HardeningConfig = Pick<
   | 'MAX_BREADTH'
   | 'MAX_COST'
   | 'MAX_BODY_BYTES'
+  | 'MAX_ORDINARY_BODY_BYTES'
   | 'EXECUTION_TIMEOUT_MS'
+  | 'IMPORT_TIMEOUT_MS'
+  | 'MAX_LIST_ITEMS'
+  | 'MAX_CONCURRENT_OPERATIONS'
+  | 'MAX_QUEUED_OPERATIONS'
+  | 'ADMISSION_QUEUE_TIMEOUT_MS'
+  | 'LIGHT_OPERATION_COST'
+  | 'MAX_INPUT_DEPTH'
   | 'RATE_LIMIT_PER_MINUTE'
   | 'IDENTIFIED_RATE_LIMIT_PER_MINUTE'
   | 'REDIS_URL'
@@ -60,7 +83,15 @@ export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOpt
     maxBreadth: config.MAX_BREADTH,
     maxCost: config.MAX_COST,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxOrdinaryBodyBytes: config.MAX_ORDINARY_BODY_BYTES,
     executionTimeoutMs: config.EXECUTION_TIMEOUT_MS,
+    importTimeoutMs: config.IMPORT_TIMEOUT_MS,
+    maxListItems: config.MAX_LIST_ITEMS,
+    maxConcurrentOperations: config.MAX_CONCURRENT_OPERATIONS,
+    maxQueuedOperations: config.MAX_QUEUED_OPERATIONS,
+    admissionQueueTimeoutMs: config.ADMISSION_QUEUE_TIMEOUT_MS,
+    lightOperationCost: config.LIGHT_OPERATION_COST,
+    maxInputDepth: config.MAX_INPUT_DEPTH,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     identifiedRateLimitPerMinute: config.IDENTIFIED_RATE_LIMIT_PER_MINUTE,
     redisUrl: config.REDIS_URL,
@@ -69,15 +100,34 @@ export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOpt
   }
 }
 
+function admissionOptions(options: HardeningOptions): AdmissionOptions {
+  const o = { ...HARDENING_DEFAULTS, ...withoutUndefined(options) }
+  return {
+    maxConcurrent: o.maxConcurrentOperations || 2,
+    maxQueued: o.maxQueuedOperations,
+    queueTimeoutMs: o.admissionQueueTimeoutMs,
+    lightCost: o.lightOperationCost,
+  }
+}
+
+/** The HTTP server's first check of a GraphQL request (admission.ts): true when it refused it. */
+export function requestGate(options: HardeningOptions = {}) {
+  return createRequestGate({
+    ...admissionOptions(options),
+    trustProxyHops: options.trustProxyHops ?? HARDENING_DEFAULTS.trustProxyHops,
+  })
+}
+
 export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
   const o = { ...HARDENING_DEFAULTS, ...withoutUndefined(options) }
   return [
     // Replaces GraphiQL's page before the headers below are added to it.
     useLocalGraphiQL(),
     useSecurityHeaders(),
-    useBodyLimit(o.maxBodyBytes),
+    useBodyLimit({ ordinary: Math.min(o.maxOrdinaryBodyBytes, o.maxBodyBytes), import: o.maxBodyBytes }),
     useQueryLimits(o),
-    // At execution, in this order: charge the caller, estimate the cost, then start the clock.
+    // At execution, in this order: charge the caller, check what it sent, estimate the cost, wait for
+    // a turn, then start the clock.
     useRateLimit({
       perMinute: o.rateLimitPerMinute,
       identifiedPerMinute: o.identifiedRateLimitPerMinute,
@@ -85,8 +135,15 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
       keyPrefix: o.rateLimitKeyPrefix,
       trustProxyHops: o.trustProxyHops,
     }),
+    useInputLimits({
+      maxListItems: o.maxListItems,
+      maxInputDepth: o.maxInputDepth,
+      longerLists: { 'Mutation.importRecords.rows': MAX_IMPORT_ROWS },
+    }),
     useCostLimit(o.maxCost),
-    useExecutionTimeout(o.executionTimeoutMs),
+    useExecutionTimeout(o.executionTimeoutMs, { importRecords: o.importTimeoutMs }),
+    // After the timeout, so it wraps it: waiting for a turn is not execution time.
+    useAdmissionControl(admissionOptions(options)),
   ]
 }
 

@@ -57,7 +57,7 @@ export function bucketOf(actor: Actor | undefined, address: string, options: Rat
   return { key: `address:${address}`, limit: options.perMinute }
 }
 
-function openRedis(url: string) {
+export function openRedis(url: string) {
   // No offline queue: while Redis is away a count fails at once and the memory counter takes over.
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 })
   let warned = false

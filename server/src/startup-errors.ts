@@ -1,0 +1,40 @@
+// Refusals to start that the operator must act on, as one sentence each instead of a stack trace:
+// a data directory on a full disk, or one the hub may not write to. The embedded database reports
+// file errors with WebAssembly (WASI) errno numbers and no message; Node with its own codes.
+import type { Config } from './config.ts'
+
+/** WASI errno numbers, as PGlite's ErrnoError carries them. */
+const WASI = { EACCES: 2, EDQUOT: 19, ENOSPC: 51, EPERM: 63, EROFS: 69 } as const
+const FULL = new Set(['ENOSPC', 'EDQUOT'])
+const NOT_WRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
+
+interface ErrorLike {
+  code?: unknown
+  errno?: unknown
+  name?: unknown
+  cause?: unknown
+}
+
+/** The error's file-system code (ENOSPC, EROFS, …), from Node or from the embedded database. */
+function fileSystemCode(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== 'object' || depth > 4) return undefined
+  const e = error as ErrorLike
+  if (typeof e.code === 'string' && (FULL.has(e.code) || NOT_WRITABLE.has(e.code))) return e.code
+  if (e.name === 'ErrnoError' && typeof e.errno === 'number') {
+    return Object.entries(WASI).find(([, errno]) => errno === e.errno)?.[0]
+  }
+  return fileSystemCode(e.cause, depth + 1)
+}
+
+/** The sentence to print when `error` stopped the start, or undefined when it is not one of these. */
+export function startupProblem(error: unknown, config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): string | undefined {
+  if (config.DATABASE_URL) return undefined
+  const code = fileSystemCode(error)
+  if (code && FULL.has(code)) {
+    return `Cannot start: the disk holding the data directory ${config.DATA_DIR} is full. Free some space there (or set DATA_DIR to a directory on a disk with room) and start again.`
+  }
+  if (code && NOT_WRITABLE.has(code)) {
+    return `Cannot start: the data directory ${config.DATA_DIR} is read-only or not writable by this user. Make it writable (or set DATA_DIR to a writable directory) and start again.`
+  }
+  return undefined
+}
