@@ -3,7 +3,7 @@
 // without a new test; the fixtures and the values that move a record are derived from each key's type.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildSchema, getNamedType, type GraphQLInputObjectType, isEnumType, isNonNullType } from 'graphql'
+import { buildSchema, type GraphQLInputObjectType, getNamedType, isEnumType, isNonNullType } from 'graphql'
 
 const schema = buildSchema(readFileSync(path.resolve(import.meta.dirname, '../../../server/schema.graphql'), 'utf8'))
 
@@ -59,13 +59,13 @@ export function sortKeysOf(typename: string): SortKey[] {
 
 /**
  * Ranks of the fixture records on every key, in creation (id) order: not the sort order, with ties
- * (broken by the id) and, for optional keys, two empty values (which sort last both ways).
+ * (broken by the id) and, for optional keys, two empty values (three of six: which sort last both ways).
  */
 export const FIXTURE_RANKS = [2, 0, 1, 2, 0, 1] as const
-const EMPTY_AT = new Set([1, 4])
+const EMPTY_AT = new Set([1, 3, 4])
 
 /** A value of the key's type with this rank; ranks 0-2 for fixtures, 'low' and 'high' beyond them. */
-export function valueOf(key: SortKey, rank: number | 'low' | 'high'): string | number {
+export function keyValue(key: SortKey, rank: number | 'low' | 'high'): string | number {
   const r = rank === 'low' ? -1 : rank === 'high' ? 9 : rank
   switch (key.kind) {
     case 'text':
@@ -87,7 +87,7 @@ export function fixtureFields(keys: SortKey[], index: number): Record<string, un
   const fields: Record<string, unknown> = {}
   for (const key of keys) {
     if (key.kind === 'timestamp') continue
-    fields[key.field] = !key.required && EMPTY_AT.has(index) ? null : valueOf(key, FIXTURE_RANKS[index] as number)
+    fields[key.field] = !key.required && EMPTY_AT.has(index) ? null : keyValue(key, FIXTURE_RANKS[index] as number)
   }
   return fields
 }
@@ -111,5 +111,5 @@ export function moveInput(key: SortKey, event: RaceEvent, direction: 'ASC' | 'DE
   const front = event === 'move to the front'
   if (!front && !key.required) return { [key.field]: null }
   const low = front === (direction === 'ASC')
-  return { [key.field]: valueOf(key, low ? 'low' : 'high') }
+  return { [key.field]: keyValue(key, low ? 'low' : 'high') }
 }
