@@ -2,11 +2,18 @@
 // withinDivision), `orderBy`, `search`, and the page arguments with their limits.
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from '../builder.ts'
-import { userInputError } from './errors.ts'
+import { type CursorScope, keyKindOf, sortKeysOf } from './cursors.ts'
 import { constantCase, type FieldSpec, sortableFieldNames } from './fields.ts'
 import { DateFilter, DateTimeFilter, DecimalFilter, enumFilter, IDFilter, IntFilter, StringFilter } from './filters.ts'
 import { type Family, family } from './registry.ts'
-import { combineWhere, type GraphQLWhere, type OrderByInput, searchFilter, toPrismaWhere } from './where.ts'
+import {
+  combineWhere,
+  type GraphQLWhere,
+  type OrderByInput,
+  searchFilter,
+  toPrismaOrderBy,
+  toPrismaWhere,
+} from './where.ts'
 
 function filterType(spec: FieldSpec) {
   switch (spec.kind) {
@@ -102,35 +109,10 @@ export function listArgs(t: any, f: Family) {
   }
 }
 
-/** Pothos's `maxSize` hook, used to refuse oversized pages instead of silently clamping them. */
-export function refuseOversizedPages(args: { first?: number | null; last?: number | null }) {
-  checkPageArgs(args)
-  return MAX_PAGE_SIZE
-}
+export const pageDescription = `Pages hold ${DEFAULT_PAGE_SIZE} records unless \`first\` or \`last\` asks for up to ${MAX_PAGE_SIZE}; \`first\` and \`last\` cannot be combined. A cursor marks a place in the list's order (its record's sort values and id): the next page starts right after it even if that record was changed, trashed or purged meanwhile; it is refused (BAD_USER_INPUT, \`cursor_mismatch\`) with another list or \`orderBy\`.`
 
-export function checkPageArgs(args: {
-  first?: number | null
-  last?: number | null
-  offset?: number | null
-  after?: string | null
-  before?: string | null
-}) {
-  for (const name of ['first', 'last'] as const) {
-    const value = args[name]
-    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw userInputError(`${name} must be between 0 and ${MAX_PAGE_SIZE}.`, [
-        { field: name, code: 'out_of_range', message: `0 – ${MAX_PAGE_SIZE}` },
-      ])
-    }
-  }
-  if (args.offset != null && args.offset < 0) {
-    throw userInputError('offset must not be negative.', [{ field: 'offset', code: 'too_small', message: '>= 0' }])
-  }
-  if (args.offset != null && (args.after != null || args.before != null)) {
-    throw userInputError('offset cannot be combined with a cursor (after/before).', [
-      { field: 'offset', code: 'invalid', message: 'offset or cursor, not both' },
-    ])
-  }
+/** The list's type and order, which its cursors carry and are checked against. */
+export function cursorScope(f: Family, orderBy: OrderByInput[] | null | undefined): CursorScope {
+  const keys = sortKeysOf(toPrismaOrderBy(f.fields, orderBy))
+  return { typename: f.typename, keys, kinds: keys.map((key) => keyKindOf(f.fields, key.field)) }
 }
-
-export const pageDescription = `Pages hold ${DEFAULT_PAGE_SIZE} records unless \`first\` or \`last\` asks for up to ${MAX_PAGE_SIZE}.`
