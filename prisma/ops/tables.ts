@@ -28,6 +28,11 @@ export const NO_KEY_PREFIX = '!imported-without-key:'
 
 export const EXPORTED_TABLES: readonly ExportedTable[] = [
   { name: 'Division', rows: divisionsByDepth, serialId: true },
+  {
+    name: 'DivisionBoundary',
+    rows: (line) => `SELECT ${line} AS line FROM "DivisionBoundary" t ORDER BY t."divisionId"`,
+    serialId: false,
+  },
   { name: 'Source', rows: byId('Source'), serialId: true },
   { name: 'Settlement', rows: byId('Settlement'), serialId: true },
   { name: 'Community', rows: byId('Community'), serialId: true },

@@ -26,6 +26,7 @@ const PLAIN = path.join(dir, 'export.jsonl.gz')
 const WITH_SECRETS = path.join(dir, 'export-with-secrets.jsonl')
 const TABLES = [
   'Division',
+  'DivisionBoundary',
   'Source',
   'Settlement',
   'Community',
@@ -147,7 +148,9 @@ describe(`export from ${databaseKind}, import into a fresh ${targetKind} databas
     const before = await rowsOf(target.db, 'Division')
     const refusal = importDatabase(target.db, readLines(PLAIN))
     await expect(refusal).rejects.toBeInstanceOf(ImportRefused)
-    await expect(refusal).rejects.toThrow(/not empty: it holds Division \(\d+ rows\), Source \(1 row\)/)
+    await expect(refusal).rejects.toThrow(
+      /not empty: it holds Division \(\d+ rows\), DivisionBoundary \(\d+ rows\), Source \(2 rows\)/,
+    )
     expect(await rowsOf(target.db, 'Division')).toEqual(before)
   })
 

@@ -88,7 +88,8 @@ export async function freshDatabase(kind: Kind): Promise<Fresh> {
 /** Every row of a table as PostgreSQL's JSON text, in a stable order, leaving out `without` columns. */
 export async function rowsOf(db: SqlRunner, table: string, without: string[] = []) {
   const minus = without.length ? ` - ARRAY[${without.map((c) => `'${c}'`).join(',')}]::text[]` : ''
-  const order = table.startsWith('_') ? '"A", "B"' : 'id'
+  // Join tables have no id; a division's outline is keyed by its division.
+  const order = table.startsWith('_') ? '"A", "B"' : table === 'DivisionBoundary' ? '"divisionId"' : 'id'
   const { rows } = await db.query<{ row: string }>(
     `SELECT (to_jsonb(t)${minus})::text AS row FROM "${table}" t ORDER BY ${order}`,
   )

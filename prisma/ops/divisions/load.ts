@@ -6,6 +6,7 @@
 
 import { insertRows } from '../../seed/synthetic/insert.ts'
 import type { DivisionLevel, Prisma } from '../../src/index.ts'
+import { type BoundaryReport, loadBoundaries } from './boundaries.ts'
 import { commonName, generatedEnglishName, pinyinInitials } from './names.ts'
 import { type OfficialDivision, type OfficialTree, PACKAGE_NAME, readOfficialTree } from './official.ts'
 
@@ -37,6 +38,8 @@ export interface DivisionLoadReport {
   ambiguous: string[]
   /** The Source the divisions cite (the package at its version). */
   source: { id: number; file: string; created: boolean }
+  /** Outlines of the city and counties (from another package), for the map. */
+  boundaries: BoundaryReport
   /** Every division placed, with what this run did to it. */
   rows: { code: string; id: number; outcome: 'created' | 'adopted' | 'updated' | 'unchanged' }[]
 }
@@ -96,6 +99,7 @@ export async function loadDivisions(tx: Tx, code: string, options: LoadOptions =
     ambiguous: [],
     rows: [],
     source: { id: source.id, file: source.file as string, created: source.created },
+    boundaries: { package: '', created: 0, updated: 0, unchanged: 0, missing: [] },
   }
   for (const division of official) report.levels[division.level].official += 1
 
@@ -166,6 +170,8 @@ export async function loadDivisions(tx: Tx, code: string, options: LoadOptions =
 
   const byId = new Map(official.map((division) => [placed.get(division.code)?.id, division]))
   report.citations = await syncCitations(tx, source.id, loadedIds, (id) => byId.get(id) as OfficialDivision)
+  progress(`citations: ${report.citations.created} created, ${report.citations.deleted} replaced`)
+  report.boundaries = await loadBoundaries(tx, tree, (code) => placed.get(code)?.id)
   return report
 }
 
