@@ -100,13 +100,19 @@ export function toPrismaWhere(
   return out
 }
 
-/** Names in either language contain the text (ignoring case). */
-export function searchFilter(search: string | null | undefined): Filter {
+/** The columns `search` looks in: names in both languages, and more for some families. */
+const SEARCH_COLUMNS: Record<string, readonly string[]> = {
+  // The division picker finds 1,500+ divisions by code (5306…) and pinyin initials (ycjd) too.
+  Division: ['nameZh', 'nameEn', 'code', 'pinyinInitials'],
+}
+const NAME_COLUMNS = ['nameZh', 'nameEn'] as const
+
+/** The family's search columns contain the text (ignoring case). */
+export function searchFilter(search: string | null | undefined, shape?: Pick<WhereShape, 'typename'>): Filter {
   const text = search?.trim()
   if (!text) return {}
-  return {
-    OR: [{ nameZh: { contains: text, mode: 'insensitive' } }, { nameEn: { contains: text, mode: 'insensitive' } }],
-  }
+  const columns = (shape && SEARCH_COLUMNS[shape.typename]) ?? NAME_COLUMNS
+  return { OR: columns.map((column) => ({ [column]: { contains: text, mode: 'insensitive' } })) }
 }
 
 export function combineWhere(...parts: Filter[]): Filter {
