@@ -73,7 +73,9 @@ export const DIVISIONS: DivisionSeed[] = [
 
 export async function seedDivisions(ctx: SeedContext) {
   const { tx, tally } = ctx
-  const report = await loadDivisions(tx, CITY_CODE)
+  // Divisions the seed knows are created with its names and notes, as the version the seed holds.
+  const known = new Map(DIVISIONS.map((division) => [division.code, division]))
+  const report = await loadDivisions(tx, CITY_CODE, { known })
   tally.record('source', report.source.file, report.source.id, report.source.created ? 'created' : 'unchanged')
   const loaded = new Map(report.rows.map((row) => [row.code, row]))
   for (const division of DIVISIONS) {

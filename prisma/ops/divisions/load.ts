@@ -78,6 +78,8 @@ export const sourceFileOf = (tree: Pick<OfficialTree, 'packageName' | 'version'>
 export interface LoadOptions {
   /** Told of each step, for a command's progress lines. */
   onProgress?: (message: string) => void
+  /** Names and notes the caller holds for some codes, used when it creates those divisions. */
+  known?: ReadonlyMap<string, { nameZh: string; nameEn: string; note?: string | null }>
 }
 
 export async function loadDivisions(tx: Tx, code: string, options: LoadOptions = {}): Promise<DivisionLoadReport> {
@@ -134,24 +136,25 @@ export async function loadDivisions(tx: Tx, code: string, options: LoadOptions =
     const parentId = parent?.id ?? null
     const id = existing?.id ?? (idOfFresh.get(division.code) as number)
     const ancestorIds = [...(parent?.ancestorIds ?? []), id]
-    const nameZh = existing?.nameZh ?? commonName(division.officialName)
+    const known = existing ? undefined : options.known?.get(division.code)
+    const nameZh = existing?.nameZh ?? known?.nameZh ?? commonName(division.officialName)
     // An English name someone gave stays; generated ones follow the Chinese name.
-    const keepsEnglish = existing?.nameEn != null && !existing.nameEnGenerated
+    const givenEnglish = existing?.nameEn != null && !existing.nameEnGenerated ? existing.nameEn : known?.nameEn
     const data = {
       code: division.code,
       level: division.level,
       parentId,
       ancestorIds,
       nameZh,
-      nameEn: keepsEnglish ? (existing?.nameEn as string) : generatedEnglishName(nameZh),
-      nameEnGenerated: !keepsEnglish,
+      nameEn: givenEnglish ?? generatedEnglishName(nameZh),
+      nameEnGenerated: givenEnglish == null,
       pinyinInitials: existing?.pinyinInitials ?? pinyinInitials(nameZh),
     }
     placed.set(division.code, { id, ancestorIds })
     loadedIds.push(id)
     let outcome: DivisionLoadReport['rows'][number]['outcome']
     if (!existing) {
-      creates.push({ id, ...data })
+      creates.push({ id, ...data, note: known?.note ?? null })
       outcome = 'created'
     } else if (same(existing, data)) {
       outcome = 'unchanged'
