@@ -6,6 +6,7 @@ import { type ReactNode, useEffect } from 'react'
 import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useLocaleState, useTranslate } from 'react-admin'
 import { LiveUpdates } from '../live/LiveUpdates.tsx'
 import type { Operator } from '../providers/authProvider.ts'
+import { HubMenu } from './HubMenu.tsx'
 
 function Identity() {
   const { identity } = useGetIdentity()
@@ -75,6 +76,7 @@ export function HubLayout({ children }: { children: ReactNode }) {
   return (
     <Layout
       appBar={HubAppBar}
+      menu={HubMenu}
       sx={{
         minWidth: 0,
         '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaShow-card, & .RaEdit-card, & .RaCreate-card, & .RaList-main':
