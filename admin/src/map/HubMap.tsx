@@ -16,7 +16,7 @@ export interface HubMapProps {
   height: number | string
 }
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -62,7 +62,7 @@ export function HubMap({ polygons, points, datum, tiles, popup, height }: HubMap
           className: 'map-county',
         },
       })
-      layer.bindTooltip(`<strong>${escape(label)}</strong><br>${escape(tooltip)}`, { sticky: true })
+      layer.bindTooltip(`<strong>${escapeHtml(label)}</strong><br>${escapeHtml(tooltip)}`, { sticky: true })
       outlines.addLayer(layer)
     }
     group.addLayer(outlines)
@@ -78,7 +78,7 @@ export function HubMap({ polygons, points, datum, tiles, popup, height }: HubMap
       })
       const href = `#/${POINT_TYPES[point.type].resource}/${encodeURIComponent(point.id)}/show`
       dot.bindPopup(
-        `<div data-point-popup><strong>${escape(name)}</strong><br>${escape(type)}<br><a href="${href}">${escape(open)}</a></div>`,
+        `<div data-point-popup><strong>${escapeHtml(name)}</strong><br>${escapeHtml(type)}<br><a href="${href}">${escapeHtml(open)}</a></div>`,
       )
       group.addLayer(dot)
     }

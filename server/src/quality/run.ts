@@ -36,6 +36,11 @@ export function figureFieldsOf(model: string): string[] {
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1)
 
+// biome-ignore lint/suspicious/noExplicitAny: the same findMany on each record delegate, whose rows differ
+type AnyRow = Record<string, any>
+type Delegate = { findMany(args: unknown): Promise<AnyRow[]> }
+const delegateOf = (db: Db, type: Located) => (db as unknown as Record<string, Delegate>)[lowerFirst(type)] as Delegate
+
 interface DivisionRow {
   id: number
   level: string
@@ -76,9 +81,7 @@ export async function findQualityIssues(db: Db, options: RunOptions = {}): Promi
   const divisionIdsOf = new Map<string, Map<number, number>>()
   for (const type of LOCATED) {
     const figures = figureFieldsOf(type)
-    const delegate = (db as unknown as Record<string, { findMany(args: unknown): Promise<Record<string, any>[]> }>)[
-      lowerFirst(type)
-    ] as { findMany(args: unknown): Promise<Record<string, any>[]> }
+    const delegate = delegateOf(db, type)
     const rows = await delegate.findMany({
       where: { deletedAt: null },
       include: { citations: { select: { field: true } } },
@@ -111,9 +114,7 @@ export async function findQualityIssues(db: Db, options: RunOptions = {}): Promi
   const placeDivision = (type: Located, id: number | null | undefined) =>
     id == null ? undefined : divisionIdsOf.get(type)?.get(id)
   for (const type of LOCATED) {
-    const delegate = (db as unknown as Record<string, { findMany(args: unknown): Promise<Record<string, any>[]> }>)[
-      lowerFirst(type)
-    ] as { findMany(args: unknown): Promise<Record<string, any>[]> }
+    const delegate = delegateOf(db, type)
     const links = getDatamodel().datamodel.models[type]?.fields.map((field) => field.name) ?? []
     const select = Object.fromEntries(
       ['id', 'divisionId', 'settlementId', 'communityId']
