@@ -3,7 +3,7 @@
 import 'leaflet/dist/leaflet.css'
 import L from 'leaflet'
 import { useEffect, useRef } from 'react'
-import { type Datum, geometryInDatum, type MapDivision, type MapPoint, POINT_TYPES } from './data.ts'
+import { type Datum, geometryInDatum, type MapDivision, type MapPoint, POINT_TYPES, type PointType } from './data.ts'
 import type { TileSettings } from './tiles.ts'
 
 export interface HubMapProps {
@@ -21,6 +21,9 @@ const escapeHtml = (text: string) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   )
+
+// Settlements and parks cover an area; facilities, fewer and smaller, are drawn over them.
+const DRAW_ORDER: readonly PointType[] = ['settlements', 'industrialParks', 'careFacilities', 'schools', 'hospitals']
 
 export function HubMap({ polygons, points, datum, tiles, popup, height }: HubMapProps) {
   const element = useRef<HTMLDivElement>(null)
@@ -66,7 +69,7 @@ export function HubMap({ polygons, points, datum, tiles, popup, height }: HubMap
       outlines.addLayer(layer)
     }
     group.addLayer(outlines)
-    for (const point of points) {
+    for (const point of [...points].sort((a, b) => DRAW_ORDER.indexOf(a.type) - DRAW_ORDER.indexOf(b.type))) {
       const { name, type, open } = popup(point)
       const dot = L.circleMarker(point.at, {
         radius: 5,
