@@ -81,8 +81,9 @@ export function HubLayout({ children }: { children: ReactNode }) {
         minWidth: 0,
         '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaShow-card, & .RaEdit-card, & .RaCreate-card, & .RaList-main':
           { minWidth: 0 },
-        // Codes of townships and villages (530626101007) widen reference columns: the table scrolls in its card.
-        '& .RaList-content': { overflowX: 'auto' },
+        // Codes of townships and villages (530626101007) widen reference columns: a table wider than its
+        // card scrolls inside it.
+        '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
       }}
     >
       {/* One live connection while signed in: lists refresh, edit forms warn of others' changes. */}
