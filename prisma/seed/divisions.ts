@@ -99,6 +99,14 @@ export async function seedDivisions(ctx: SeedContext) {
   }
   // The package's citations: one per division, counted with the seed's own.
   tally.citations(report.rows.length, report.citations)
+  // The outlines the load stored, counted as the load wrote them.
+  const outlines = await tx.divisionBoundary.findMany({
+    where: { divisionId: { in: report.rows.map((row) => row.id) } },
+    select: { divisionId: true },
+  })
+  for (const { divisionId } of outlines) tally.record('divisionBoundary', String(divisionId), divisionId, 'unchanged')
+  tally.created += report.boundaries.created
+  tally.updated += report.boundaries.updated
   return report
 }
 

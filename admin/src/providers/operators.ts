@@ -142,7 +142,7 @@ const AUDIT_QUERY = `query Audit($first: Int, $after: String, $recordType: Recor
 
 // ——— Trash ———————————————————————————————————————————————————————————————————————
 
-const TRASH = 'id recordType nameZh nameEn deletedAt version deletedBy'
+const TRASH = 'id recordId recordType nameZh nameEn deletedAt version deletedBy'
 /** Most items the hub lists from the trash in one answer. */
 const TRASH_LIMIT = 200
 
@@ -264,8 +264,8 @@ export function createOperatorProvider(send: Send) {
     async update(resource: OperatorResource, id: string | number, data: Json, previous?: Json) {
       if (resource !== 'users') throw new Error(`${resource} cannot be edited`)
       const result = await send<{ user: Json }>(
-        `mutation UpdateUser($id: ID!, $input: UserInput!) { user: updateUser(id: $id, input: $input) { ${USER} } }`,
-        { id, input: userInput(data, previous) },
+        `mutation UpdateUser($id: ID!, $version: Int!, $input: UserInput!) { user: updateUser(id: $id, version: $version, input: $input) { ${USER} } }`,
+        { id, version: previous?.version ?? data.version, input: userInput(data, previous) },
       ).catch(unwrapInputErrors)
       return toUserRecord(result.user)
     },

@@ -23,25 +23,9 @@ export const divisions = defineFamily({
       { sort: false },
     ),
   },
-  // Search and the English name follow the Chinese one unless the caller says otherwise: the initials
-  // are remade, and an English name the hub generated (or none) becomes pinyin, marked as generated.
-  async beforeWrite({ tx, data, mode, id }) {
-    if (data.nameEn != null) data.nameEnGenerated = false
-    if (data.nameZh !== undefined && data.pinyinInitials == null) data.pinyinInitials = pinyinInitials(data.nameZh)
-    if (data.nameEn != null) return
-    const current =
-      mode === 'update'
-        ? await tx.division.findUnique({ where: { id }, select: { nameZh: true, nameEn: true, nameEnGenerated: true } })
-        : null
-    const cleared = data.nameEn === null
-    const renamed = data.nameZh !== undefined && (current?.nameEn == null || current.nameEnGenerated)
-    if (mode === 'create' || cleared || renamed) {
-      data.nameEn = generatedEnglishName(data.nameZh ?? current?.nameZh ?? '')
-      data.nameEnGenerated = true
-    }
-  },
   // The ancestor list makes "within X" one indexed test; it follows every change of parent.
-  async afterWrite({ tx, id, ctx }) {
+  async afterWrite({ tx, id, mode, input, ctx }) {
+    await keepNamesInStep(tx, id, mode, input)
     const self = await tx.division.findUniqueOrThrow({ where: { id }, include: { parent: true } })
     const problem = checkDivisionParent(self, self.parent, ctx.locale)
     if (problem) throw userInputError(problem, [{ field: 'parentId', code: 'invalid_parent', message: problem }])
@@ -58,6 +42,35 @@ export const divisions = defineFamily({
     }
   },
 })
+
+/**
+ * Search and the English name follow the Chinese name unless the caller says otherwise: the pinyin
+ * initials are remade, and an English name the hub generated (or none) becomes pinyin, marked as
+ * generated. An English name the caller gives is theirs.
+ */
+async function keepNamesInStep(
+  // biome-ignore lint/suspicious/noExplicitAny: the family's transaction client, as afterWrite gets it
+  tx: any,
+  id: number,
+  mode: 'create' | 'update',
+  input: Record<string, unknown>,
+) {
+  const row = await tx.division.findUniqueOrThrow({
+    where: { id },
+    select: { nameZh: true, nameEn: true, nameEnGenerated: true, pinyinInitials: true },
+  })
+  const given = input.nameEn != null
+  const renamed = mode === 'create' || input.nameZh !== undefined
+  const data: Record<string, unknown> = {}
+  if (given && row.nameEnGenerated) data.nameEnGenerated = false
+  if (renamed && input.pinyinInitials == null) data.pinyinInitials = pinyinInitials(row.nameZh)
+  if (!given && (row.nameEn == null || (renamed && row.nameEnGenerated))) {
+    data.nameEn = generatedEnglishName(row.nameZh)
+    data.nameEnGenerated = true
+  }
+  const changed = Object.entries(data).filter(([field, value]) => (row as Record<string, unknown>)[field] !== value)
+  if (changed.length > 0) await tx.division.update({ where: { id }, data: Object.fromEntries(changed) })
+}
 
 builder.prismaNode('Division', {
   ...nodeOptions(divisions),
