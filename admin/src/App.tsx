@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
-import { Admin, Resource } from 'react-admin'
+import { Admin, CustomRoutes, Resource } from 'react-admin'
+import { Route } from 'react-router-dom'
 import apiKeys from './apiKeys/index.ts'
 import auditEvents from './auditEvents/index.ts'
 import careFacilities from './careFacilities/index.ts'
@@ -25,6 +26,7 @@ const dataProvider = createDataProvider(getLocale)
 const authProvider = createAuthProvider(getLocale)
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'))
 const LoginForm = lazy(() => import('./layout/LoginPage.tsx'))
+const MapPage = lazy(() => import('./map/MapPage.tsx'))
 
 /** The sign-in page loads only when someone needs to sign in. */
 function LoginPage() {
@@ -50,6 +52,16 @@ export function App() {
       disableTelemetry
       requireAuth
     >
+      <CustomRoutes>
+        <Route
+          path="/map"
+          element={
+            <Suspense fallback={null}>
+              <MapPage />
+            </Suspense>
+          }
+        />
+      </CustomRoutes>
       <Resource name="divisions" {...divisions} />
       <Resource name="settlements" {...settlements} />
       <Resource name="communities" {...communities} />

@@ -1,6 +1,8 @@
 // Loads an export into an empty database in one transaction: ids as in the file, sequences moved
 // past them, counts checked against the header before anything is committed.
-import { appliedMigrations, type SqlRunner } from '../src/migrate.ts'
+import { appliedMigrations, type SqlRunner, sqlOf } from '../src/migrate.ts'
+import { PUBLISHED_SCHEMA } from '../src/mirror.ts'
+import { publishEverything, rebuildFromLog } from '../src/publication.ts'
 import { tableColumns } from './catalog.ts'
 import {
   END_PREFIX,
@@ -65,6 +67,7 @@ export async function importDatabase(
     const end = parseJson(await next(), 'the end marker') as { '@end'?: boolean; rows?: number }
     if (end['@end'] !== true || end.rows !== total) throw new ImportRefused('The file is damaged: its end is missing.')
     await moveSequencesPastIds(db, file.tables)
+    await restorePublishedCopy(db)
     const tables = await verifyCounts(db, file.tables)
     const report: ImportReport = {
       header: file,
@@ -141,13 +144,25 @@ async function insertTable(
 
 async function moveSequencesPastIds(db: SqlRunner, tables: TableHeader[]) {
   for (const table of tables) {
-    if (!EXPORTED_TABLES.find((candidate) => candidate.name === table.name)?.serialId) continue
+    const column = EXPORTED_TABLES.find((candidate) => candidate.name === table.name)?.serialColumn
+    if (!column) continue
     const name = quoted(table.name)
+    const key = quoted(column)
     await db.query(
-      `SELECT setval(pg_get_serial_sequence($1, 'id'), GREATEST(max(id), 1), max(id) IS NOT NULL) FROM ${name}`,
-      [name],
+      `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST(max(${key}), 1), max(${key}) IS NOT NULL) FROM ${name}`,
+      [name, column],
     )
   }
+}
+
+/**
+ * The published copy is not in the file: it is rebuilt from the publication log the file carries
+ * (or, from a hub that kept no log, made of everything imported, as a first migration does).
+ */
+async function restorePublishedCopy(db: SqlRunner) {
+  const sql = sqlOf(db)
+  if ((await countWhere(db, 'Publication', 'true')) > 0) await rebuildFromLog(sql, PUBLISHED_SCHEMA, null, db)
+  else await publishEverything(sql, db)
 }
 
 async function verifyCounts(db: SqlRunner, tables: TableHeader[]) {

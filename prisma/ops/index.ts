@@ -1,6 +1,8 @@
 // Moving data: export/import between databases, backups in each database's own format.
 export { backup, backupKind, findTool, restore } from './backup.ts'
 export { connect } from './connection.ts'
+export { type DivisionLoadReport, loadDivisions } from './divisions/load.ts'
+export { readOfficialTree } from './divisions/official.ts'
 export { beginExport } from './export.ts'
 export { type ExportHeader, FORMAT_NAME, FORMAT_VERSION, incompatibility } from './format.ts'
 export { ImportRefused, importDatabase } from './import.ts'

@@ -8,8 +8,8 @@ export interface ExportedTable {
   name: string
   /** The SELECT of the export, given the expression of a row's line (over alias `t`), in insert order. */
   rows(line: string): string
-  /** Whether `id` comes from a sequence that must be moved past the imported ids. */
-  serialId: boolean
+  /** The key column whose values come from a sequence that must be moved past the imported ones. */
+  serialColumn?: string
   /**
    * Columns holding secrets, left out unless --include-secrets, with the value an import without
    * them stores instead (`r` is the imported row). Neither placeholder can match a real secret:
@@ -38,16 +38,20 @@ const byDepth = (table: string, parent: string) => (line: string) =>
     UNION ALL SELECT child.id, tree.depth + 1 FROM ${quoted(table)} child JOIN tree ON child.${quoted(parent)} = tree.id
   ) SELECT ${line} AS line FROM ${quoted(table)} t JOIN tree ON tree.id = t.id ORDER BY tree.depth, t.id`
 
-const byId = (table: string) => (line: string) => `SELECT ${line} AS line FROM ${quoted(table)} t ORDER BY t.id`
+// A table keyed by another record (a division's outline by its division) orders by that key.
+const keyOf = (table: string) => models[table]?.fields.find((f) => f.isId)?.name ?? 'id'
+const byId = (table: string) => (line: string) =>
+  `SELECT ${line} AS line FROM ${quoted(table)} t ORDER BY t.${quoted(keyOf(table))}`
 const byBothKeys = (table: string) => (line: string) =>
   `SELECT ${line} AS line FROM ${quoted(table)} t ORDER BY t."A", t."B"`
 
 const models = getDatamodel().datamodel.models as unknown as Record<
   string,
-  { fields: { name: string; type: string; hasDefaultValue: boolean }[] }
+  { fields: { name: string; type: string; hasDefaultValue: boolean; isId: boolean }[] }
 >
-const hasSerialId = (table: string) =>
-  models[table]?.fields.some((f) => f.name === 'id' && f.type === 'Int' && f.hasDefaultValue) ?? false
+/** The key column numbered by a sequence (`id`, the publication log's `seq`), if any. */
+const serialColumnOf = (table: string) =>
+  models[table]?.fields.find((f) => f.isId && f.type === 'Int' && f.hasDefaultValue)?.name
 
 export const EXPORTED_TABLES: readonly ExportedTable[] = tablesInInsertOrder()
   .filter((name) => !(OTHER_DATA_TABLES as readonly string[]).includes(name))
@@ -58,7 +62,13 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = tablesInInsertOrder()
       : parent
         ? byDepth(name, parent)
         : byId(name)
-    return { name, rows, serialId: hasSerialId(name), ...(SECRETS[name] ? { secrets: SECRETS[name] } : {}) }
+    const serialColumn = serialColumnOf(name)
+    return {
+      name,
+      rows,
+      ...(serialColumn ? { serialColumn } : {}),
+      ...(SECRETS[name] ? { secrets: SECRETS[name] } : {}),
+    }
   })
 
 /** Quotes an identifier we name ourselves (table and column names from the catalog). */

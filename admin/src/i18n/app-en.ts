@@ -34,7 +34,14 @@ const appEn: AppMessages = {
   resources: {
     divisions: {
       name: 'Division |||| Divisions',
-      fields: withBounds({ ...common, code: 'Code', level: 'Level', parentId: 'Parent division' }),
+      fields: withBounds({
+        ...common,
+        code: 'Code',
+        level: 'Level',
+        parentId: 'Parent division',
+        pinyinInitials: 'Pinyin initials',
+        nameEnGenerated: 'English name generated from pinyin',
+      }),
     },
     settlements: {
       name: 'Settlement |||| Settlements',

@@ -33,7 +33,14 @@ const appZh = {
   resources: {
     divisions: {
       name: '行政区划',
-      fields: withBounds({ ...common, code: '区划代码', level: '级别', parentId: '上级区划' }),
+      fields: withBounds({
+        ...common,
+        code: '区划代码',
+        level: '级别',
+        parentId: '上级区划',
+        pinyinInitials: '拼音首字母',
+        nameEnGenerated: '英文名由拼音生成',
+      }),
     },
     settlements: {
       name: '安置区',

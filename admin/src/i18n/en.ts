@@ -1,5 +1,6 @@
 // Loaded on demand (its own chunk) when someone switches to English.
 import englishMessages from 'ra-language-english'
 import appEn from './app-en.ts'
+import mapEn from './map-en.ts'
 
-export default { ...englishMessages, ...appEn }
+export default { ...englishMessages, ...appEn, map: mapEn }

@@ -1,4 +1,5 @@
 import appZh from './app-zh.ts'
+import mapZh from './map-zh.ts'
 import raZh from './ra-zh.ts'
 
-export default { ...raZh, ...appZh }
+export default { ...raZh, ...appZh, map: mapZh }

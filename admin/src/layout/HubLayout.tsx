@@ -6,6 +6,7 @@ import { type ReactNode, useEffect } from 'react'
 import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useLocaleState, useTranslate } from 'react-admin'
 import { LiveUpdates } from '../live/LiveUpdates.tsx'
 import type { Operator } from '../providers/authProvider.ts'
+import { HubMenu } from './HubMenu.tsx'
 
 function Identity() {
   const { identity } = useGetIdentity()
@@ -75,10 +76,14 @@ export function HubLayout({ children }: { children: ReactNode }) {
   return (
     <Layout
       appBar={HubAppBar}
+      menu={HubMenu}
       sx={{
         minWidth: 0,
         '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaShow-card, & .RaEdit-card, & .RaCreate-card, & .RaList-main':
           { minWidth: 0 },
+        // Codes of townships and villages (530626101007) widen reference columns: a table wider than its
+        // card scrolls inside it.
+        '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
       }}
     >
       {/* One live connection while signed in: lists refresh, edit forms warn of others' changes. */}

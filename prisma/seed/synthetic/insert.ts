@@ -31,7 +31,7 @@ const ROWS_PER_STATEMENT = 5_000
  * minute on PostgreSQL; one JSON parameter a statement takes a few seconds.
  */
 export async function insertRows<T extends keyof Rows, K extends keyof Rows[T] & string = never>(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, '$queryRawUnsafe'>,
   table: T,
   rows: readonly Rows[T][],
   returning: readonly K[] = [],

@@ -95,7 +95,7 @@ export interface ListArgs {
 
 /** The Prisma where of a list: the caller's conditions, the search, and never the trash. */
 export function prismaWhereFor(f: Family, args: ListArgs) {
-  return combineWhere({ deletedAt: null }, toPrismaWhere(f, args.where, family), searchFilter(args.search))
+  return combineWhere({ deletedAt: null }, toPrismaWhere(f, args.where, family), searchFilter(args.search, f))
 }
 
 export function listArgs(t: any, f: Family) {

