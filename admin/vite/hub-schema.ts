@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import {
   buildSchema,
   type GraphQLNamedType,
+  type GraphQLSchema,
   type GraphQLType,
   getNamedType,
   isEnumType,
@@ -15,7 +16,7 @@ import {
   isScalarType,
 } from 'graphql'
 import type { Plugin } from 'vite'
-import type { FieldMeta, HubSchema } from '../src/providers/schema-types.ts'
+import type { FieldMeta, HubSchema, RecordTypeMeta } from '../src/providers/schema-types.ts'
 
 const VIRTUAL_ID = 'virtual:hub-schema'
 
@@ -53,10 +54,58 @@ function describe(type: GraphQLType, hasArgs: boolean): FieldMeta {
   return meta
 }
 
+/** The record type a field's connection lists (`supportedSettlements` → Settlement), if it is one. */
+function connectionNodeType(type: GraphQLType): string | undefined {
+  const named = getNamedType(type)
+  if (!isObjectType(named)) return undefined
+  const nodes = named.getFields().nodes
+  return nodes ? getNamedType(nodes.type).name : undefined
+}
+
+/**
+ * Each value of the RecordType enum with its root list field (the one returning a connection of it
+ * and filtered by `<Type>Where`) and its reference inputs: `divisionId` pairs with the object field
+ * `division`, `supportedSettlementIds` with the connection `supportedSettlements`.
+ */
+export function recordTypesOf(schema: GraphQLSchema): RecordTypeMeta[] {
+  const recordType = schema.getType('RecordType')
+  if (!isEnumType(recordType)) throw new Error('The schema has no RecordType enum')
+  const query = schema.getQueryType()?.getFields() ?? {}
+  return recordType.getValues().map(({ name: type }) => {
+    const list = Object.values(query).find(
+      (field) =>
+        connectionNodeType(field.type) === type &&
+        field.args.some((arg) => getNamedType(arg.type).name === `${type}Where`),
+    )
+    if (!list) throw new Error(`No root list field returns ${type} records`)
+    const object = schema.getType(type)
+    const input = schema.getType(`${type}CreateInput`)
+    const references: Record<string, string> = {}
+    const idLists: RecordTypeMeta['idLists'] = {}
+    if (isObjectType(object) && isInputObjectType(input)) {
+      const fields = object.getFields()
+      for (const field of Object.values(input.getFields())) {
+        if (getNamedType(field.type).name !== 'ID') continue
+        const many = /^(.+)Ids$/.exec(field.name)
+        const one = /^(.+)Id$/.exec(field.name)
+        if (many) {
+          const connection = `${many[1]}s`
+          const target = fields[connection] && connectionNodeType(fields[connection].type)
+          if (target) idLists[field.name] = { connection, type: target }
+        } else if (one) {
+          const target = fields[one[1] as string]
+          if (target && isObjectType(getNamedType(target.type))) references[field.name] = getNamedType(target.type).name
+        }
+      }
+    }
+    return { type, list: list.name, references, idLists }
+  })
+}
+
 /** Compiles SDL into the compact description the data provider uses. */
 export function describeSchema(sdl: string): HubSchema {
   const schema = buildSchema(sdl)
-  const result: HubSchema = { objects: {}, inputs: {}, enums: {}, nodeTypes: [] }
+  const result: HubSchema = { objects: {}, inputs: {}, enums: {}, nodeTypes: [], records: recordTypesOf(schema) }
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue
     if (isObjectType(type)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { csvColumns } from '../../admin/src/import/columns.ts'
 import { type Lookup, planImport } from '../../admin/src/import/plan.ts'
-import { RESOURCES } from '../../admin/src/providers/resources.ts'
+import { resourceApi } from '../../admin/src/providers/resources.ts'
 import { hubSchema } from './schema.ts'
 
 const divisions: Record<string, string[]> = { '530602': ['D-zhaoyang'], 昭阳区: ['D-zhaoyang'], 新村: ['D-a', 'D-b'] }
@@ -10,7 +10,7 @@ const lookup: Lookup = async (_reference, _by, values) =>
 
 describe('CSV columns', () => {
   it('offer an ID, a code and a name for the division', () => {
-    const names = csvColumns(hubSchema, RESOURCES.hospitals).map((column) => column.name)
+    const names = csvColumns(hubSchema, resourceApi('hospitals')).map((column) => column.name)
     expect(names.slice(0, 2)).toEqual(['id', 'version'])
     expect(names).toEqual(expect.arrayContaining(['divisionId', 'divisionCode', 'divisionName', 'plannedBeds', 'role']))
   })
@@ -22,7 +22,7 @@ describe('the import dry run', () => {
   it('sorts rows into creates, updates and bad rows with reasons', async () => {
     const plan = await planImport(
       hubSchema,
-      RESOURCES.hospitals,
+      resourceApi('hospitals'),
       [
         {
           nameZh: '新医院',
@@ -69,7 +69,7 @@ describe('the import dry run', () => {
   it('checks nested JSON lists against their input type', async () => {
     const plan = await planImport(
       hubSchema,
-      RESOURCES.careFacilities,
+      resourceApi('careFacilities'),
       [
         {
           nameZh: '食堂',

@@ -14,12 +14,12 @@ import {
   updateInput,
   updateMutation,
 } from '../../admin/src/providers/queries.ts'
-import { globalId, RESOURCES, resourceOfType } from '../../admin/src/providers/resources.ts'
+import { globalId, resourceApi, resourceOfType } from '../../admin/src/providers/resources.ts'
 import { rulesOf } from '../../admin/vite/hub-schema.ts'
 import { hubSchema } from './schema.ts'
 
-const hospitals = RESOURCES.hospitals
-const parks = RESOURCES.industrialParks
+const hospitals = resourceApi('hospitals')
+const parks = resourceApi('industrialParks')
 
 describe('the schema description', () => {
   it('reads the limits the server documents', () => {
@@ -101,7 +101,7 @@ describe('records', () => {
   it('keeps nested inputs to their input fields', () => {
     const input = updateInput(
       hubSchema,
-      RESOURCES.indicators,
+      resourceApi('indicators'),
       { observations: [{ id: 'O1', version: 1, periodKind: 'YEAR', year: 2024, value: 5, citations: [] }] },
       undefined,
     )
@@ -163,7 +163,7 @@ describe('filters', () => {
   })
 
   it('turns a list into `in` and a reference into `equals`', () => {
-    expect(toWhere(hubSchema, RESOURCES.divisions, { code_in: ['530602'], parentId: 'D1' }).where).toEqual({
+    expect(toWhere(hubSchema, resourceApi('divisions'), { code_in: ['530602'], parentId: 'D1' }).where).toEqual({
       code: { in: ['530602'] },
       parentId: { equals: 'D1' },
     })

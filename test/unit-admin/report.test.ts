@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type Lookup, planImport } from '../../admin/src/import/plan.ts'
 import { idsWithoutVersion, mergeReport, serverRows } from '../../admin/src/import/report.ts'
-import { RESOURCES } from '../../admin/src/providers/resources.ts'
+import { resourceApi } from '../../admin/src/providers/resources.ts'
 import { hubSchema } from './schema.ts'
 
 const lookup: Lookup = async (_reference, _by, values) =>
@@ -9,7 +9,7 @@ const lookup: Lookup = async (_reference, _by, values) =>
 
 const plan = await planImport(
   hubSchema,
-  RESOURCES.hospitals,
+  resourceApi('hospitals'),
   [
     { nameZh: '新医院', divisionCode: '530602', role: 'GENERAL_HOSPITAL', plannedBeds: '300' },
     { id: 'H1', plannedBeds: '450' },

@@ -4,16 +4,6 @@
 import type { ResourceApi } from '../providers/resources.ts'
 import type { FieldMeta, HubSchema } from '../providers/schema-types.ts'
 
-/** Resource each reference input points to. */
-export const REFERENCES: Record<string, string> = {
-  divisionId: 'divisions',
-  parentId: 'divisions',
-  settlementId: 'settlements',
-  communityId: 'communities',
-  parkId: 'industrialParks',
-  supportedSettlementIds: 'settlements',
-}
-
 export type CsvColumn =
   | { name: 'id' | 'version'; role: 'key' }
   | { name: string; role: 'value'; field: string; meta: FieldMeta }
@@ -32,7 +22,7 @@ export function csvColumns(schema: HubSchema, api: ResourceApi): CsvColumn[] {
     { name: 'version', role: 'key' },
   ]
   for (const [field, meta] of Object.entries(input)) {
-    const reference = REFERENCES[field]
+    const reference = api.references[field] ?? api.idLists[field]?.reference
     if (reference) {
       const base = field.replace(/Ids?$/, '')
       const plural = meta.list ? 's' : ''

@@ -37,7 +37,7 @@ export function selection(schema: HubSchema, api: ResourceApi, depth: Depth): st
     else if (meta.list) parts.push(`${name} ${nestedSelection(schema, meta.type, depth)}`)
   }
   if (depth === 'one') {
-    for (const [field, { connection }] of Object.entries(api.idLists ?? {})) {
+    for (const [field, { connection }] of Object.entries(api.idLists)) {
       parts.push(`${field}: ${connection}(first: ${ID_LIST_LIMIT}) { nodes { id } }`)
     }
   }
@@ -54,7 +54,7 @@ export function toRecord(schema: HubSchema, api: ResourceApi, node: Json): Json 
       delete record[name]
     }
   }
-  for (const field of Object.keys(api.idLists ?? {})) {
+  for (const field of Object.keys(api.idLists)) {
     const value = record[field] as { nodes: { id: string }[] } | undefined
     if (value) record[field] = value.nodes.map((node) => node.id)
   }
@@ -183,13 +183,9 @@ export function toOrderBy(
   return [{ field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' }]
 }
 
-export function rootField(resource: string) {
-  return resource
-}
-
-export function listQuery(schema: HubSchema, resource: string, api: ResourceApi) {
+export function listQuery(schema: HubSchema, api: ResourceApi) {
   return `query List($first: Int, $offset: Int, $where: ${api.type}Where, $orderBy: [${api.type}OrderBy!], $search: String) {
-  list: ${rootField(resource)}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search) {
+  list: ${api.resource}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search) {
     totalCount nodes ${selection(schema, api, 'list')}
   }
 }`
