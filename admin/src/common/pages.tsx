@@ -7,8 +7,6 @@ import {
   BulkDeleteButton,
   CreateButton,
   Datagrid,
-  ExportButton,
-  type Exporter,
   FilterButton,
   FilterList,
   FilterListItem,
@@ -23,12 +21,7 @@ import {
 import { enumChoices } from './enums.ts'
 
 const ImportButton = lazy(() => import('../import/ImportButton.tsx'))
-
-/** CSV export of the filtered list in the import layout (code loaded when used). */
-export const exporter: Exporter = async (records, fetchRelatedRecords, _dataProvider, resource) => {
-  const { exportCsv } = await import('../import/export.ts')
-  await exportCsv(resource as string, records, fetchRelatedRecords)
-}
+const ExportButton = lazy(() => import('../export/ExportButton.tsx'))
 
 function ListActions() {
   const { canAccess: canImport } = useCanAccess({ action: 'import' })
@@ -36,7 +29,9 @@ function ListActions() {
     <TopToolbar>
       <FilterButton />
       <CreateButton />
-      <ExportButton maxResults={5000} />
+      <Suspense fallback={null}>
+        <ExportButton />
+      </Suspense>
       {canImport ? (
         <Suspense fallback={null}>
           <ImportButton />
@@ -98,7 +93,6 @@ export function HubList({ filters, children, sort, quickFilter }: HubListProps) 
       perPage={25}
       actions={<ListActions />}
       aside={<ListAside quickFilter={quickFilter} />}
-      exporter={exporter}
       pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100, 200]} />}
     >
       <Datagrid rowClick="show" bulkActionButtons={canDelete ? <BulkDeleteWithVersions /> : false}>

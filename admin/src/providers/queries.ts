@@ -3,7 +3,8 @@
 import type { ResourceApi } from './resources.ts'
 import type { FieldMeta, HubSchema } from './schema-types.ts'
 
-export type Depth = 'list' | 'one'
+/** `list`: a list's columns; `file`: those and many-to-many IDs (export, import); `one`: a record page. */
+export type Depth = 'list' | 'file' | 'one'
 type Json = Record<string, unknown>
 
 const CITATIONS = 'citations { id field statedAs qualifier quote source { id nameZh nameEn file } }'
@@ -36,7 +37,7 @@ export function selection(schema: HubSchema, api: ResourceApi, depth: Depth): st
     } else if (schema.nodeTypes.includes(meta.type) && !meta.list) parts.push(`${name} { id }`)
     else if (meta.list) parts.push(`${name} ${nestedSelection(schema, meta.type, depth)}`)
   }
-  if (depth === 'one') {
+  if (depth !== 'list') {
     for (const [field, { connection }] of Object.entries(api.idLists)) {
       parts.push(`${field}: ${connection}(first: ${ID_LIST_LIMIT}) { nodes { id } }`)
     }
@@ -183,10 +184,10 @@ export function toOrderBy(
   return [{ field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' }]
 }
 
-export function listQuery(schema: HubSchema, api: ResourceApi) {
+export function listQuery(schema: HubSchema, api: ResourceApi, depth: Depth = 'list') {
   return `query List($first: Int, $offset: Int, $where: ${api.type}Where, $orderBy: [${api.type}OrderBy!], $search: String) {
   list: ${api.resource}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search) {
-    totalCount nodes ${selection(schema, api, 'list')}
+    totalCount nodes ${selection(schema, api, depth)}
   }
 }`
 }
@@ -195,8 +196,8 @@ export function oneQuery(schema: HubSchema, api: ResourceApi) {
   return `query One($id: ID!) { node(id: $id) { __typename ... on ${api.type} ${selection(schema, api, 'one')} } }`
 }
 
-export function manyQuery(schema: HubSchema, api: ResourceApi) {
-  return `query Many($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${api.type} ${selection(schema, api, 'list')} } }`
+export function manyQuery(schema: HubSchema, api: ResourceApi, depth: Depth = 'list') {
+  return `query Many($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${api.type} ${selection(schema, api, depth)} } }`
 }
 
 export function createMutation(schema: HubSchema, api: ResourceApi) {

@@ -6,6 +6,7 @@ import type { DataProvider, GetListParams, Identifier } from 'react-admin'
 import {
   createInput,
   createMutation,
+  type Depth,
   deleteManyMutation,
   deleteMutation,
   listQuery,
@@ -29,6 +30,9 @@ const schema: HubSchema = hubSchema
 const DELETE_BATCH = 50
 /** Most records the API returns in one page. */
 export const PAGE_LIMIT = 200
+
+/** Lists and records read with `meta: { depth: 'file' }` carry many-to-many IDs too (export, import). */
+const depthOf = (meta: unknown): Depth => ((meta as Json | undefined)?.depth === 'file' ? 'file' : 'list')
 
 /** The operator's reason for a change (an edit form's `reason` input, or `meta.reason`). */
 export function reasonOf(data: unknown, meta: unknown): string | undefined {
@@ -66,7 +70,7 @@ export function createRecordProvider(send: Send) {
     for (let offset = (page - 1) * perPage, wanted = perPage; wanted > 0; ) {
       const first = Math.min(wanted, PAGE_LIMIT)
       const data = await send<{ list: { totalCount: number; nodes: Json[] } }>(
-        listQuery(schema, api),
+        listQuery(schema, api, depthOf(params.meta)),
         { first, offset, where, search, orderBy },
         params.signal,
       )
@@ -90,12 +94,12 @@ export function createRecordProvider(send: Send) {
       return { data: toRecord(schema, api, data.node) as never }
     },
 
-    async getMany(resource, { ids, signal }) {
+    async getMany(resource, { ids, signal, meta }) {
       const api = resourceApi(resource)
       const records: Json[] = []
       for (let start = 0; start < ids.length; start += PAGE_LIMIT) {
         const data = await send<{ nodes: (Json | null)[] }>(
-          manyQuery(schema, api),
+          manyQuery(schema, api, depthOf(meta)),
           { ids: ids.slice(start, start + PAGE_LIMIT) },
           signal,
         )
