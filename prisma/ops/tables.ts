@@ -52,6 +52,7 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
     serialId: true,
     secrets: { keyHash: `'${NO_KEY_PREFIX}' || r.id` },
   },
+  { name: 'SavedQuery', rows: byId('SavedQuery'), serialId: true },
   { name: 'AuditEvent', rows: byId('AuditEvent'), serialId: true },
 ]
 

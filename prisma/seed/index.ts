@@ -1,6 +1,7 @@
 // Seeds every figure of the source text, each with its citation. Safe to re-run: records are matched by
 // natural key and written only when they differ, so a second run changes nothing.
 import type { PrismaClient } from '../src/index.ts'
+import { seedAuditEvents } from './audit.ts'
 import { seedCareFacilities } from './care-facilities.ts'
 import { seedCommunities } from './communities.ts'
 import { type SeedSummary, Tally } from './context.ts'
@@ -30,6 +31,7 @@ const SEEDERS = [
   seedCareFacilities,
   seedIndicators,
   pruneStale,
+  seedAuditEvents,
 ]
 
 export async function seed(prisma: PrismaClient): Promise<SeedSummary> {

@@ -88,6 +88,8 @@ const OTHER_QUERY_FIELDS: Record<string, { outcome: (caller: CallerName) => Outc
   },
   // Checked by their own tests below.
   me: null,
+  // Each operator's own (and shared) lists: saved-queries.test.ts.
+  savedQueries: null,
   node: null,
   nodes: null,
 }
@@ -129,6 +131,10 @@ const ACCOUNT_MUTATIONS = ['createUser', 'updateUser', 'createApiKey', 'revokeAp
 const OPEN_MUTATIONS = ['login', 'logout']
 /** Editors' bulk work (the console's import): editors and admins only; covered in import.test.ts too. */
 const EDITOR_MUTATIONS = ['importRecords']
+/** Any signed-in operator's own saved lists: covered in saved-queries.test.ts. */
+const OPERATOR_MUTATIONS = ['saveQuery', 'deleteSavedQuery']
+/** Editors' changes to citations, within their division: covered in citations.test.ts. */
+const CITATION_MUTATIONS = ['updateCitation', 'deleteCitation']
 
 const division = schema.getType('Division') as GraphQLObjectType
 const divisionConnections = Object.values(division.getFields())
@@ -175,6 +181,8 @@ describe('the schema, as the matrix sees it', () => {
       ...ACCOUNT_MUTATIONS,
       ...OPEN_MUTATIONS,
       ...EDITOR_MUTATIONS,
+      ...OPERATOR_MUTATIONS,
+      ...CITATION_MUTATIONS,
     ])
     expect(mutationFields.map((f) => f.name).filter((name) => !mutations.has(name))).toEqual([])
   })

@@ -10,6 +10,14 @@ import { type OperatorName, sessionToken } from '../setup/operators.ts'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
 
+/** The screens the console is checked on: an office desktop and a phone. */
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const
+
+export type ViewportName = keyof typeof VIEWPORTS
+
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -27,6 +35,10 @@ export interface ConsoleBrowser {
   /** Problems the page reported (uncaught errors, failed requests other than the favicon). */
   problems: string[]
   screenshot(name: string): Promise<void>
+  /** Resizes the page to a desktop or a phone screen (touch and a phone's pixel ratio are not emulated). */
+  useViewport(name: ViewportName): Promise<void>
+  /** How far the page scrolls sideways (0 when nothing sticks out past the right edge). */
+  overflowX(): Promise<number>
   /**
    * Signs in as a test operator by setting the session cookie the test hub already knows (or signs
    * out with `null`), then opens `path` in a fresh document so the console asks who is signed in.
@@ -59,6 +71,10 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
     async screenshot(name) {
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
     },
+    async useViewport(name) {
+      await page.setViewportSize(VIEWPORTS[name])
+    },
+    overflowX: () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     async signInAs(operator, path = '/') {
       await context.clearCookies()
       if (operator) {

@@ -89,10 +89,9 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
   const theme = useTheme()
   const phone = useMediaQuery(theme.breakpoints.down('sm'))
   const api = resourceApi(resource)
-  const { phase, fatal, reason, setReason, read, apply, chooseSheet, busy } = useImport(api)
+  const { phase, source, fatal, reason, setReason, read, apply, chooseSheet, busy } = useImport(api)
   const count = (n: number) => new Intl.NumberFormat(locale).format(n)
   const name = translate(`resources.${resource}.name`, { smart_count: 2 })
-  const source = 'source' in phase ? phase.source : undefined
   return (
     <Dialog
       open

@@ -18,11 +18,11 @@ export type Source = Table['source']
 export type Phase =
   | { step: 'choose' }
   | { step: 'reading'; fraction: number }
-  | { step: 'checking'; total: number; source: Source }
-  | { step: 'planned'; plan: ImportPlan; sent: ServerRows; source: Source }
-  | { step: 'applying'; plan: ImportPlan; sent: ServerRows; source: Source }
-  | { step: 'applied'; report: ImportReport; source: Source }
-  | { step: 'refused'; plan: ImportPlan; message?: string; source: Source }
+  | { step: 'checking'; total: number }
+  | { step: 'planned'; plan: ImportPlan; sent: ServerRows }
+  | { step: 'applying'; plan: ImportPlan; sent: ServerRows }
+  | { step: 'applied'; report: ImportReport }
+  | { step: 'refused'; plan: ImportPlan; message?: string }
 
 /** The hub's message (or the console's own words for it) and each field's problem. */
 export function describeError(error: unknown, translate: TranslateFunction): string {
@@ -46,16 +46,20 @@ export function useImport(api: ResourceApi) {
   const [fatal, setFatal] = useState<string>()
   const [reason, setReason] = useState('')
   const [file, setFile] = useState<File>()
+  /** What was read: the encoding, or the workbook's sheets (kept when a sheet has no rows, to choose another). */
+  const [source, setSource] = useState<Source>()
 
   async function read(picked: File, sheet?: string) {
     setFatal(undefined)
     setFile(picked)
+    setSource(undefined)
     setPhase({ step: 'reading', fraction: 0 })
     try {
       const [table, languages] = await Promise.all([
         readTable(picked, { sheet, onProgress: (fraction) => setPhase({ step: 'reading', fraction }) }),
         loadLanguages(),
       ])
+      setSource(table.source)
       const columns = layoutOf(hubSchema, api, languages)
       const isHeader = (text: string) => matchHeaders(columns, [text]).columns[0] !== undefined
       const headerRow = headerRowOf(table.rows, isHeader)
@@ -65,7 +69,7 @@ export function useImport(api: ResourceApi) {
       if (rows.length > MAX_IMPORT_ROWS) {
         throw new Error(translate('hub.import.tooMany', { max: MAX_IMPORT_ROWS, rows: rows.length }))
       }
-      setPhase({ step: 'checking', total: rows.length, source: table.source })
+      setPhase({ step: 'checking', total: rows.length })
       const local = await planImport({
         schema: hubSchema,
         api,
@@ -80,7 +84,7 @@ export function useImport(api: ResourceApi) {
       const report = sent.rows.length
         ? await runImport(dataProvider, api, sent, { dryRun: true, reason })
         : { dryRun: true, applied: false, created: 0, updated: 0, errors: [] }
-      setPhase({ step: 'planned', plan: mergeReport(local, report, sent.lines), sent, source: table.source })
+      setPhase({ step: 'planned', plan: mergeReport(local, report, sent.lines), sent })
     } catch (error) {
       setFatal(describeError(error, translate))
       setPhase({ step: 'choose' })
@@ -89,16 +93,16 @@ export function useImport(api: ResourceApi) {
 
   async function apply() {
     if (phase.step !== 'planned') return
-    const { plan, sent, source } = phase
+    const { plan, sent } = phase
     setFatal(undefined)
-    setPhase({ step: 'applying', plan, sent, source })
+    setPhase({ step: 'applying', plan, sent })
     try {
       const report = await runImport(dataProvider, api, sent, { dryRun: false, reason })
-      if (report.applied) setPhase({ step: 'applied', report, source })
-      else setPhase({ step: 'refused', plan: mergeReport(plan, report, sent.lines), source })
+      if (report.applied) setPhase({ step: 'applied', report })
+      else setPhase({ step: 'refused', plan: mergeReport(plan, report, sent.lines) })
       refresh()
     } catch (error) {
-      setPhase({ step: 'refused', plan, message: describeError(error, translate), source })
+      setPhase({ step: 'refused', plan, message: describeError(error, translate) })
     }
   }
 
@@ -108,5 +112,5 @@ export function useImport(api: ResourceApi) {
   }
 
   const busy = phase.step === 'reading' || phase.step === 'checking' || phase.step === 'applying'
-  return { phase, fatal, reason, setReason, read, apply, chooseSheet, busy }
+  return { phase, source, fatal, reason, setReason, read, apply, chooseSheet, busy }
 }

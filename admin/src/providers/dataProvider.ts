@@ -44,6 +44,12 @@ export interface HubDataProvider extends DataProvider {
   where(resource: string, filter: Json): { where?: Json; search?: string }
   /** The current versions of some records of a resource. */
   versionsOf(resource: string, ids: Identifier[]): Promise<Map<Identifier, number>>
+  /** Moves records to the trash at the versions given (all in one request per 50); their new versions. */
+  trash(
+    resource: string,
+    records: { id: Identifier; version: number }[],
+    reason?: string,
+  ): Promise<{ id: Identifier; version: number }[]>
   /** A record's audit trail, newest first, and its current version. */
   history(resource: string, id: Identifier): Promise<{ version: number; events: AuditEvent[] }>
   /** Brings a record of this type back from the trash, or (toVersion) back to an earlier version. */
@@ -88,6 +94,8 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
     where: (resource, filter) => toWhere(hubSchema, resourceApi(resource), filter),
 
     versionsOf: (resource, ids) => records.versionsOf(resource, ids),
+
+    trash: (resource, list, reason) => records.trash(resource, list, reason),
 
     async history(resource, id) {
       const { type } = resourceApi(resource)

@@ -216,10 +216,12 @@ export function deleteMutation(api: ResourceApi) {
 
 /** Several deletes in one request, one alias each, each at the version the list showed. */
 export function deleteManyMutation(api: ResourceApi, count: number) {
-  const variables = Array.from({ length: count }, (_, i) => `$id${i}: ID!, $v${i}: Int!`).join(', ')
+  const variables = [...Array.from({ length: count }, (_, i) => `$id${i}: ID!, $v${i}: Int!`), '$reason: String'].join(
+    ', ',
+  )
   const fields = Array.from(
     { length: count },
-    (_, i) => `d${i}: delete${api.type}(id: $id${i}, version: $v${i}) { id }`,
+    (_, i) => `d${i}: delete${api.type}(id: $id${i}, version: $v${i}, reason: $reason) { id version }`,
   ).join(' ')
   return `mutation DeleteMany(${variables}) { ${fields} }`
 }

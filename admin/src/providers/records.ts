@@ -84,6 +84,12 @@ export function createRecordProvider(send: Send) {
 
   const provider: DataProvider & {
     versionsOf(resource: string, ids: Identifier[]): Promise<Map<Identifier, number>>
+    /** Moves records to the trash, each at the version given; answers their versions in the trash. */
+    trash(
+      resource: string,
+      records: { id: Identifier; version: number }[],
+      reason?: string,
+    ): Promise<{ id: Identifier; version: number }[]>
   } = {
     getList,
 
@@ -153,26 +159,36 @@ export function createRecordProvider(send: Send) {
     },
 
     async deleteMany(resource, { ids, meta }) {
-      const api = resourceApi(resource)
-      // Versions as the list showed them (see BulkDeleteWithVersions); the rest are asked for.
+      // Versions as the list showed them (see BulkTrashButton); the rest are asked for.
       const shown = ((meta as Json | undefined)?.versions ?? {}) as Record<string, number>
       const missing = ids.filter((id) => typeof shown[String(id)] !== 'number')
-      const fetched = missing.length ? await versionsOf(api, missing) : new Map<Identifier, number>()
-      const versionOfId = (id: Identifier) => shown[String(id)] ?? fetched.get(id)
-      const deleted: Identifier[] = []
-      for (let start = 0; start < ids.length; start += DELETE_BATCH) {
+      const fetched = missing.length ? await versionsOf(resourceApi(resource), missing) : new Map<Identifier, number>()
+      const versions = ids.flatMap((id) => {
+        const version = shown[String(id)] ?? fetched.get(id)
         // Records no longer found (deleted meanwhile) are left out.
-        const batch = ids.slice(start, start + DELETE_BATCH).filter((id) => versionOfId(id) !== undefined)
-        if (!batch.length) continue
-        const variables: Json = {}
-        batch.forEach((id, i) => {
-          variables[`id${i}`] = id
-          variables[`v${i}`] = versionOfId(id)
+        return version === undefined ? [] : [{ id, version }]
+      })
+      const trashed = await provider.trash(resource, versions, reasonOf(undefined, meta))
+      return { data: trashed.map((record) => record.id) }
+    },
+
+    async trash(resource, records, reason) {
+      const api = resourceApi(resource)
+      const trashed: { id: Identifier; version: number }[] = []
+      for (let start = 0; start < records.length; start += DELETE_BATCH) {
+        const batch = records.slice(start, start + DELETE_BATCH)
+        const variables: Json = { reason }
+        batch.forEach((record, i) => {
+          variables[`id${i}`] = record.id
+          variables[`v${i}`] = record.version
         })
-        await send(deleteManyMutation(api, batch.length), variables)
-        deleted.push(...batch)
+        const data = await send<Record<string, { id: string; version: number }>>(
+          deleteManyMutation(api, batch.length),
+          variables,
+        )
+        trashed.push(...batch.map((_, i) => data[`d${i}`] as { id: string; version: number }))
       }
-      return { data: deleted }
+      return trashed
     },
 
     versionsOf: (resource, ids) => versionsOf(resourceApi(resource), ids),

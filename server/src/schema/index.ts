@@ -17,6 +17,8 @@ import './access.ts'
 import './audit.ts'
 import './import.ts'
 import './live.ts'
+import './saved-query.ts'
+import './citation-check.ts'
 
 export const schema = builder.toSchema({ sortSchema: false })
 

@@ -20,7 +20,9 @@ async function sumOf(typename: string, field: string, within: string | null) {
     db() as unknown as Record<string, { aggregate: (args: object) => Promise<{ _sum: Record<string, unknown> }> }>
   )[typename[0]?.toLowerCase() + typename.slice(1)]
   const result = await delegate?.aggregate({ where: scope(typename, within), _sum: { [field]: true } })
-  return Number(result?._sum[field] ?? 0)
+  // No record states the figure: unknown, not zero.
+  const sum = result?._sum[field]
+  return sum === null || sum === undefined ? null : Number(sum)
 }
 
 const KindCount = builder.objectRef<{ kind: string; count: number }>('CareFacilityKindCount').implement({
@@ -70,7 +72,11 @@ Overview.implement({
     ...Object.fromEntries(
       Object.entries(summed).map(([name, [typename, field, description]]) => [
         name,
-        t.float({ description, resolve: ({ within }) => sumOf(typename, field, within) }),
+        t.float({
+          nullable: true,
+          description: `${description} Null when no record states it.`,
+          resolve: ({ within }) => sumOf(typename, field, within),
+        }),
       ]),
     ),
     careFacilitiesByKind: t.field({

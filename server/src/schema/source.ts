@@ -36,7 +36,7 @@ builder.prismaNode('Source', {
 addRecordApi(sources)
 
 /** The record a citation belongs to, by its foreign key column. */
-const RECORD_COLUMNS = {
+export const RECORD_COLUMNS = {
   divisionId: 'Division',
   settlementId: 'Settlement',
   communityId: 'Community',
@@ -48,7 +48,7 @@ const RECORD_COLUMNS = {
   indicatorObservationId: 'IndicatorObservation',
 } as const
 
-function citedRecord(citation: Record<string, unknown>) {
+export function citedRecord(citation: Record<string, unknown>) {
   for (const [column, typename] of Object.entries(RECORD_COLUMNS)) {
     const id = citation[column]
     if (id != null) return { typename, id: encodeGlobalID(typename, id as number) }
