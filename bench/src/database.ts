@@ -55,6 +55,24 @@ export class PostgresServer {
     return rows.map((row) => row.pid)
   }
 
+  async exists(name: string) {
+    const { rows } = await this.admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+    return rows.length > 0
+  }
+
+  async databasesLike(pattern: string) {
+    const { rows } = await this.admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [pattern],
+    )
+    return rows.map((row) => row.datname)
+  }
+
+  /** A copy of `template` (which nobody may be connected to) named `name`. */
+  async createFrom(name: string, template: string) {
+    await this.admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)
+  }
+
   async drop(name: string) {
     await this.admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   }

@@ -3,41 +3,50 @@
 // chosen scenarios against the hub, and prints server CPU ms and SQL statements per request — the
 // two figures other load on this shared machine disturbs least.
 //
-//   createdb bench_dev && tsx src/fill.ts --size 100000 --url postgresql://…/bench_dev > fill.json
-//   tsx src/focus.ts --url postgresql://…/bench_dev --fill fill.json [--scenarios list,byId]
-//                    [--connections 10] [--seconds 5] [--profile DIR]
+//   createdb bench_dev && tsx src/fill.ts --size 100000 --url postgresql://…/bench_dev > /dev/null
+//   tsx src/focus.ts --url postgresql://…/bench_dev [--scenarios list,byId] [--variables varied,fixed]
+//                    [--connections 10] [--seconds 5] [--profile DIR] [--env NAME=value …]
 import { execFile, execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import pg from 'pg'
 import { CpuSampler } from './cpu-sampler.ts'
-import type { FillResult } from './database.ts'
+import { BENCH_RATE_LIMIT, METRICS_TOKEN } from './features.ts'
+import { findFixtures } from './fixtures.ts'
 import { LoadGenerator } from './load.ts'
 import { REPO_ROOT } from './machine.ts'
 import { freePort, startServer } from './processes.ts'
 import { summarizeProfile } from './profile.ts'
-import { ourSpecs, SCENARIOS, type ScenarioName } from './scenarios.ts'
+import { fixedOf, ourSpecs, READ_SCENARIOS, SCENARIOS, type ScenarioName, type Variables } from './scenarios.ts'
 import type { StatementCount } from './statements.ts'
 import { currentVersions, signIn } from './versions.ts'
 
 const { values } = parseArgs({
   options: {
     url: { type: 'string' },
-    fill: { type: 'string' },
     scenarios: { type: 'string', default: SCENARIOS.join(',') },
+    variables: { type: 'string', default: 'varied' },
+    /** Extra environment of the hub, e.g. to price a feature: --env LOG_LEVEL=warn */
+    env: { type: 'string', multiple: true, default: [] },
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '5' },
     profile: { type: 'string' },
   },
 })
-if (!values.url || !values.fill) {
-  console.error('usage: tsx src/focus.ts --url postgresql://… --fill fill.json [--scenarios list,byId] …')
+if (!values.url) {
+  console.error('usage: tsx src/focus.ts --url postgresql://… [--scenarios list,byId] [--variables varied,fixed] …')
   process.exit(2)
 }
 const url = values.url
-const fixtures = (JSON.parse(readFileSync(values.fill, 'utf8').trim().split('\n').pop() ?? '') as FillResult).fixtures
+// The records and pools of variables, found in the database as the bench's fill finds them.
+const client = new pg.Client({ connectionString: url })
+await client.connect()
+const fixtures = await findFixtures(async (sql) => (await client.query(sql)).rows)
+await client.end()
 const scenarios = values.scenarios.split(',').filter(Boolean) as ScenarioName[]
+const modes = values.variables.split(',').filter(Boolean) as Variables[]
 // A fixed admin, so the database keeps the one the first start created.
 const admin = { username: 'focus-admin', password: 'focus-admin-password-1' }
 const env: NodeJS.ProcessEnv = {
@@ -46,11 +55,17 @@ const env: NodeJS.ProcessEnv = {
   HOST: '127.0.0.1',
   SEED: 'off',
   DATABASE_URL: url,
+  // As the bench runs the hub (HUB_BENCH_ENV in main.ts): every feature on.
   PUBLIC_READ: 'true',
-  RATE_LIMIT_PER_MINUTE: '0',
-  IDENTIFIED_RATE_LIMIT_PER_MINUTE: '0',
+  RATE_LIMIT_PER_MINUTE: String(BENCH_RATE_LIMIT),
+  IDENTIFIED_RATE_LIMIT_PER_MINUTE: String(BENCH_RATE_LIMIT),
+  METRICS_TOKEN,
+  LOG_LEVEL: 'info',
   ADMIN_USERNAME: admin.username,
   ADMIN_PASSWORD: admin.password,
+  ...Object.fromEntries(
+    values.env.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  ),
 }
 
 const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : []
@@ -78,19 +93,28 @@ const load: LoadGenerator = new LoadGenerator(
 try {
   const cookie = await signIn(server.url, admin)
   for (const scenario of scenarios) {
-    const m = await load.run(server, {
-      connections: Number(values.connections),
-      warmupSeconds: 2,
-      durationSeconds: Number(values.seconds),
-      spec: async () =>
-        ourSpecs(fixtures, await currentVersions(server.url, fixtures.updateHospitalIds, cookie), cookie)[scenario],
-    })
-    const failures = m.non2xx + m.graphqlErrors + m.socketErrors + m.timeouts
-    console.log(
-      `${scenario.padEnd(9)} ${m.rps.toFixed(0).padStart(5)} req/s  p99 ${m.latencyMs.p99.toFixed(0).padStart(5)} ms  ` +
-        `cpu ${m.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req  peak rss ${m.peakRssMB.toFixed(0)} MB  ` +
-        `others ${m.othersCores.toFixed(2)} cores${failures ? `  FAILURES ${failures}: ${m.errorSamples[0]?.slice(0, 200)}` : ''}`,
-    )
+    for (const variables of modes) {
+      if (variables === 'fixed' && !(READ_SCENARIOS as readonly string[]).includes(scenario)) continue
+      const m = await load.run(server, {
+        connections: Number(values.connections),
+        warmupSeconds: 2,
+        durationSeconds: Number(values.seconds),
+        spec: async () => {
+          const spec = ourSpecs(
+            fixtures,
+            await currentVersions(server.url, fixtures.updateHospitalIds, cookie),
+            cookie,
+          )[scenario]
+          return variables === 'fixed' ? fixedOf(spec) : spec
+        },
+      })
+      const failures = m.non2xx + m.graphqlErrors + m.socketErrors + m.timeouts
+      console.log(
+        `${scenario.padEnd(9)} ${variables.padEnd(6)} ${m.rps.toFixed(0).padStart(5)} req/s  p99 ${m.latencyMs.p99.toFixed(0).padStart(5)} ms  ` +
+          `cpu ${m.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req  peak rss ${m.peakRssMB.toFixed(0)} MB  ` +
+          `others ${m.othersCores.toFixed(2)} cores${failures ? `  FAILURES ${failures}: ${m.errorSamples[0]?.slice(0, 200)}` : ''}`,
+      )
+    }
   }
 } finally {
   load.close()

@@ -63,12 +63,28 @@ function requestsFor(spec: LoadSpec, tally: Tally, hospitals: Hospitals): autoca
   switch (spec.kind) {
     case 'static':
       return [{ ...base, body: spec.body, onResponse: noteErrors }]
-    case 'cold': {
-      let counter = 0
+    case 'rotate': {
+      // One turn for every connection together, so the pool is walked in its order.
+      let turn = 0
+      const { bodies } = spec
       return [
         {
           ...base,
-          setupRequest: (request) => ({ ...request, body: spec.template.replace('__ALIAS__', `q${++counter}`) }),
+          setupRequest: (request) => ({ ...request, body: bodies[turn++ % bodies.length] }),
+          onResponse: noteErrors,
+        },
+      ]
+    }
+    case 'cold': {
+      let counter = 0
+      const { bodies } = spec
+      return [
+        {
+          ...base,
+          setupRequest: (request) => ({
+            ...request,
+            body: (bodies[counter % bodies.length] as string).replace('__ALIAS__', `q${++counter}`),
+          }),
           onResponse: noteErrors,
         },
       ]

@@ -7,10 +7,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CpuSampler } from './cpu-sampler.ts'
 import { fill, PostgresServer } from './database.ts'
-import type { Fixtures } from './fixtures.ts'
+import { BENCH_RATE_LIMIT, checkFeatures, type FeatureCheck, METRICS_TOKEN } from './features.ts'
+import { FillCache, fillKey } from './fill-cache.ts'
+import { type Fixtures, globalId } from './fixtures.ts'
 import { LoadGenerator, type Measurement } from './load.ts'
 import { describeMachine, REPO_ROOT } from './machine.ts'
 import { connectionsFor, parsePlan } from './plan.ts'
+import { postgraphileIds } from './postgraphile-ids.ts'
 import { freePort, type ServerProcess, startServer } from './processes.ts'
 import { summarizeProfile } from './profile.ts'
 import {
@@ -19,21 +22,28 @@ import {
   fingerprint,
   type Results,
   type RunRecord,
+  ratioSummary,
   type ServerName,
   type ServerRecord,
+  summaryLines,
   writeReport,
 } from './report.ts'
 import {
   baselineSpecs,
   ceilingSpecs,
+  fixedOf,
   type LoadSpec,
   ourSpecs,
+  type PostGraphileIds,
   postgraphileSpecs,
+  READ_SCENARIOS,
   SCENARIOS,
   type ScenarioName,
+  sampleBodies,
+  type Variables,
 } from './scenarios.ts'
 import { countStatements, postGraphQL, type StatementCount } from './statements.ts'
-import { BENCH_ADMIN, currentVersions, postgraphileNodeId, signIn } from './versions.ts'
+import { BENCH_ADMIN, currentVersions, signIn } from './versions.ts'
 
 const BENCH_DIR = path.resolve(import.meta.dirname, '..')
 const SERVER_DIR = path.join(REPO_ROOT, 'server')
@@ -42,6 +52,8 @@ const TSX = import.meta.resolve('tsx')
 const script = (name: string) => fileURLToPath(new URL(name, import.meta.url))
 
 const plan = parsePlan()
+/** Requests of each read scenario whose answers are compared across the servers. */
+const ANSWER_SAMPLES = 3
 const started = performance.now()
 const log = (message: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`)
@@ -59,13 +71,16 @@ interface ServerSetup {
 }
 
 /**
- * For the hub with the trust work (issue in progress): anonymous reads on, rate limits off (the
- * bench sends thousands of requests a minute from one address). Older hubs ignore these.
+ * The hub as deployed, every feature on (features.ts checks each): anonymous reads on, changes
+ * signed in, rate limits counting every request but high enough never to refuse the bench's load
+ * from one address, metrics served, JSON logs at info on standard output.
  */
 export const HUB_BENCH_ENV = {
   PUBLIC_READ: 'true',
-  RATE_LIMIT_PER_MINUTE: '0',
-  IDENTIFIED_RATE_LIMIT_PER_MINUTE: '0',
+  RATE_LIMIT_PER_MINUTE: String(BENCH_RATE_LIMIT),
+  IDENTIFIED_RATE_LIMIT_PER_MINUTE: String(BENCH_RATE_LIMIT),
+  METRICS_TOKEN,
+  LOG_LEVEL: 'info',
   // The first start on a database without operators creates this admin; the update scenario signs in.
   ADMIN_USERNAME: BENCH_ADMIN.username,
   ADMIN_PASSWORD: BENCH_ADMIN.password,
@@ -176,13 +191,26 @@ async function main() {
       `${plan.warmupSeconds} s warm-up + ${plan.durationSeconds} s per run`,
   )
 
-  // Databases: the bench's own PostgreSQL database and a PGlite data directory, filled side by side.
+  // Databases: the bench's own PostgreSQL database and a PGlite data directory, filled side by side
+  // (or, in a quick run, copied from the last quick run's fill while nothing that shapes it changed).
   const main = await postgres.create()
   cleanups.push(() => postgres.drop(main.name))
   const dataDir = path.join(OUT_DIR, `pglite-${main.name}`)
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-  log(`Filling ${main.name} (PostgreSQL) and ${path.relative(BENCH_DIR, dataDir)} (PGlite)…`)
-  const [filled, embedded] = await Promise.all([fill({ url: main.url }, plan.size), fill({ dataDir }, plan.size)])
+  const cache = plan.reuseFill ? new FillCache(postgres, OUT_DIR, fillKey(plan.size)) : undefined
+  let pair = await cache?.restore(main.name, dataDir)
+  if (pair) {
+    log(`Copied the kept fill into ${main.name} and ${path.relative(BENCH_DIR, dataDir)} (--fresh fills anew)`)
+  } else {
+    log(`Filling ${main.name} (PostgreSQL) and ${path.relative(BENCH_DIR, dataDir)} (PGlite)…`)
+    const [postgresFill, embeddedFill] = await Promise.all([
+      fill({ url: main.url }, plan.size),
+      fill({ dataDir }, plan.size),
+    ])
+    pair = { postgres: postgresFill, embedded: embeddedFill }
+    await cache?.keep(main.name, dataDir, pair)
+  }
+  const { postgres: filled, embedded } = pair
   log(
     `Filled: ${filled.counts.total} synthetic rows in ${(filled.timings.totalMs / 1000).toFixed(1)} s on PostgreSQL, ` +
       `${(embedded.timings.totalMs / 1000).toFixed(1)} s on PGlite`,
@@ -190,25 +218,37 @@ async function main() {
   await postgres.checkpoint()
   const fx = filled.fixtures
 
-  // Start-up on an empty database: every migration applied, as on a first deployment.
-  const empty = await postgres.create('_empty')
-  cleanups.push(() => postgres.drop(empty.name))
-  const fresh = await ourServer('ours', '', { url: empty.url }, fx).start()
-  await fresh.stop()
-  await postgres.drop(empty.name)
-  log(`Start-up on an empty database (all migrations applied): ${fresh.readyMs.toFixed(0)} ms`)
+  // Start-up on an empty database: every migration applied, as on a first deployment (full run only).
+  let emptyDatabaseMs: number | undefined
+  if (plan.emptyStart) {
+    const empty = await postgres.create('_empty')
+    cleanups.push(() => postgres.drop(empty.name))
+    const fresh = await ourServer('ours', '', { url: empty.url }, fx).start()
+    await fresh.stop()
+    await postgres.drop(empty.name)
+    emptyDatabaseMs = fresh.readyMs
+    log(`Start-up on an empty database (all migrations applied): ${fresh.readyMs.toFixed(0)} ms`)
+  }
 
-  let pgNodeId: string | undefined
+  let pgIds: Promise<PostGraphileIds> | undefined
   const setups: ServerSetup[] = [
-    peerServer('ceiling', 'node:http, constant body (HTTP ceiling)', './servers/ceiling.ts', undefined, async () =>
-      ceilingSpecs(fx),
-    ),
+    ...(plan.ceiling
+      ? [
+          peerServer(
+            'ceiling',
+            'node:http, constant body (HTTP ceiling)',
+            './servers/ceiling.ts',
+            undefined,
+            async () => ceilingSpecs(fx),
+          ),
+        ]
+      : []),
     peerServer('baseline', 'graphql-yoga + hand-written SQL (pg)', './servers/baseline.ts', main.url, async () =>
       baselineSpecs(fx),
     ),
     peerServer('postgraphile', 'PostGraphile v5', './servers/postgraphile.ts', main.url, async (server) => {
-      pgNodeId ??= await postgraphileNodeId(server.url, fx.hospital.id)
-      return postgraphileSpecs(fx, pgNodeId)
+      pgIds ??= postgraphileIds(server.url, fx)
+      return postgraphileSpecs(fx, await pgIds)
     }),
     ourServer('ours', 'Minsheng Hub on PostgreSQL', { url: main.url }, fx),
     ourServer('ours-embedded', 'Minsheng Hub on PGlite (embedded)', { dataDir }, embedded.fixtures),
@@ -226,6 +266,7 @@ async function main() {
   const servers: Partial<Record<ServerName, ServerRecord>> = {}
   const startups: number[] = []
   const answers: Partial<Record<ServerName, Partial<Record<ScenarioName, string>>>> = {}
+  let features: FeatureCheck[] = []
 
   // Every server runs at once and the runs interleave (each scenario and concurrency on each server
   // in turn), so a burst of other work on this shared machine does not fall on one server only.
@@ -236,29 +277,54 @@ async function main() {
     running.set(setup.name, { setup, server })
     if (setup.name === 'ours') startups.push(server.readyMs)
     log(`${setup.title}: ready in ${server.readyMs.toFixed(0)} ms (pid ${server.pid})`)
-    // The answers of the read scenarios, to check the servers agree on what they return.
+    // The answers of the read scenarios (the first requests of each pool, a later page among
+    // them), to check the servers agree on what they return.
     const specs = await setup.specs(server)
     const digests: Partial<Record<ScenarioName, string>> = {}
-    for (const name of ['list', 'nested', 'byId'] as const) {
-      const spec = specs[name]
-      if (spec?.kind !== 'static' || setup.name === 'ceiling') continue
-      digests[name] = fingerprint((await postGraphQL(server.url, spec.body)).json)
+    for (const name of READ_SCENARIOS) {
+      if (setup.name === 'ceiling') continue
+      const bodies = sampleBodies(specs[name], ANSWER_SAMPLES)
+      if (bodies.length === 0) continue
+      const replies = []
+      for (const body of bodies) replies.push((await postGraphQL(server.url, body)).json)
+      digests[name] = fingerprint(replies)
     }
     answers[setup.name] = digests
+    if (setup.name === 'ours') {
+      features = await checkFeatures(server, main.url, sessions.get(server), globalId('Hospital', fx.hospital.id))
+      for (const check of features) log(`Feature ${check.feature}: ${check.on ? 'on' : 'OFF'} (${check.evidence})`)
+      const off = features.filter((check) => !check.on)
+      if (off.length > 0) throw new Error(`The hub runs with features off: ${off.map((c) => c.feature).join(', ')}`)
+    }
   }
 
   for (const scenario of SCENARIOS) {
     for (const connections of connectionsFor(plan, scenario)) {
-      for (const { setup, server } of running.values()) {
-        if (!(await setup.specs(server))[scenario]) continue
-        const measurement = await load.run(server, {
-          connections,
-          warmupSeconds: plan.warmupSeconds,
-          durationSeconds: plan.durationSeconds,
-          spec: async () => (await setup.specs(server))[scenario] as LoadSpec,
-        })
-        runs.push({ server: setup.name, scenario, connections, ...measurement })
-        report(setup.name, scenario, connections, measurement)
+      // Read scenarios: varied variables at every concurrency, fixed ones at the highest only.
+      const modes: Variables[] =
+        (READ_SCENARIOS as readonly string[]).includes(scenario) && connections === Math.max(...plan.connections)
+          ? ['varied', 'fixed']
+          : ['varied']
+      for (const variables of modes) {
+        for (const { setup, server } of running.values()) {
+          if (!(await setup.specs(server))[scenario]) continue
+          if (
+            variables === 'fixed' &&
+            (setup.name === 'ceiling' || (setup.name === 'ours-embedded' && !plan.embeddedFixed))
+          )
+            continue
+          const measurement = await load.run(server, {
+            connections,
+            warmupSeconds: plan.warmupSeconds,
+            durationSeconds: plan.durationSeconds,
+            spec: async () => {
+              const spec = (await setup.specs(server))[scenario] as LoadSpec
+              return variables === 'fixed' ? fixedOf(spec) : spec
+            },
+          })
+          runs.push({ server: setup.name, scenario, connections, variables, ...measurement })
+          report(setup.name, scenario, connections, variables, measurement)
+        }
       }
     }
   }
@@ -330,11 +396,13 @@ async function main() {
     servers: servers as Record<ServerName, ServerRecord>,
     runs,
     answers,
-    startup: { emptyDatabaseMs: fresh.readyMs, migratedDatabaseMs: startups },
+    features,
+    startup: { ...(emptyDatabaseMs === undefined ? {} : { emptyDatabaseMs }), migratedDatabaseMs: startups },
     memoryRounds,
     ...(profiles ? { profiles } : {}),
   }
-  results.ratios = computeRatios(results)
+  results.ratioTable = computeRatios(results)
+  results.ratios = ratioSummary(results)
   results.targets = checkTargets(results)
   const outDir = plan.name === 'full' ? BENCH_DIR : path.join(OUT_DIR, 'quick')
   mkdirSync(outDir, { recursive: true })
@@ -342,12 +410,13 @@ async function main() {
   writeFileSync(path.join(outDir, 'RESULTS.md'), writeReport(results))
   formatWithBiome(path.join(outDir, 'RESULTS.md'), path.join(outDir, 'results.json'))
   log(`Wrote ${path.relative(process.cwd(), path.join(outDir, 'RESULTS.md'))} and results.json`)
+  for (const line of summaryLines(results)) console.log(line)
 }
 
-function report(server: ServerName, scenario: ScenarioName, connections: number, m: Measurement) {
+function report(server: ServerName, scenario: ScenarioName, connections: number, variables: Variables, m: Measurement) {
   const failures = m.non2xx + m.graphqlErrors + m.socketErrors + m.timeouts
   log(
-    `${server.padEnd(13)} ${scenario.padEnd(9)} c=${String(connections).padEnd(2)} ` +
+    `${server.padEnd(13)} ${scenario.padEnd(9)} ${variables === 'fixed' ? 'fixed ' : '      '}c=${String(connections).padEnd(2)} ` +
       `${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.latencyMs.p50.toFixed(1)} ms  ` +
       `p99 ${m.latencyMs.p99.toFixed(1)} ms  cpu ${m.cpuMsPerRequest.toFixed(2)} ms/req  ` +
       `rss ${m.rssAfterMB.toFixed(0)} MB  others ${m.othersCores.toFixed(2)} cores` +
@@ -417,7 +486,8 @@ function formatWithBiome(...files: string[]) {
 /** Rewrites RESULTS.md from a results.json, keeping its measurements. */
 function rewriteReport(file: string) {
   const results = JSON.parse(readFileSync(file, 'utf8')) as Results
-  results.ratios = computeRatios(results)
+  results.ratioTable = computeRatios(results)
+  results.ratios = ratioSummary(results)
   results.targets = checkTargets(results)
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
   writeFileSync(path.join(path.dirname(file), 'RESULTS.md'), writeReport(results))

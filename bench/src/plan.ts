@@ -5,6 +5,14 @@ export interface Plan {
   name: 'full' | 'quick'
   /** Rows the synthetic generator creates (on top of the real seed). */
   size: number
+  /** Whether the HTTP ceiling (node:http answering a constant body) is measured. */
+  ceiling: boolean
+  /** Whether the embedded hub also runs the read scenarios with fixed variables. */
+  embeddedFixed: boolean
+  /** Whether to copy the last quick run's fill (fill-cache.ts) instead of filling anew. */
+  reuseFill: boolean
+  /** Whether to measure the start on an empty database (every migration applied). */
+  emptyStart: boolean
   connections: number[]
   warmupSeconds: number
   durationSeconds: number
@@ -27,7 +35,9 @@ export function connectionsFor(plan: Plan, scenario: string) {
 }
 
 const USAGE = `usage: pnpm bench [--quick] [--profile | --no-profile] [--admin-url postgresql://…]
-  --quick        short variant (size 20000, 50 connections only, 1 s warm-up + 2 s per run; about two minutes)
+  --quick        short variant (the same data, kept between quick runs; 50 connections only, 1 s warm-up + 2 s
+                 per run; no ceiling, memory rounds or empty-database start; under 3 minutes)
+  --fresh        quick run: fill anew instead of copying the last quick run's fill
   --no-profile   skip the CPU profiles of the list and nested scenarios (the full run takes them)
   --profile      take them in a quick run too
   --report FILE  only rewrite RESULTS.md beside FILE from that results.json (after a change to the report)
@@ -38,6 +48,7 @@ export function parsePlan(argv = process.argv.slice(2)): Plan {
     args: argv.filter((arg) => arg !== '--'),
     options: {
       quick: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
       'no-profile': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       report: { type: 'string' },
@@ -52,17 +63,23 @@ export function parsePlan(argv = process.argv.slice(2)): Plan {
   const adminUrl = values['admin-url']
   const reportFrom = values.report ? { reportFrom: values.report } : {}
   if (values.quick) {
+    // The same data as the full run, so the pools of variables (fixtures.ts) are as large and the
+    // ratios comparable; what it saves is concurrencies, seconds per run and the ceiling.
     return {
       name: 'quick',
-      size: 20_000,
+      size: 100_000,
+      ceiling: false,
+      embeddedFixed: false,
+      reuseFill: !values.fresh,
+      emptyStart: false,
       connections: [50],
       warmupSeconds: 1,
       durationSeconds: 2,
-      memoryRounds: 3,
+      memoryRounds: 0,
       memoryRoundSeconds: 1,
       profile: values.profile,
       profileSeconds: 3,
-      statementSamples: 3,
+      statementSamples: 1,
       adminUrl,
       ...reportFrom,
     }
@@ -70,6 +87,10 @@ export function parsePlan(argv = process.argv.slice(2)): Plan {
   return {
     name: 'full',
     size: 100_000,
+    ceiling: true,
+    embeddedFixed: true,
+    reuseFill: false,
+    emptyStart: true,
     connections: [1, 10, 50],
     warmupSeconds: 3,
     durationSeconds: 10,

@@ -33,7 +33,7 @@ try {
   )
   const specs = {
     ...ourSpecs(fixtures, versions, cookie),
-    nestedSmall: { kind: 'static' as const, body: JSON.stringify({ query: nestedSmall }) },
+    nestedSmall: { kind: 'static' as const, body: JSON.stringify({ query: nestedSmall, variables: { after: null } }) },
   }
   const counts = await countStatements(url, specs, () => hub.database.statementCount(), samples, {
     start: () => {

@@ -34,7 +34,10 @@ export function probe(spec: LoadSpec) {
   return {
     body(): string {
       if (spec.kind === 'static') return spec.body
-      if (spec.kind === 'cold') return spec.template.replace('__ALIAS__', `probe${++counter}`)
+      if (spec.kind === 'rotate') return spec.bodies[counter++ % spec.bodies.length] as string
+      if (spec.kind === 'cold') {
+        return (spec.bodies[counter % spec.bodies.length] as string).replace('__ALIAS__', `probe${++counter}`)
+      }
       const variables: Record<string, unknown> = { id: hospital?.id, openBeds: 100 + counter++ }
       if (spec.versionPath) variables.version = hospital?.version
       return JSON.stringify({ query: spec.query, variables })

@@ -1,5 +1,5 @@
 // Looks things up through a server's own API before a run: the current versions of the hospitals
-// the update scenario changes (ours), and PostGraphile's node ID of the by-id hospital.
+// the update scenario changes (ours), and signing in.
 import { randomBytes } from 'node:crypto'
 import { globalId } from './fixtures.ts'
 import { postGraphQL } from './statements.ts'
@@ -13,15 +13,6 @@ export async function currentVersions(url: string, ids: number[], cookie?: strin
   // Without versions (e.g. the hub refuses anonymous reads) the updates go without the check.
   if (!nodes) return new Map<number, number>()
   return new Map(ids.flatMap((id, index) => (nodes[index] ? [[id, nodes[index].version] as const] : [])))
-}
-
-/** PostGraphile's global ID of a hospital (base64 of its own JSON form). */
-export async function postgraphileNodeId(url: string, hospitalId: number): Promise<string> {
-  const query = `{ hospitalByRowId(rowId: ${hospitalId}) { id } }`
-  const { json } = await postGraphQL(url, JSON.stringify({ query }))
-  const id = (json.data as { hospitalByRowId?: { id: string } } | undefined)?.hospitalByRowId?.id
-  if (!id) throw new Error(`PostGraphile did not find hospital ${hospitalId}: ${JSON.stringify(json).slice(0, 500)}`)
-  return id
 }
 
 /** The operator the bench signs in as (created by the hub from ADMIN_USERNAME/ADMIN_PASSWORD). */

@@ -1,5 +1,8 @@
-// The tables an export holds, in an order that inserts every row after the rows it refers to.
+// The tables an export holds, in an order that inserts every row after the rows it refers to,
+// derived from the data model (src/models.ts): a new model is exported without being listed here.
 // Sessions are left out: they are short-lived and useless on another server.
+import { getDatamodel } from '../generated/pothos-types.ts'
+import { JOIN_TABLES, selfReference, tablesInInsertOrder } from '../src/models.ts'
 
 export interface ExportedTable {
   name: string
@@ -15,49 +18,48 @@ export interface ExportedTable {
   secrets?: Record<string, string>
 }
 
-// Divisions refer to their parent: export them by depth in the tree, so a parent always comes first.
-const divisionsByDepth = (line: string) => `WITH RECURSIVE tree (id, depth) AS (
-    SELECT id, 0 FROM "Division" WHERE "parentId" IS NULL
-    UNION ALL SELECT child.id, tree.depth + 1 FROM "Division" child JOIN tree ON child."parentId" = tree.id
-  ) SELECT ${line} AS line FROM "Division" t JOIN tree ON tree.id = t.id ORDER BY tree.depth, t.id`
-
-const byId = (table: string) => (line: string) => `SELECT ${line} AS line FROM "${table}" t ORDER BY t.id`
-
 export const NO_PASSWORD = '!imported-without-password'
 export const NO_KEY_PREFIX = '!imported-without-key:'
 
-export const EXPORTED_TABLES: readonly ExportedTable[] = [
-  { name: 'Division', rows: divisionsByDepth, serialId: true },
-  { name: 'Source', rows: byId('Source'), serialId: true },
-  { name: 'Settlement', rows: byId('Settlement'), serialId: true },
-  { name: 'Community', rows: byId('Community'), serialId: true },
-  { name: 'IndustrialPark', rows: byId('IndustrialPark'), serialId: true },
-  {
-    name: '_ParkSupportsSettlement',
-    rows: (line) => `SELECT ${line} AS line FROM "_ParkSupportsSettlement" t ORDER BY t."A", t."B"`,
-    serialId: false,
-  },
-  { name: 'Enterprise', rows: byId('Enterprise'), serialId: true },
-  { name: 'Hospital', rows: byId('Hospital'), serialId: true },
-  { name: 'School', rows: byId('School'), serialId: true },
-  { name: 'CareFacility', rows: byId('CareFacility'), serialId: true },
-  { name: 'CarePrice', rows: byId('CarePrice'), serialId: true },
-  { name: 'Indicator', rows: byId('Indicator'), serialId: true },
-  { name: 'IndicatorObservation', rows: byId('IndicatorObservation'), serialId: true },
-  { name: 'Citation', rows: byId('Citation'), serialId: true },
-  { name: 'User', rows: byId('User'), serialId: true, secrets: { passwordHash: `'${NO_PASSWORD}'` } },
-  {
-    name: 'ApiKey',
-    rows: byId('ApiKey'),
-    serialId: true,
-    secrets: { keyHash: `'${NO_KEY_PREFIX}' || r.id` },
-  },
-  { name: 'SavedQuery', rows: byId('SavedQuery'), serialId: true },
-  { name: 'AuditEvent', rows: byId('AuditEvent'), serialId: true },
-]
-
-/** Tables an import target must have empty, beyond the exported ones. */
+/** Tables an export leaves out (an import target must still have them empty). */
 export const OTHER_DATA_TABLES = ['Session'] as const
+
+/** Columns holding secrets, with what an import without them stores instead (see ExportedTable). */
+const SECRETS: Record<string, Record<string, string>> = {
+  User: { passwordHash: `'${NO_PASSWORD}'` },
+  ApiKey: { keyHash: `'${NO_KEY_PREFIX}' || r.id` },
+}
+
+// A row refers to another of its table (a division to its parent): export by depth in that tree,
+// so the row referred to always comes first.
+const byDepth = (table: string, parent: string) => (line: string) =>
+  `WITH RECURSIVE tree (id, depth) AS (
+    SELECT id, 0 FROM ${quoted(table)} WHERE ${quoted(parent)} IS NULL
+    UNION ALL SELECT child.id, tree.depth + 1 FROM ${quoted(table)} child JOIN tree ON child.${quoted(parent)} = tree.id
+  ) SELECT ${line} AS line FROM ${quoted(table)} t JOIN tree ON tree.id = t.id ORDER BY tree.depth, t.id`
+
+const byId = (table: string) => (line: string) => `SELECT ${line} AS line FROM ${quoted(table)} t ORDER BY t.id`
+const byBothKeys = (table: string) => (line: string) =>
+  `SELECT ${line} AS line FROM ${quoted(table)} t ORDER BY t."A", t."B"`
+
+const models = getDatamodel().datamodel.models as unknown as Record<
+  string,
+  { fields: { name: string; type: string; hasDefaultValue: boolean }[] }
+>
+const hasSerialId = (table: string) =>
+  models[table]?.fields.some((f) => f.name === 'id' && f.type === 'Int' && f.hasDefaultValue) ?? false
+
+export const EXPORTED_TABLES: readonly ExportedTable[] = tablesInInsertOrder()
+  .filter((name) => !(OTHER_DATA_TABLES as readonly string[]).includes(name))
+  .map((name) => {
+    const parent = selfReference(name)
+    const rows = JOIN_TABLES.some((join) => join.table === name)
+      ? byBothKeys(name)
+      : parent
+        ? byDepth(name, parent)
+        : byId(name)
+    return { name, rows, serialId: hasSerialId(name), ...(SECRETS[name] ? { secrets: SECRETS[name] } : {}) }
+  })
 
 /** Quotes an identifier we name ourselves (table and column names from the catalog). */
 export const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`

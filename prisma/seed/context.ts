@@ -1,23 +1,12 @@
 // State shared by the seeders of one run: the transaction, the source, and a tally of what was written.
+
 import type { Prisma } from '../src/index.ts'
+import { DATA_MODELS } from '../src/models.ts'
 
-export const SEEDED_MODELS = [
-  'source',
-  'division',
-  'settlement',
-  'community',
-  'industrialPark',
-  'enterprise',
-  'hospital',
-  'school',
-  'careFacility',
-  'carePrice',
-  'indicator',
-  'indicatorObservation',
-  'citation',
-] as const
+/** The models the seed writes: the city's data (src/models.ts), by their client delegate names. */
+export const SEEDED_MODELS = DATA_MODELS.map((model) => `${model[0]?.toLowerCase()}${model.slice(1)}` as SeededModel)
 
-export type SeededModel = (typeof SEEDED_MODELS)[number]
+export type SeededModel = Uncapitalize<Prisma.ModelName>
 
 export type Outcome = 'created' | 'updated' | 'unchanged'
 

@@ -1,18 +1,19 @@
 // Checks the seed on a throwaway database: a second run changes nothing, every figure is cited, every
 // quote is verbatim from the source, and drift is repaired. Run: cd prisma && npx tsx seed/verify.ts
 import assert from 'node:assert/strict'
-import { openDatabase, type PrismaClient } from '../src/index.ts'
+import {
+  fieldNamesOf,
+  foreignKeys,
+  openDatabase,
+  type PrismaClient,
+  RECORD_MODELS as RECORD_FAMILIES,
+} from '../src/index.ts'
 import { isEmpty, readSourceText, SEEDED_MODELS, type SeedSummary, seed } from './index.ts'
 
-const RECORD_MODELS = [
-  'settlement',
-  'community',
-  'industrialPark',
-  'enterprise',
-  'hospital',
-  'school',
-  'careFacility',
-] as const
+// Records that state figures of a place: every family that lies in a division and carries citations.
+const RECORD_MODELS = RECORD_FAMILIES.filter(
+  (model) => foreignKeys(model).some((key) => key.column === 'divisionId') && fieldNamesOf(model).includes('citations'),
+).map((model) => `${model[0]?.toLowerCase()}${model.slice(1)}` as 'hospital')
 // Keys that place or describe a record rather than state a figure of it.
 const NOT_FIGURES = new Set(['id', 'divisionId', 'parkId', 'communityId', 'settlementId', 'nameEn', 'note'])
 const BOOKKEEPING = new Set(['createdAt', 'updatedAt', 'version', 'kind', 'targetGroup'])

@@ -10,5 +10,15 @@ export {
   pendingMigrations,
   type SqlRunner,
 } from './migrate.ts'
+export {
+  DATA_MODELS,
+  fieldNamesOf,
+  foreignKeys,
+  JOIN_TABLES,
+  MODEL_NAMES,
+  RECORD_MODELS,
+  tablesInInsertOrder,
+} from './models.ts'
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './open.ts'
+export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
 export { APPLICATION_NAME } from './postgres.ts'

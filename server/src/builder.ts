@@ -1,6 +1,7 @@
 import type PrismaTypes from '@minsheng/db/pothos-types'
 import { getDatamodel } from '@minsheng/db/pothos-types'
 import SchemaBuilder from '@pothos/core'
+import DataloaderPlugin from '@pothos/plugin-dataloader'
 import PrismaPlugin from '@pothos/plugin-prisma'
 import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
@@ -90,7 +91,7 @@ export const builder = new SchemaBuilder<{
   }
 }>({
   // Scope-auth first, so its checks wrap the resolvers the other plugins build.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({
       readType: (typename: string) => canRead(ctx.actor, typename, ctx.auth.publicRead),
@@ -105,8 +106,9 @@ export const builder = new SchemaBuilder<{
   prisma: {
     client: () => db(),
     dmmf: getDatamodel(),
-    // Descriptions in GraphiQL come from the /// comments in schema.prisma.
-    exposeDescriptions: true,
+    // Descriptions come from each family's field descriptions (server/src/schema/<record>.ts); the
+    // /// comments in schema.prisma are for readers of the data model.
+    exposeDescriptions: false,
     filterConnectionTotalCount: true,
     // A resolver that forgets to pass `query` to Prisma would cause N+1 loading: fail loudly.
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',

@@ -434,11 +434,11 @@ describe('the trash and purge', () => {
     await ok('editor', DELETE_HOSPITAL, { id, version: 1, reason: '停业' })
   })
 
-  const TRASH = `{ trash(recordType: Hospital, first: 200) { id recordType nameZh version deletedAt deletedBy } }`
+  const TRASH = `{ trash(recordType: Hospital, first: 200) { id recordId recordType nameZh version deletedAt deletedBy } }`
 
   it('lists deleted records to editors, with who deleted them', async () => {
     const { trash } = (await ok('editor', TRASH)).data
-    const item = trash.find((entry: { id: string }) => entry.id === id)
+    const item = trash.find((entry: { recordId: string }) => entry.recordId === id)
     expect(item).toMatchObject({
       recordType: 'Hospital',
       nameZh: '审计回收站医院',
@@ -446,8 +446,25 @@ describe('the trash and purge', () => {
       deletedBy: OPERATORS.editor.username,
     })
     // Most recently deleted first.
-    expect(trash[0].id).toBe(id)
+    expect(trash[0].recordId).toBe(id)
     expect(onlyError(await send('viewer', TRASH)).extensions?.code).toBe('FORBIDDEN')
+  })
+
+  it("gives each entry an ID of its own, never the record's: clients cache objects by ID", async () => {
+    const { trash } = (await ok('editor', TRASH)).data
+    const entry = trash.find((e: { recordId: string }) => e.recordId === id)
+    expect(entry.id).not.toBe(id)
+    expect(Buffer.from(entry.id, 'base64').toString()).toMatch(/^TrashItem:/)
+    expect(new Set(trash.map((e: { id: string }) => e.id)).size).toBe(trash.length)
+  })
+
+  it('finds who deleted each entry in one query for the page, not one per entry', async () => {
+    for (const name of ['审计回收站甲', '审计回收站乙', '审计回收站丙']) {
+      await ok('editor', DELETE_HOSPITAL, { id: await newHospital(name), version: 1, reason: '测试' })
+    }
+    const few = await t.countStatements(() => ok('editor', `{ trash(recordType: Hospital, first: 1) { deletedBy } }`))
+    const many = await t.countStatements(() => ok('editor', TRASH))
+    expect(many).toBe(few)
   })
 
   it('is purged by admins only, and the history stays', async () => {
@@ -457,7 +474,7 @@ describe('the trash and purge', () => {
     expect((await ok('admin', purge, { id })).data.purgeHospital).toBe(true)
     expect(await prisma().hospital.findUnique({ where: { id: rowIdOf(id) } })).toBeNull()
     const trash = (await ok('editor', TRASH)).data.trash
-    expect(trash.map((entry: { id: string }) => entry.id)).not.toContain(id)
+    expect(trash.map((entry: { recordId: string }) => entry.recordId)).not.toContain(id)
     const kept = await eventsOf('Hospital', id)
     expect(kept.map((e) => [e.action, e.actorName])).toEqual([
       ['CREATE', OPERATORS.editor.username],

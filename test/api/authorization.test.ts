@@ -2,8 +2,6 @@
 // generated from the schema, so a new root field, mutation or nested list is checked (or fails the
 // "every field is classified" tests) without anyone remembering to add it here.
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { type Hub, startHub } from '@minsheng/server/hub'
 import { schema } from '@minsheng/server/schema'
 import {
   type GraphQLField,
@@ -14,63 +12,38 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql'
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { withDatabase } from '../setup/global.ts'
-import { type Caller, databaseKind, type GraphQLResponse, startTestHub, type TestHub } from '../setup/hub.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Caller, startTestHub, type TestHub } from '../setup/hub.ts'
+import {
+  adminOnly,
+  CALLERS,
+  type CallerName,
+  createMatrixKeys,
+  expectOutcome,
+  matrixInput,
+  type Outcome,
+  readOutcome,
+  storedRow,
+  type Verb,
+  writeOutcome,
+} from './scenarios/permissions.ts'
 import { type Input, scenarioOf } from './scenarios/records.ts'
 import { divisionId, onlyError, type SeededRefs, seededRefs } from './support.ts'
 
 let t: TestHub
 let refs: SeededRefs
-let keys: Record<'read' | 'readHospital', string>
+let callerOf: (name: CallerName) => Caller
 
 beforeAll(async () => {
   t = await startTestHub()
   refs = await seededRefs(t)
-  const created = await t.data(`mutation {
-    read: createApiKey(input: { name: "matrix read", scopes: ["read"] }) { secret }
-    readHospital: createApiKey(input: { name: "matrix read:Hospital", scopes: ["read:Hospital"] }) { secret }
-  }`)
-  keys = { read: created.read.secret, readHospital: created.readHospital.secret }
+  callerOf = await createMatrixKeys(t)
   // One audited change, so that the audit trail is not empty for the readers who may list it.
   await t.data(`mutation ($input: CareFacilityCreateInput!) { createCareFacility(input: $input) { id } }`, {
     input: { ...scenarioOf('CareFacility').create(refs), nameZh: '权限矩阵食堂' },
   })
 })
 afterAll(() => t?.close())
-
-// ——— The rules (server/src/auth/permissions.ts), restated as what each caller must see ———————————————
-
-const CALLERS = ['admin', 'editor', 'viewer', 'anonymous', 'readKey', 'hospitalKey'] as const
-type CallerName = (typeof CALLERS)[number]
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN'
-
-const callerOf = (name: CallerName): Caller =>
-  name === 'readKey' ? { bearer: keys.read } : name === 'hospitalKey' ? { bearer: keys.readHospital } : name
-
-/** Reference data a key with any `read:<Type>` scope sees alongside its records. */
-const REFERENCE_TYPES = new Set(['Division', 'Source'])
-
-function readOutcome(caller: CallerName, typename: string): Outcome {
-  if (caller === 'anonymous') return 'UNAUTHENTICATED'
-  if (typename === 'AuditEvent') return caller === 'admin' ? 'ok' : 'FORBIDDEN'
-  if (caller === 'hospitalKey') return typename === 'Hospital' || REFERENCE_TYPES.has(typename) ? 'ok' : 'FORBIDDEN'
-  return 'ok'
-}
-
-type Verb = 'create' | 'update' | 'delete' | 'restore' | 'purge'
-
-/** Viewers and keys never write; editors do, except purge; admins do everything. */
-function writeOutcome(caller: CallerName, verb: Verb): Outcome {
-  if (caller === 'anonymous') return 'UNAUTHENTICATED'
-  if (caller === 'admin') return 'ok'
-  if (caller === 'editor') return verb === 'purge' ? 'FORBIDDEN' : 'ok'
-  return 'FORBIDDEN'
-}
-
-const adminOnly = (caller: CallerName): Outcome =>
-  caller === 'anonymous' ? 'UNAUTHENTICATED' : caller === 'admin' ? 'ok' : 'FORBIDDEN'
 
 /** Root query fields that are not lists of records, with who may use them and a selection. */
 const OTHER_QUERY_FIELDS: Record<string, { outcome: (caller: CallerName) => Outcome; selection: string } | null> = {
@@ -148,14 +121,6 @@ function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, u
   const args = required.map((arg) => `${arg.name}: $${arg.name}`).join(', ')
   const select = isLeafType(getNamedType(field.type)) ? '' : selection
   return `${kind}${params ? ` (${params})` : ''} { ${field.name}${args ? `(${args})` : ''} ${select} }`
-}
-
-function expectOutcome(result: GraphQLResponse, outcome: Outcome, what: string) {
-  if (outcome === 'ok') {
-    expect(result.errors, `${what}: ${JSON.stringify(result.errors)}`).toBeUndefined()
-  } else {
-    expect(onlyError(result).extensions?.code, what).toBe(outcome)
-  }
 }
 
 describe('the schema, as the matrix sees it', () => {
@@ -331,34 +296,9 @@ describe('links to records the caller may not read', () => {
 
 // ——— Changes ———————————————————————————————————————————————————————————————————————
 
-const UNIQUE_FIELDS: Record<string, (n: number) => string> = {
-  code: (n) => `matrix${n}`,
-  file: (n) => `matrix-${n}.txt`,
-}
-let serial = 0
-
 /** A valid create input of the type, unique where the type has unique fields. */
-function inputOf(typename: string, tag: string): Input {
-  const input: Input = { ...scenarioOf(typename).create(refs) }
-  const n = ++serial
-  input.nameZh = `权限矩阵${n}·${tag}`
-  for (const [name, unique] of Object.entries(UNIQUE_FIELDS)) if (name in input) input[name] = unique(n)
-  return input
-}
-
-const delegateOf = (typename: string) => typename[0]?.toLowerCase() + typename.slice(1)
-
-/** The row as stored (trash included), read straight from the database. */
-async function stored(typename: string, id: string) {
-  const rowId = Number(Buffer.from(id, 'base64').toString().split(':')[1])
-  // The delegate is chosen by record type.
-  const delegate = (t.hub.database.prisma as any)[delegateOf(typename)]
-  return (await delegate.findUnique({ where: { id: rowId } })) as {
-    version: number
-    deletedAt: Date | null
-    nameEn: string | null
-  } | null
-}
+const inputOf = (typename: string, tag: string): Input => matrixInput(refs, typename, tag)
+const stored = (typename: string, id: string) => storedRow(t, typename, id)
 
 describe.each(RECORD_TYPES)('changes to %s', (typename) => {
   const mutation = (verb: Verb) => {
@@ -455,7 +395,7 @@ describe.each(ACCOUNT_MUTATIONS)('%s', (name) => {
       const user = await t.data(`mutation ($input: UserInput!) { createUser(input: $input) { id } }`, {
         input: { username: `target-${suffix}`, password: 'long enough password', role: 'VIEWER' },
       })
-      return { id: user.createUser.id, input: { displayName: `renamed by ${caller}` } }
+      return { id: user.createUser.id, version: 1, input: { displayName: `renamed by ${caller}` } }
     }
     const key = await t.data(
       `mutation { createApiKey(input: { name: "target ${suffix}", scopes: ["read"] }) { apiKey { id } } }`,
@@ -561,6 +501,66 @@ describe('an editor scoped to 镇雄县', () => {
     expect(after.node).toEqual({ version: 1, division: { id: refs.zhenxiong } })
   })
 
+  it('is refused changing 镇雄县 itself: its parent (which would drop it out of the city), or anything else', async () => {
+    const { node: before } = await t.data(`query ($id: ID!) { node(id: $id) { ... on Division { version } } }`, {
+      id: refs.zhenxiong,
+    })
+    const updateDivision = `mutation ($id: ID!, $version: Int!, $input: DivisionUpdateInput!) {
+      updateDivision(id: $id, version: $version, input: $input) { id }
+    }`
+    for (const input of [{ parentId: null }, { nameEn: 'Renamed by its own scoped editor' }]) {
+      const result = await t.gqlAs(editor, updateDivision, { id: refs.zhenxiong, version: before.version, input })
+      expect(onlyError(result).extensions?.code, JSON.stringify(input)).toBe('FORBIDDEN')
+    }
+    const after = await t.data(
+      `query ($id: ID!) { node(id: $id) { ... on Division { version canEdit parent { id } } } }`,
+      { id: refs.zhenxiong },
+    )
+    expect(after.node).toEqual({ version: before.version, canEdit: true, parent: { id: refs.city } })
+    const asScoped = await t.gqlAs(editor, `query ($id: ID!) { node(id: $id) { ... on Division { canEdit } } }`, {
+      id: refs.zhenxiong,
+    })
+    expect(asScoped.data?.node).toEqual({ canEdit: false })
+  })
+
+  it('is refused moving a township of 镇雄县 out of it, and told it may edit it where it is', async () => {
+    const town = await t.gqlAs(
+      editor,
+      `mutation ($parent: ID!) { createDivision(input: { nameZh: "矩阵迁出镇", level: TOWNSHIP, parentId: $parent }) { id version canEdit } }`,
+      { parent: refs.zhenxiong },
+    )
+    expect(town.data?.createDivision).toMatchObject({ version: 1, canEdit: true })
+    const moved = await t.gqlAs(
+      editor,
+      `mutation ($id: ID!, $to: ID!) { updateDivision(id: $id, version: 1, input: { parentId: $to }) { id } }`,
+      { id: town.data?.createDivision.id, to: suijiang },
+    )
+    expect(onlyError(moved).extensions?.code).toBe('FORBIDDEN')
+  })
+
+  it('is told which records it may change (canEdit), record by record', async () => {
+    const query = `query ($zx: ID!, $sj: ID!) {
+      inside: hospitals(first: 1, where: { withinDivision: $zx }) { nodes { canEdit } }
+      outside: hospitals(first: 1, where: { withinDivision: $sj }) { nodes { canEdit } }
+      sources(first: 1) { nodes { canEdit } }
+    }`
+    await t.data(createHospital, { input: hospitalIn(suijiang, 'can-edit') })
+    await t.data(createHospital, { input: hospitalIn(refs.zhenxiong, 'can-edit') })
+    const scoped = await t.gqlAs(editor, query, { zx: refs.zhenxiong, sj: suijiang })
+    expect(scoped.data).toEqual({
+      inside: { nodes: [{ canEdit: true }] },
+      outside: { nodes: [{ canEdit: false }] },
+      sources: { nodes: [{ canEdit: false }] },
+    })
+    const viewer = await t.gqlAs('viewer', query, { zx: refs.zhenxiong, sj: suijiang })
+    expect(viewer.data).toEqual({
+      inside: { nodes: [{ canEdit: false }] },
+      outside: { nodes: [{ canEdit: false }] },
+      sources: { nodes: [{ canEdit: false }] },
+    })
+    expect((await t.data(query, { zx: refs.zhenxiong, sj: suijiang })).outside).toEqual({ nodes: [{ canEdit: true }] })
+  })
+
   it('is refused records outside any division (sources)', async () => {
     const result = await t.gqlAs(
       editor,
@@ -594,49 +594,6 @@ describe('introspection', () => {
 
 // ——— PUBLIC_READ ———————————————————————————————————————————————————————————————————
 
-/** A second hub on its own copy of the test database, as test/setup/hub.ts builds one, with PUBLIC_READ. */
-async function startPublicHub(): Promise<{ hub: Hub; close(): Promise<void> }> {
-  let open: Parameters<typeof startHub>[0]['open'] = {}
-  let databaseUrl: string | undefined
-  let dropDatabase = async () => {}
-  const template = inject('postgresTemplate')
-  if (databaseKind === 'postgres' && template) {
-    const name = `${template.template}_public_${randomBytes(4).toString('hex')}`
-    const run = async (sql: string) => {
-      const client = new pg.Client({ connectionString: template.adminUrl })
-      await client.connect()
-      await client.query(sql)
-      await client.end()
-    }
-    await run(`CREATE DATABASE ${name} TEMPLATE ${template.template}`)
-    databaseUrl = withDatabase(template.adminUrl, name)
-    dropDatabase = () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  } else {
-    open = { loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) }
-  }
-  const hub = await startHub({
-    config: {
-      PORT: 0,
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: 'memory://',
-      SEED: 'off',
-      DATABASE_POOL_SIZE: 5,
-      STATEMENT_TIMEOUT_MS: 15_000,
-      PUBLIC_READ: true,
-    },
-    open,
-  })
-  return {
-    hub,
-    async close() {
-      await hub.close()
-      await dropDatabase()
-    },
-  }
-}
-
-// Last in the file: the hub's database handle is one per process, so the second hub takes it over.
 describe('importRecords, for each caller', () => {
   it.each(CALLERS)('%s: editors and admins may import (a dry run here); nobody else', async (caller) => {
     const result = await t.gqlAs(
@@ -647,19 +604,14 @@ describe('importRecords, for each caller', () => {
   })
 })
 
+// Last in the file: the hub's database handle is one per process, so the second hub takes it over.
 describe('a hub with PUBLIC_READ', () => {
-  let publicHub: Awaited<ReturnType<typeof startPublicHub>>
-  const anonymously = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${publicHub.hub.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    })
-    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse
-  }
+  let publicHub: TestHub
+  const anonymously = (query: string, variables?: Record<string, unknown>) =>
+    publicHub.gqlAs('anonymous', query, variables)
 
   beforeAll(async () => {
-    publicHub = await startPublicHub()
+    publicHub = await startTestHub({ config: { PUBLIC_READ: true } })
   })
   afterAll(() => publicHub?.close())
 
@@ -700,15 +652,11 @@ describe('a hub with PUBLIC_READ', () => {
     expect(onlyError(await anonymously('{ auditEvents { totalCount } }')).extensions?.code).toBe('UNAUTHENTICATED')
     expect(onlyError(await anonymously('{ trash { id } }')).extensions?.code).toBe('UNAUTHENTICATED')
     // A change by an operator of this hub, so there is a history to withhold.
-    const changed = await fetch(`${publicHub.hub.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...t.headersOf('admin') },
-      body: JSON.stringify({
-        query: `mutation ($id: ID!) { updateSettlement(id: $id, version: 1, input: { households: 1 }) { history { action } } }`,
-        variables: { id: refs.maojiawan },
-      }),
-    })
-    expect(await changed.json()).toEqual({ data: { updateSettlement: { history: [{ action: 'UPDATE' }] } } })
+    const changed = await publicHub.data(
+      `mutation ($id: ID!) { updateSettlement(id: $id, version: 1, input: { households: 1 }) { history { action } } }`,
+      { id: refs.maojiawan },
+    )
+    expect(changed).toEqual({ updateSettlement: { history: [{ action: 'UPDATE' }] } })
     const history = await anonymously(`query ($id: ID!) { node(id: $id) { ... on Settlement { history { id } } } }`, {
       id: refs.maojiawan,
     })

@@ -293,9 +293,8 @@ describe('HAS_DEPENDENTS', () => {
   })
 })
 
-// SERVER BUG (see the report): on PostgreSQL, Prisma reports the unique fields under
-// meta.driverAdapterError.cause.constraint.fields, which classifyDatabaseError does not read, so
-// ALREADY_EXISTS comes with empty fieldErrors there (PGlite's adapter error carries them).
+// On PostgreSQL, Prisma reports the unique fields under meta.driverAdapterError.cause.constraint.fields
+// (PGlite's adapter error carries them elsewhere): ALREADY_EXISTS must name them on both.
 describe('ALREADY_EXISTS names the field on every database', () => {
   it.each([
     ['a division code', () => t.gql(duplicateDivision, { parent: refs.zhenxiong }), 'code'],
@@ -310,8 +309,7 @@ describe('ALREADY_EXISTS names the field on every database', () => {
   })
 })
 
-// SERVER BUGS (see the report): input the schema allows, or errors the contract promises, that the
-// hub gets wrong.
+// Input the schema allows, and errors the contract promises, that the hub once got wrong.
 describe('contract gaps in validation', () => {
   it('createIndicator without a scale uses the default scale ONE', async () => {
     const { scale: _scale, ...input }: Input = { ...scenarioOf('Indicator').create(refs), code: 'no_scale_given' }

@@ -366,8 +366,8 @@ describe('page size', () => {
   })
 })
 
-// SERVER BUG (see the report): the page-size limit is checked only when a root connection loads its
-// nodes; nested connections accept any size, and a negative size gets another error code.
+// The page-size limit holds everywhere: when only totalCount is asked for, on nested connections,
+// and for negative sizes, with the same error code.
 describe('page size limits everywhere', () => {
   it('refuses first over 200 even when only totalCount is asked for', async () => {
     const result = await t.gql(`{ settlements(first: 201) { totalCount } }`)

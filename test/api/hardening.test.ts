@@ -531,7 +531,7 @@ describe('security headers', () => {
     expect((await fetch(`${t.url}?graphiql-asset=nothing.js`)).status).toBe(404)
   })
 
-  // Chromium is installed where the console's browser tests run (TOOLCHAIN.md); elsewhere this is skipped.
+  // Chromium is installed where the console's browser tests run (.ci/run); elsewhere this is skipped.
   it.skipIf(!existsSync(CHROMIUM))(
     'GraphiQL runs in a browser under that policy, loading nothing from elsewhere',
     async () => {

@@ -165,14 +165,17 @@ describe('a disabled account', () => {
     const operator = await newOperator()
     const cookie = await signedIn(operator.username, operator.password)
     expect(await whoIs(cookie)).toBe(operator.username)
-    const disable = (disabled: boolean) =>
-      t.data(
-        `mutation ($id: ID!, $disabled: Boolean!) { updateUser(id: $id, input: { disabled: $disabled }) { disabledAt } }`,
-        {
-          id: operator.id,
-          disabled,
-        },
+    const disable = async (disabled: boolean) => {
+      const { node } = await t.data(`query ($id: ID!) { node(id: $id) { ... on User { version } } }`, {
+        id: operator.id,
+      })
+      return t.data(
+        `mutation ($id: ID!, $version: Int!, $disabled: Boolean!) {
+          updateUser(id: $id, version: $version, input: { disabled: $disabled }) { disabledAt }
+        }`,
+        { id: operator.id, version: node.version, disabled },
       )
+    }
     expect((await disable(true)).updateUser.disabledAt).not.toBeNull()
     expect(await whoIs(cookie)).toBeNull()
     const user = await t.hub.database.prisma.user.findUniqueOrThrow({ where: { username: operator.username } })
@@ -196,6 +199,30 @@ describe('a disabled account', () => {
       data: { disabledAt: new Date() },
     })
     expect(await whoIs(cookie)).toBeNull()
+  })
+})
+
+describe('changing an account', () => {
+  const UPDATE = `mutation ($id: ID!, $version: Int!, $input: UserInput!) {
+    updateUser(id: $id, version: $version, input: $input) { displayName version }
+  }`
+
+  it('is held to the version the admin saw, like every other change: a stale one is a CONFLICT', async () => {
+    const operator = await newOperator()
+    const first = await t.gql(UPDATE, { id: operator.id, version: 1, input: { displayName: '第一位管理员的修改' } })
+    expect(first.data?.updateUser).toEqual({ displayName: '第一位管理员的修改', version: 2 })
+    const stale = await t.gql(UPDATE, { id: operator.id, version: 1, input: { displayName: '覆盖别人的修改' } })
+    expect(onlyError(stale).extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2, expectedVersion: 1 })
+    const { node } = await t.data(`query ($id: ID!) { node(id: $id) { ... on User { displayName version } } }`, {
+      id: operator.id,
+    })
+    expect(node).toEqual({ displayName: '第一位管理员的修改', version: 2 })
+  })
+
+  it('answers NOT_FOUND for an account that does not exist', async () => {
+    const missing = Buffer.from('User:99999999').toString('base64')
+    const result = await t.gql(UPDATE, { id: missing, version: 1, input: { displayName: 'x' } })
+    expect(onlyError(result).extensions?.code).toBe('NOT_FOUND')
   })
 })
 

@@ -1,5 +1,5 @@
-// Headless Chromium for the console tests, driven by playwright-core (no browser download:
-// Debian's /usr/bin/chromium, see shared/TOOLCHAIN.md).
+// Headless Chromium for the console tests, driven by playwright-core (no browser download: Debian's
+// /usr/bin/chromium, which .ci/run installs).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'

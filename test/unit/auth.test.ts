@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ANONYMOUS, actorName, type KeyActor, type UserActor } from '../../server/src/auth/actor.ts'
 import { keyIsUsable } from '../../server/src/auth/api-keys.ts'
 import {
+  canEditDivision,
   canEditIn,
   canRead,
   canReadRestricted,
@@ -121,6 +122,27 @@ describe('canEditIn', () => {
       expect(canEditIn(actor, county)).toBe(false)
       expect(canEditIn(actor, null)).toBe(false)
     }
+  })
+})
+
+describe('canEditDivision', () => {
+  const scoped = user('EDITOR', 7)
+
+  it('lets a scoped editor change and create divisions beneath the scope root', () => {
+    expect(canEditDivision(scoped, [1, 7, 70], 70)).toBe(true)
+    expect(canEditDivision(scoped, [1, 7], undefined)).toBe(true)
+  })
+
+  it('never lets a scoped editor change the scope root itself, wherever it would go', () => {
+    expect(canEditDivision(scoped, [1, 7], 7)).toBe(false)
+    expect(canEditDivision(scoped, [7], 7)).toBe(false)
+  })
+
+  it('keeps the rule for records: nothing outside the scope, anything for unscoped editors', () => {
+    expect(canEditDivision(scoped, [1, 6, 60], 60)).toBe(false)
+    expect(canEditDivision(scoped, [1], 1)).toBe(false)
+    expect(canEditDivision(editor, [1, 7], 7)).toBe(true)
+    expect(canEditDivision(viewer, [1, 7, 70], 70)).toBe(false)
   })
 })
 

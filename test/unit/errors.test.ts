@@ -61,7 +61,7 @@ describe('classifyDatabaseError', () => {
   )
 })
 
-// SERVER BUG (see the report): PGlite reports an ON DELETE RESTRICT refusal as 23001, not 23503.
+// PGlite reports an ON DELETE RESTRICT refusal as 23001, where PostgreSQL reports 23503.
 describe('classifyDatabaseError and RESTRICT', () => {
   it('reads SQLSTATE 23001 (restrict_violation) as a foreign key refusal', () => {
     const error = adapterError({
@@ -75,8 +75,8 @@ describe('classifyDatabaseError and RESTRICT', () => {
   })
 })
 
-// SERVER BUG (see the report): with the PostgreSQL driver adapter, Prisma 6.19 puts the fields of a
-// unique violation under meta.driverAdapterError.cause.constraint.fields, not meta.target.
+// With the PostgreSQL driver adapter, Prisma 6.19 puts the fields of a unique violation under
+// meta.driverAdapterError.cause.constraint.fields, not meta.target.
 describe('classifyDatabaseError and the PostgreSQL adapter', () => {
   it('reads the fields of a unique violation from the driver adapter error', () => {
     const error = prismaError('P2002', {

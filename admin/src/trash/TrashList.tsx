@@ -37,8 +37,8 @@ function TrashAction({ action }: { action: 'restore' | 'purge' }) {
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
   if (!record || !canAccess) return null
-  const item = record as RaRecord & { recordType: string; nameZh: string; version: number }
-  const change = { id: item.id, version: item.version }
+  const item = record as RaRecord & { recordId: string; recordType: string; nameZh: string; version: number }
+  const change = { id: item.recordId, version: item.version }
 
   async function confirm() {
     setBusy(true)

@@ -28,8 +28,8 @@ const typeDefs = /* GraphQL */ `
   input DivisionLevelFilter { equals: DivisionLevel }
   input DivisionWhere { level: DivisionLevelFilter }
   type Query {
-    careFacilities(first: Int, where: CareFacilityWhere, orderBy: [CareFacilityOrderBy!]): CareFacilityConnection!
-    divisions(first: Int, where: DivisionWhere): DivisionConnection!
+    careFacilities(first: Int, after: String, where: CareFacilityWhere, orderBy: [CareFacilityOrderBy!]): CareFacilityConnection!
+    divisions(first: Int, after: String, where: DivisionWhere): DivisionConnection!
     node(id: ID!): Node
   }
   type CareFacilityConnection { totalCount: Int!, nodes: [CareFacility!]! }
@@ -53,8 +53,16 @@ function decode(globalId: string) {
   const [typename, id] = Buffer.from(globalId, 'base64').toString('utf8').split(':')
   return { typename, id: Number(id) }
 }
+/** The hub's cursors (@pothos/plugin-prisma on `id`): base64 of `GPC:N:id`; null without one. */
+function afterId(cursor: string | null | undefined): number | null {
+  if (!cursor) return null
+  const match = /^GPC:N:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))
+  if (!match) throw new Error(`Invalid cursor: ${cursor}`)
+  return Number(match[1])
+}
 
-// One statement: the total and the page as two sub-plans. (count(*) OVER () would be one plan
+// One statement: the total and the page as two sub-plans; the page starts after the cursor's
+// record in (name, id) order, as the hub's cursor pagination does. (count(*) OVER () would be one plan
 // too, but it makes PostgreSQL join every match before the LIMIT: 28 ms instead of 6 ms here.)
 const LIST_SQL = `
   SELECT t.total, p.id, p."nameZh", p.kind, p."peopleServed"
@@ -64,12 +72,14 @@ const LIST_SQL = `
     SELECT c.id, c."nameZh", c.kind, c."peopleServed"
     FROM "CareFacility" c JOIN "Division" d ON d.id = c."divisionId"
     WHERE d."ancestorIds" @> ARRAY[$1::int] AND c.kind = $2::"CareFacilityKind"
+      AND ($4::int IS NULL OR (c."nameZh", c.id) > (SELECT a."nameZh", a.id FROM "CareFacility" a WHERE a.id = $4::int))
     ORDER BY c."nameZh", c.id LIMIT $3) p ON true`
 
 // One statement: the whole tree as JSON, each level limited with LATERAL.
 const NESTED_SQL = `
   SELECT d.id, d."nameZh", s.items AS settlements
-  FROM (SELECT id, "nameZh" FROM "Division" WHERE level = $1::"DivisionLevel" ORDER BY id LIMIT $2) d
+  FROM (SELECT id, "nameZh" FROM "Division" WHERE level = $1::"DivisionLevel" AND ($6::int IS NULL OR id > $6::int)
+        ORDER BY id LIMIT $2) d
   CROSS JOIN LATERAL (
     SELECT coalesce(json_agg(json_build_object('nameZh', s."nameZh", 'relocatedPopulation', s."relocatedPopulation",
       'communities', c.items) ORDER BY s.id), '[]') AS items
@@ -114,16 +124,21 @@ const resolvers = {
   Query: {
     async careFacilities(
       _: unknown,
-      args: { first?: number; where?: { withinDivision?: string; kind?: { equals?: string } } },
+      args: { first?: number; after?: string | null; where?: { withinDivision?: string; kind?: { equals?: string } } },
     ) {
       const division = decode(args.where?.withinDivision ?? '')
-      const { rows } = await pool.query(LIST_SQL, [division.id, args.where?.kind?.equals, args.first ?? 20])
+      const { rows } = await pool.query(LIST_SQL, [
+        division.id,
+        args.where?.kind?.equals,
+        args.first ?? 20,
+        afterId(args.after),
+      ])
       // With no match the one row holds the total and nulls.
       return { totalCount: Number(rows[0]?.total ?? 0), nodes: rows.filter((row) => row.id !== null) }
     },
     async divisions(
       _: unknown,
-      args: { first?: number; where?: { level?: { equals?: string } } },
+      args: { first?: number; after?: string | null; where?: { level?: { equals?: string } } },
       __: unknown,
       info: GraphQLResolveInfo,
     ) {
@@ -140,6 +155,7 @@ const resolvers = {
         settlements,
         communities,
         facilities,
+        afterId(args.after),
       ])
       return { nodes: rows }
     },

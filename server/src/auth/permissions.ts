@@ -1,23 +1,13 @@
 // Who may do what: pure decisions, tested on their own. The schema asks these through
 // @pothos/plugin-scope-auth; resolvers never decide permissions themselves.
+import { RECORD_MODELS } from '@minsheng/db'
 import type { Actor } from './actor.ts'
 
 /** Reference data every reader may see alongside the records it reads. */
 const ALWAYS_READABLE = new Set(['Division', 'Source', 'Citation'])
 
-/** Record types a key scope can name (`read:<Type>`); observations follow their indicator. */
-export const READ_SCOPE_TYPES = [
-  'Division',
-  'Settlement',
-  'Community',
-  'IndustrialPark',
-  'Enterprise',
-  'Hospital',
-  'School',
-  'CareFacility',
-  'Indicator',
-  'Source',
-] as const
+/** Record types a key scope can name (`read:<Type>`): every record family of the data model. */
+export const READ_SCOPE_TYPES: readonly string[] = RECORD_MODELS
 
 export function scopeTypeOf(typename: string) {
   return typename === 'IndicatorObservation' ? 'Indicator' : typename
@@ -60,10 +50,21 @@ export function canEditIn(actor: Actor, divisionAncestorIds: number[] | null): b
   return divisionAncestorIds?.includes(actor.scopeDivisionId) ?? false
 }
 
+/**
+ * Whether an editor may change a division (or create one) whose path — its ancestor ids, its own
+ * id included once it has one — is this. Beneath the rule for records comes one more: a scoped
+ * editor never changes the root of their scope itself, since moving it (or dropping its parent)
+ * would move every record in it out of the city's queries.
+ */
+export function canEditDivision(actor: Actor, path: number[] | null, divisionId?: number): boolean {
+  if (!canEditIn(actor, path)) return false
+  return actor.kind !== 'user' || actor.scopeDivisionId == null || actor.scopeDivisionId !== divisionId
+}
+
 export function isValidKeyScope(scope: string): boolean {
   return (
     scope === 'read' ||
     scope === 'restricted' ||
-    (scope.startsWith('read:') && (READ_SCOPE_TYPES as readonly string[]).includes(scope.slice(5)))
+    (scope.startsWith('read:') && READ_SCOPE_TYPES.includes(scope.slice(5)))
   )
 }

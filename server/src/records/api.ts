@@ -1,5 +1,7 @@
-import { addAggregate, addRootConnection, type Family } from './family.ts'
+import { addAggregate } from './aggregate-api.ts'
+import { addRootConnection } from './connections.ts'
 import { addMutations } from './mutations.ts'
+import type { Family } from './registry.ts'
 
 /** The root list, aggregates and mutations of a record family. */
 export function addRecordApi(f: Family) {

@@ -42,10 +42,12 @@ function actorColumns(actor: Actor) {
   }
 }
 
+export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' | 'PURGE'
+
 export interface AuditEntry {
   recordType: string
   recordId: number
-  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' | 'PURGE'
+  action: AuditAction
   before: Row | null
   after: Row | null
   fields: string[]

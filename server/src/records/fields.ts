@@ -1,3 +1,5 @@
+import { CoordinateDatum } from '@minsheng/db'
+
 // One description of each writable field drives everything derived from it: the object type's
 // field, the create/update inputs, validation, the filter, the sort key and the aggregates.
 
@@ -81,7 +83,7 @@ export const commonFields = {
   nameEn: text(200, 'English name.'),
   latitude: { kind: 'coordinate', axis: 'latitude', description: 'Latitude in degrees, in the stated datum.' },
   longitude: { kind: 'coordinate', axis: 'longitude', description: 'Longitude in degrees, in the stated datum.' },
-  datum: enumOf('CoordinateDatum', { WGS84: '', GCJ02: '' }, 'Datum of the coordinates: WGS84 or GCJ02.', {
+  datum: enumOf('CoordinateDatum', CoordinateDatum, 'Datum of the coordinates: WGS84 or GCJ02.', {
     group: false,
   } as Partial<Base>),
   note: text(2000, 'Remarks, e.g. what the source leaves unsaid.', { filter: false, sort: false }),
@@ -104,10 +106,6 @@ export function sortableFieldNames(fields: FieldMap): string[] {
   return Object.entries(fields)
     .filter(([, spec]) => 'sort' in spec && spec.sort)
     .map(([name]) => name)
-}
-
-export function isNullable(spec: FieldSpec) {
-  return !spec.required
 }
 
 /** PLANNED_BEDS from plannedBeds: the GraphQL spelling of enum values naming fields. */

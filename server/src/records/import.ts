@@ -1,16 +1,24 @@
-// Bulk import for the console's CSV upload: every row validated, then all applied in one
-// transaction or none. A dry run does the same work and rolls it back, so it also finds what only
-// the database can tell (a code already taken, a reference to nothing).
+// Bulk import (the console's file upload): every row validated, then all written through the one
+// write path (write.ts) in one transaction, or none. A dry run does the same work and rolls it
+// back, so it also finds what only the database can tell (a code already taken, a reference to
+// nothing, a record someone else changed meanwhile, a division outside the caller's scope).
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows are JSON shaped by the family description */
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
 import { changesNoted, forgetChangesSince, publishingTransaction } from '../live/after-commit.ts'
-import { writeAudit, writeAudits } from './audit.ts'
 import { classifyDatabaseError, type FieldError } from './errors.ts'
-import { type Family, recordFieldNames } from './family.ts'
 import type { FieldSpec } from './fields.ts'
-import { currentRecord, requireId, requireScope, validateAll } from './mutations.ts'
-import { parseInput } from './validation.ts'
+import type { Family, Tx } from './registry.ts'
+import {
+  createPlainRecords,
+  createRecord,
+  isPlainCreate,
+  parseRecordInput,
+  type RecordInput,
+  requireId,
+  updateRecord,
+  type Writer,
+} from './write.ts'
 
 export const MAX_IMPORT_ROWS = 10_000
 
@@ -55,21 +63,25 @@ const CHUNK = 500
 
 interface PreparedRow {
   row: number
-  input: Record<string, unknown>
-  data: Record<string, unknown>
-  nested: Record<string, unknown>
-  isUpdate: boolean
+  input: RecordInput
+  /** The record a row with `id` changes; absent for a new record. */
+  update?: { globalId: string; version: number }
+}
+
+export interface ImportOptions {
+  dryRun: boolean
+  reason?: string | null
+  /** The fields the family's create and update inputs accept (the schema's input types). */
+  inputFields: ReadonlySet<string>
 }
 
 export async function importRows(
   f: Family,
   rows: Record<string, unknown>[],
-  options: { dryRun: boolean; reason?: string | null },
+  options: ImportOptions,
   ctx: Context,
 ): Promise<ImportReport> {
   const report: ImportReport = { dryRun: options.dryRun, applied: false, created: 0, updated: 0, errors: [] }
-  const known = new Set([...Object.keys(f.fields), 'id', 'version'])
-  const fields = recordFieldNames(f)
   const fail = (row: number, error: unknown) => {
     if (error instanceof GraphQLError) {
       const fieldErrors = (error.extensions.fieldErrors as FieldError[] | undefined) ?? []
@@ -92,116 +104,70 @@ export async function importRows(
   const prepared: PreparedRow[] = []
   for (const [index, raw] of rows.entries()) {
     const row = index + 1
-    const unknown = Object.keys(raw).filter((key) => !known.has(key))
+    const unknown = Object.keys(raw).filter((key) => key !== 'id' && key !== 'version' && !options.inputFields.has(key))
     if (unknown.length) {
       for (const field of unknown)
         report.errors.push({ row, field, code: 'unknown_field', message: `Unknown column ${field}` })
       continue
     }
-    const input = coerceRow(f.fields, raw)
-    const isUpdate = input.id != null && input.id !== ''
+    const values = coerceRow(f.fields, raw)
+    const isUpdate = values.id != null && values.id !== ''
+    const { id: _id, version, ...input } = values
+    if (isUpdate && !Number.isSafeInteger(Number(version))) {
+      const message =
+        ctx.locale === 'zh' ? '更新已有记录时需要填写版本号' : 'A row that changes a record needs its version'
+      report.errors.push({ row, field: 'version', code: 'required', message })
+      continue
+    }
     try {
-      const [data, nested] = validateAll(
-        () => parseInput(f.fields, input, isUpdate ? 'update' : 'create', ctx.locale),
-        () => f.options.nestedData?.(input, isUpdate ? 'update' : 'create', ctx) ?? {},
-      )
-      prepared.push({ row, input, data, nested, isUpdate })
+      prepared.push({
+        row,
+        input: parseRecordInput(f, input, isUpdate ? 'update' : 'create', ctx),
+        ...(isUpdate ? { update: { globalId: String(values.id), version: Number(version) } } : {}),
+      })
     } catch (error) {
       fail(row, error)
     }
   }
 
-  const applyOne = async (tx: any, p: PreparedRow) => {
-    if (p.isUpdate) {
-      const id = requireId(String(p.input.id), f.typename)
-      const before = await currentRecord(tx, f, id, String(p.input.id), Number(p.input.version), 'live')
-      await requireScope(tx, f, ctx, { ...before, ...p.data }, id)
-      const after = await tx[f.delegate].update({
-        where: { id },
-        data: { ...p.data, ...p.nested, version: { increment: 1 } },
-      })
-      await f.options.afterWrite?.({ tx, id, mode: 'update', before, input: p.input, ctx })
-      await writeAudit(tx, ctx, {
-        recordType: f.typename,
-        recordId: id,
-        action: 'UPDATE',
-        before,
-        after,
-        fields,
-        reason: options.reason,
-      })
+  const applyOne = async (w: Writer, p: PreparedRow) => {
+    if (p.update) {
+      const ref = { id: requireId(p.update.globalId, f.typename), ...p.update }
+      await updateRecord(w, f, ref, p.input)
       report.updated += 1
     } else {
-      await requireScope(tx, f, ctx, p.data)
-      const created = await tx[f.delegate].create({ data: { ...p.data, ...p.nested } })
-      await f.options.afterWrite?.({ tx, id: created.id, mode: 'create', input: p.input, ctx })
-      await writeAudit(tx, ctx, {
-        recordType: f.typename,
-        recordId: created.id,
-        action: 'CREATE',
-        before: null,
-        after: created,
-        fields,
-        reason: options.reason,
-      })
+      await createRecord(w, f, p.input)
       report.created += 1
     }
   }
 
-  // New records with nothing nested and no after-write rule go in as one statement per chunk.
-  const simple = (p: PreparedRow) => !p.isUpdate && Object.keys(p.nested).length === 0 && !f.options.afterWrite
-
-  const applyChunk = async (tx: any, chunk: PreparedRow[]) => {
-    if (chunk.every(simple)) {
-      for (const p of chunk) await requireScope(tx, f, ctx, p.data)
-      const created = await tx[f.delegate].createManyAndReturn({ data: chunk.map((p) => p.data) })
-      await writeAudits(
-        tx,
-        ctx,
-        created.map((after: Record<string, unknown>) => ({
-          recordType: f.typename,
-          recordId: after.id as number,
-          action: 'CREATE' as const,
-          before: null,
-          after,
-          fields,
-          reason: options.reason,
-        })),
+  const applyChunk = async (w: Writer, chunk: PreparedRow[]) => {
+    // New records that need nothing beyond their own row go in as one statement per chunk.
+    if (chunk.every((p) => !p.update && isPlainCreate(f, p.input))) {
+      report.created += await createPlainRecords(
+        w,
+        f,
+        chunk.map((p) => p.input),
       )
-      report.created += created.length
       return
     }
-    for (const p of chunk) await applyOne(tx, p)
+    for (const p of chunk) await applyOne(w, p)
   }
 
   try {
     await publishingTransaction(
-      async (tx: any) => {
+      async (tx: Tx) => {
+        const w: Writer = { tx, ctx, reason: options.reason }
         for (let start = 0; start < prepared.length; start += CHUNK) {
           const chunk = prepared.slice(start, start + CHUNK)
           const counts = { created: report.created, updated: report.updated }
-          const noted = changesNoted(tx)
-          await tx.$executeRawUnsafe('SAVEPOINT import_chunk')
-          try {
-            await applyChunk(tx, chunk)
-            await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_chunk')
-          } catch {
-            // Something in the chunk was refused: undo it and go row by row to name the rows at fault.
-            await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_chunk')
-            forgetChangesSince(tx, noted)
-            Object.assign(report, counts)
-            for (const p of chunk) {
-              const notedBeforeRow = changesNoted(tx)
-              await tx.$executeRawUnsafe('SAVEPOINT import_row')
-              try {
-                await applyOne(tx, p)
-                await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_row')
-              } catch (error) {
-                await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_row')
-                forgetChangesSince(tx, notedBeforeRow)
-                fail(p.row, error)
-              }
-            }
+          const refused = await inSavepoint(tx, 'import_chunk', () => applyChunk(w, chunk))
+          if (!refused) continue
+          // Something in the chunk was refused: undo it and go row by row to name the rows at fault.
+          Object.assign(report, counts)
+          for (const p of chunk) {
+            const error = await inSavepoint(tx, 'import_row', () => applyOne(w, p))
+            if (error) fail(p.row, error.cause)
           }
         }
         // All or nothing: a dry run, or any bad row, undoes every row.
@@ -215,4 +181,22 @@ export async function importRows(
   }
   report.errors.sort((a, b) => a.row - b.row)
   return report
+}
+
+/**
+ * Runs `work` inside a savepoint; when it fails, rolls back to the savepoint (forgetting the live
+ * announcements made since) and returns the failure instead of throwing it.
+ */
+async function inSavepoint(tx: Tx, name: string, work: () => Promise<void>): Promise<{ cause: unknown } | undefined> {
+  const noted = changesNoted(tx)
+  await tx.$executeRawUnsafe(`SAVEPOINT ${name}`)
+  try {
+    await work()
+    await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${name}`)
+    return undefined
+  } catch (cause) {
+    await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`)
+    forgetChangesSince(tx, noted)
+    return { cause }
+  }
 }

@@ -1,12 +1,12 @@
 // The audit trail and the trash.
-import { READ_SCOPE_TYPES } from '../auth/permissions.ts'
+import { RECORD_MODELS } from '@minsheng/db'
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
 import { db } from '../db.ts'
 import { family } from '../records/family.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
 
-// The record types with an audit trail are exactly those a key scope can name.
-export const RECORD_TYPES = READ_SCOPE_TYPES
+// The record types with an audit trail: the record families of the data model.
+export const RECORD_TYPES = RECORD_MODELS
 
 export const RecordType = builder.enumType('RecordType', {
   description: 'The kinds of record the hub keeps.',
@@ -100,12 +100,22 @@ interface TrashItem {
   nameEn: string | null
   deletedAt: Date
   version: number
+  deletedBy: string | null
 }
 
 const TrashItemRef = builder.objectRef<TrashItem>('TrashItem').implement({
   description: 'A record in the trash.',
   fields: (t) => ({
-    id: t.id({ description: 'Global ID of the record.', resolve: (item) => encodeGlobalID(item.recordType, item.id) }),
+    // Its own ID, not the record's: a client that caches by ID (Relay, Apollo) must not take the
+    // trash entry and the record for one object of two types.
+    id: t.id({
+      description: 'Global ID of this entry of the trash.',
+      resolve: (item) => encodeGlobalID('TrashItem', `${item.recordType}:${item.id}`),
+    }),
+    recordId: t.id({
+      description: 'Global ID of the record: pass it to restore or purge.',
+      resolve: (item) => encodeGlobalID(item.recordType, item.id),
+    }),
     recordType: t.field({
       type: RecordType,
       description: 'Type of the record.',
@@ -115,18 +125,7 @@ const TrashItemRef = builder.objectRef<TrashItem>('TrashItem').implement({
     nameEn: t.exposeString('nameEn', { nullable: true, description: 'English name.' }),
     deletedAt: t.expose('deletedAt', { type: 'DateTime', description: 'When it was moved to the trash.' }),
     version: t.exposeInt('version', { description: 'Pass it to restore or purge.' }),
-    deletedBy: t.string({
-      nullable: true,
-      description: 'Who moved it to the trash.',
-      resolve: async (item) =>
-        (
-          await db().auditEvent.findFirst({
-            where: { recordType: item.recordType, recordId: item.id, action: 'DELETE' },
-            orderBy: { id: 'desc' },
-            select: { actorName: true },
-          })
-        )?.actorName ?? null,
-    }),
+    deletedBy: t.exposeString('deletedBy', { nullable: true, description: 'Who moved it to the trash.' }),
   }),
 })
 
@@ -152,13 +151,30 @@ builder.queryField('trash', (t) =>
             take,
             select: { id: true, nameZh: true, nameEn: true, deletedAt: true, version: true },
           })
-          return rows.map((row: Omit<TrashItem, 'recordType'>) => ({ ...row, recordType }))
+          return rows.map((row: Omit<TrashItem, 'recordType' | 'deletedBy'>) => ({ ...row, recordType }))
         }),
       )
-      return lists
+      const items = lists
         .flat()
         .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime())
         .slice(0, take)
+      return withDeleters(items)
     },
   }),
 )
+
+/** Who moved each item to the trash: the latest DELETE event of each, in one query for the page. */
+async function withDeleters(items: Omit<TrashItem, 'deletedBy'>[]): Promise<TrashItem[]> {
+  if (items.length === 0) return []
+  const events = await db().auditEvent.findMany({
+    where: { action: 'DELETE', OR: items.map((item) => ({ recordType: item.recordType, recordId: item.id })) },
+    orderBy: { id: 'desc' },
+    select: { recordType: true, recordId: true, actorName: true },
+  })
+  const deleter = new Map<string, string>()
+  for (const event of events) {
+    const key = `${event.recordType}:${event.recordId}`
+    if (!deleter.has(key)) deleter.set(key, event.actorName)
+  }
+  return items.map((item) => ({ ...item, deletedBy: deleter.get(`${item.recordType}:${item.id}`) ?? null }))
+}

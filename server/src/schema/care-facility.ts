@@ -48,6 +48,7 @@ export const careFacilities = defineFamily({
     select: { kind: true },
     description: "Restricted for children's homes.",
   },
+  nestedSchemas: { prices: z.array(priceSchema) },
   extraInputFields: (t) => ({
     prices: t.field({ type: [CarePriceInput], description: 'Prices by age band; on update, replaces the list.' }),
   }),

@@ -13,7 +13,7 @@ export const hospitals = defineFamily({
   fields: {
     divisionId: ref('Division', 'division', 'The division the hospital is in.', { required: true }),
     role: enumOf('HospitalRole', HospitalRole.values, 'Role in the health system.', { required: true }),
-    grade: text(50, 'Grade under the national hospital grading (e.g. 三级甲等).', { sort: false }),
+    grade: text(50, 'Grade under the national hospital grading (e.g. 三级甲等), when known.', { sort: false }),
     plannedBeds: count('Beds planned when fully built (规划床位).'),
     openBeds: count('Beds open today (开放床位).'),
     specialtyCentres: textList('Specialty centres built or being built (e.g. 心血管, 肿瘤).'),

@@ -1,4 +1,5 @@
 // importRecords: the console's CSV import, applied in one transaction or not at all.
+import { isInputObjectType } from 'graphql'
 import { builder } from '../builder.ts'
 import { userInputError } from '../records/errors.ts'
 import { family } from '../records/family.ts'
@@ -56,17 +57,25 @@ builder.mutationField('importRecords', (t) =>
       dryRun: t.arg.boolean({ defaultValue: true, description: 'Check only (the default); false writes.' }),
       reason: t.arg.string({ description: 'Why, for the audit trail.' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       if (args.rows.length > MAX_IMPORT_ROWS) {
         throw userInputError(`At most ${MAX_IMPORT_ROWS} rows per import.`, [
           { field: 'rows', code: 'too_big', message: `≤ ${MAX_IMPORT_ROWS}` },
         ])
       }
       const rows = args.rows.map((row) => (row && typeof row === 'object' && !Array.isArray(row) ? row : {}))
+      const f = family(String(args.recordType))
+      // A row may carry exactly what createX and updateX accept, nested lists included.
+      const inputFields = new Set(
+        [`${f.typename}CreateInput`, `${f.typename}UpdateInput`].flatMap((name) => {
+          const type = info.schema.getType(name)
+          return isInputObjectType(type) ? Object.keys(type.getFields()) : []
+        }),
+      )
       return importRows(
-        family(String(args.recordType)),
+        f,
         rows as Record<string, unknown>[],
-        { dryRun: args.dryRun ?? true, reason: args.reason },
+        { dryRun: args.dryRun ?? true, reason: args.reason, inputFields },
         ctx,
       )
     },

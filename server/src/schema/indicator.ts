@@ -57,6 +57,7 @@ export const indicators = defineFamily({
       defaultValue: 'ONE',
     }),
   },
+  nestedSchemas: { observations: z.array(observationSchema('en')) },
   extraInputFields: (t) => ({
     observations: t.field({
       type: [ObservationInput],

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { builder } from '../builder.ts'
 import { addRecordApi } from '../records/api.ts'
 import { defineFamily, nodeOptions, recordFields, relatedRecords } from '../records/family.ts'
@@ -19,6 +20,7 @@ export const industrialParks = defineFamily({
     managingBody: text(200, 'Body that manages the park (管理委员会).'),
     openedOn: date('When the park (phase) opened.'),
   },
+  nestedSchemas: { supportedSettlementIds: z.array(z.string().describe('Global ID of a Settlement')) },
   extraInputFields: (t) => ({
     supportedSettlementIds: t.idList({
       description: 'Settlements the park supports (global IDs); on update, replaces the list.',

@@ -1,3 +1,4 @@
+import { foreignKeys } from '@minsheng/db'
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
 import { addRecordApi } from '../records/api.ts'
 import { defineFamily, nodeOptions, recordFields } from '../records/family.ts'
@@ -10,6 +11,9 @@ export const sources = defineFamily({
   description: 'Documents the figures are taken from.',
   within: 'none',
   fields: {
+    // Titles run longer than names of places and facilities.
+    nameZh: text(300, 'Title in Chinese (required).', { required: true }),
+    nameEn: text(300, 'Title in English.'),
     publisher: text(200, 'Who published the document.'),
     publishedOn: date('When it was published.'),
     file: text(300, 'File name of the copy the hub holds. Unique.'),
@@ -35,18 +39,12 @@ builder.prismaNode('Source', {
 
 addRecordApi(sources)
 
-/** The record a citation belongs to, by its foreign key column. */
-export const RECORD_COLUMNS = {
-  divisionId: 'Division',
-  settlementId: 'Settlement',
-  communityId: 'Community',
-  industrialParkId: 'IndustrialPark',
-  enterpriseId: 'Enterprise',
-  hospitalId: 'Hospital',
-  schoolId: 'School',
-  careFacilityId: 'CareFacility',
-  indicatorObservationId: 'IndicatorObservation',
-} as const
+/** The record a citation belongs to, by its foreign key column (every reference but its source's). */
+export const RECORD_COLUMNS = Object.fromEntries(
+  foreignKeys('Citation')
+    .filter((key) => key.target !== 'Source')
+    .map((key) => [key.column, key.target]),
+)
 
 export function citedRecord(citation: Record<string, unknown>) {
   for (const [column, typename] of Object.entries(RECORD_COLUMNS)) {

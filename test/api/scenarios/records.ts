@@ -2,6 +2,8 @@
 // (prices, supported settlements, observations) some families write along with the record.
 // Values are written in the form the API returns them (decimals as canonical strings, dates as
 // YYYY-MM-DD), so what was sent is what must come back.
+import { allFamilies } from '@minsheng/server/records'
+import '@minsheng/server/schema'
 import type { SeededRefs } from '../support.ts'
 
 export type Input = Record<string, unknown>
@@ -15,14 +17,12 @@ export interface RecordScenario {
   update(refs: SeededRefs): Input
 }
 
-/** Reference inputs and the object field they come back as. */
-export const REFERENCE_FIELDS: Record<string, string> = {
-  divisionId: 'division',
-  parentId: 'parent',
-  settlementId: 'settlement',
-  communityId: 'community',
-  parkId: 'park',
-}
+/** Reference inputs and the object field they come back as (`divisionId` → `division`), from the families. */
+export const REFERENCE_FIELDS: Record<string, string> = Object.fromEntries(
+  allFamilies().flatMap((f) =>
+    Object.entries(f.fields).flatMap(([name, spec]) => (spec.kind === 'ref' ? [[name, spec.relation]] : [])),
+  ),
+)
 
 /** Nested lists checked by their own tests rather than by the generic read-back. */
 export const NESTED_INPUTS = new Set(['prices', 'supportedSettlementIds', 'observations'])

@@ -2,7 +2,7 @@
 // TRASH_LIMIT) and searched and paged here.
 import { isEmpty, type Json, localPage, oneOf, operatorProvider, type Send } from './local.ts'
 
-const TRASH = 'id recordType nameZh nameEn deletedAt version deletedBy'
+const TRASH = 'id recordId recordType nameZh nameEn deletedAt version deletedBy'
 /** Most items the hub lists from the trash in one answer. */
 const TRASH_LIMIT = 200
 

@@ -51,8 +51,12 @@ export function createUsersProvider(send: Send) {
     },
     async update(_resource, { id, data, previousData }) {
       const result = await send<{ user: Json }>(
-        `mutation UpdateUser($id: ID!, $input: UserInput!) { user: updateUser(id: $id, input: $input) { ${USER} } }`,
-        { id, input: userInput(data as Json, isEmpty(previousData) ? undefined : (previousData as Json)) },
+        `mutation UpdateUser($id: ID!, $version: Int!, $input: UserInput!) { user: updateUser(id: $id, version: $version, input: $input) { ${USER} } }`,
+        {
+          id,
+          version: (previousData as Json | undefined)?.version ?? (data as Json).version,
+          input: userInput(data as Json, isEmpty(previousData) ? undefined : (previousData as Json)),
+        },
       ).catch(unwrapInputErrors)
       return { data: toUserRecord(result.user) as never }
     },

@@ -1,0 +1,128 @@
+// `<plural>Aggregate`: counts and sums of a family's numeric fields, grouped by division level,
+// enum fields and year, over the same filters as the list (one SQL statement: aggregate.ts).
+/* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
+import { builder } from '../builder.ts'
+import { db } from '../db.ts'
+import { enums } from '../schema/enums.ts'
+import { type AggregateQuery, aggregateStatement, toGroups } from './aggregate.ts'
+import { aggregateFieldNames, type FieldSpec, groupableEnumFields } from './fields.ts'
+import { type ListArgs, prismaWhereFor } from './list-args.ts'
+import { enumRef } from './output.ts'
+import { type Family, family } from './registry.ts'
+
+export function addAggregate(f: Family) {
+  const numeric = aggregateFieldNames(f.fields)
+  const enumFields = groupableEnumFields(f.fields)
+  const T = f.typename
+  const numbers =
+    numeric.length > 0
+      ? builder.objectRef<Record<string, number | null>>(`${T}AggregateNumbers`).implement({
+          description: `Numeric fields of ${f.options.plural}, aggregated (empty values are ignored).`,
+          fields: (t: any) =>
+            Object.fromEntries(
+              numeric.map((name) => [
+                name,
+                t.float({ nullable: true, description: f.fields[name]?.description, resolve: (p: any) => p[name] }),
+              ]),
+            ),
+        })
+      : undefined
+  const canGroup = f.within !== 'none' || enumFields.length > 0 || Boolean(f.options.yearField)
+  const groupBy =
+    canGroup &&
+    builder.inputType(`${T}GroupBy`, {
+      description: `How to group ${f.options.plural}; with nothing set, one group holds them all.`,
+      fields: (t: any) => {
+        const out: Record<string, any> = {}
+        if (f.within !== 'none') {
+          out.divisionLevel = t.field({
+            type: enums.DivisionLevel.ref,
+            description: 'Group by the division at this level that contains each record (e.g. COUNTY).',
+          })
+        }
+        for (const name of enumFields) out[name] = t.boolean({ description: `Group by ${name}.` })
+        if (f.options.yearField) {
+          out.year = t.boolean({ description: `Group by the year of ${f.options.yearField}.` })
+        }
+        return out
+      },
+    })
+  const group = builder.objectRef<any>(`${T}AggregateGroup`).implement({
+    description: `One group of ${f.options.plural} with its figures.`,
+    fields: (t: any) => {
+      const out: Record<string, any> = {
+        count: t.int({ description: 'Records in the group.', resolve: (g: any) => g.count }),
+      }
+      if (f.within !== 'none') {
+        out.division = t.prismaField({
+          type: 'Division',
+          nullable: true,
+          description: 'The division of the group, when grouped by division level.',
+          resolve: (query: any, g: any) => {
+            if (g.divisionId != null) return db().division.findUnique({ ...query, where: { id: g.divisionId } })
+            // A group without a division loads nothing; reading the selection tells Pothos's
+            // unused-query check that this is deliberate.
+            void { ...query }
+            return null
+          },
+        })
+      }
+      for (const name of enumFields) {
+        const spec = f.fields[name] as Extract<FieldSpec, { kind: 'enum' }>
+        out[name] = t.field({
+          type: enumRef(spec.enumName),
+          nullable: true,
+          description: `The ${name} of the group, when grouped by it.`,
+          resolve: (g: any) => g.keys[name],
+        })
+      }
+      if (f.options.yearField) {
+        out.year = t.int({ nullable: true, description: 'The year of the group.', resolve: (g: any) => g.year })
+      }
+      if (numbers) {
+        for (const metric of ['sum', 'avg', 'min', 'max'] as const) {
+          out[metric] = t.field({
+            type: numbers,
+            description: { sum: 'Totals.', avg: 'Averages.', min: 'Smallest values.', max: 'Largest values.' }[metric],
+            resolve: (g: any) => g[metric],
+          })
+        }
+      }
+      return out
+    },
+  })
+  builder.queryField(`${f.options.plural}Aggregate`, (t: any) =>
+    t.field({
+      type: [group],
+      authScopes: { readType: f.typename },
+      description: `Counts and figures of ${f.options.plural}, grouped as asked, for the same filters as the list.`,
+      args: {
+        where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
+        search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
+        ...(groupBy ? { groupBy: t.arg({ type: groupBy, description: 'How to group; one group when omitted.' }) } : {}),
+      },
+      resolve: (_root: unknown, args: ListArgs & { groupBy?: Record<string, any> | null }) =>
+        aggregate(f, prismaWhereFor(f, args), args.groupBy ?? {}, numeric, enumFields),
+    }),
+  )
+}
+
+async function aggregate(
+  f: Family,
+  where: Record<string, unknown>,
+  groupBy: Record<string, any>,
+  numeric: string[],
+  enumFields: string[],
+) {
+  const query: AggregateQuery = {
+    shape: f,
+    lookup: family,
+    where,
+    numericFields: numeric,
+    enumFields: enumFields.filter((name) => groupBy[name]),
+    ...(groupBy.divisionLevel ? { divisionLevel: groupBy.divisionLevel } : {}),
+    ...(groupBy.year && f.options.yearField ? { yearField: f.options.yearField } : {}),
+  }
+  const rows = await db().$queryRaw<Record<string, unknown>[]>(aggregateStatement(query))
+  return toGroups(rows, query)
+}

@@ -1,0 +1,284 @@
+// The one path by which a record changes. The mutations, the import and the review workflow all
+// call these functions inside a transaction of their own; each function checks the caller's
+// division scope on the record as it was and as it will be, holds the change to the version the
+// caller saw (a change committed meanwhile makes it lose with CONFLICT, never overwrite), writes the
+// record and its nested lists, and records the change in the audit trail, which notes it for live
+// subscribers once the transaction commits.
+/* biome-ignore-all lint/suspicious/noExplicitAny: rows, queries and transactions are typed per model */
+import { GraphQLError } from 'graphql'
+import type { Context } from '../builder.ts'
+import { type AuditAction, writeAudit, writeAudits } from './audit.ts'
+import { withAllColumns } from './columns.ts'
+import { dependentsOf } from './dependents.ts'
+import { conflictError, type FieldError, notFoundError, userInputError } from './errors.ts'
+import { idOf } from './ids.ts'
+import { delegateOf, type Family, recordFieldNames, type Tx } from './registry.ts'
+import { requireScope } from './scope.ts'
+import { parseInput } from './validation.ts'
+
+/** Who writes, in which transaction, and why (kept in the audit trail). */
+export interface Writer {
+  tx: Tx
+  ctx: Context
+  reason?: string | null
+}
+
+/** A record as the caller names it: its database id, the global ID they sent, and the version they saw. */
+export interface RecordRef {
+  id: number
+  globalId: string
+  version: number
+}
+
+/** A validated create or update input: the record's own columns and its nested lists' Prisma data. */
+export interface RecordInput {
+  data: Record<string, unknown>
+  nested: Record<string, unknown>
+  /** The input as sent, for the family's afterWrite (e.g. an indicator's observations). */
+  input: Record<string, any>
+}
+
+/** Pothos's selection for the record a mutation returns; the whole row when absent. */
+type Query = Record<string, any> | undefined
+
+/**
+ * Validates an input against the family's fields and nested lists, reporting every failure of
+ * both in one BAD_USER_INPUT error, so a form (or an import row) can mark every wrong field at once.
+ */
+export function parseRecordInput(
+  f: Family,
+  input: Record<string, any>,
+  mode: 'create' | 'update',
+  ctx: Context,
+): RecordInput {
+  const failures: GraphQLError[] = []
+  const attempt = <T>(run: () => T, fallback: T): T => {
+    try {
+      return run()
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') failures.push(error)
+      else throw error
+      return fallback
+    }
+  }
+  const data = attempt(() => parseInput(f.fields, input, mode, ctx.locale), {})
+  const nested = attempt(() => f.options.nestedData?.(input, mode, ctx) ?? {}, {})
+  if (failures.length === 1) throw failures[0]
+  if (failures.length > 1) {
+    const fieldErrors = failures.flatMap((e) => (e.extensions.fieldErrors as FieldError[] | undefined) ?? [])
+    throw userInputError(failures.map((e) => e.message).join('; '), fieldErrors)
+  }
+  return { data, nested, input }
+}
+
+/** The database id behind a global ID of the family; NOT_FOUND when it names nothing of that type. */
+export function requireId(globalId: string, typename: string) {
+  const id = idOf(globalId, typename)
+  if (id === undefined) throw notFoundError(typename, globalId)
+  return id
+}
+
+/** The record as the caller may act on it: live (or, for restore and purge, in the trash) and at their version. */
+export async function currentRecord(
+  tx: Tx,
+  f: Family,
+  ref: RecordRef,
+  state: 'live' | 'trashed' | 'any',
+): Promise<Record<string, any>> {
+  const record = await delegateOf(tx, f).findUnique({ where: { id: ref.id } })
+  const visible =
+    record && (state === 'any' || (state === 'live' ? record.deletedAt == null : record.deletedAt != null))
+  if (!visible) throw notFoundError(f.typename, ref.globalId)
+  if (record.version !== ref.version) {
+    const last = await tx.auditEvent.findFirst({
+      where: { recordType: f.typename, recordId: ref.id },
+      orderBy: { id: 'desc' },
+      select: { actorName: true },
+    })
+    throw conflictError(
+      f.typename,
+      ref.globalId,
+      ref.version,
+      record.version,
+      record.updatedAt,
+      last?.actorName ?? null,
+    )
+  }
+  return record
+}
+
+/** Records the change in the audit trail (and, through it, for live subscribers after commit). */
+function recordChange(w: Writer, f: Family, action: AuditAction, before: any, after: any) {
+  return writeAudit(w.tx, w.ctx, {
+    recordType: f.typename,
+    recordId: (after ?? before).id,
+    action,
+    before,
+    after,
+    fields: recordFieldNames(f),
+    reason: w.reason,
+  })
+}
+
+const hasNested = (input: RecordInput) => Object.keys(input.nested).length > 0
+
+/** The record with the caller's selection (the whole row without one). */
+const reread = (w: Writer, f: Family, id: number, query: Query) =>
+  delegateOf(w.tx, f).findUniqueOrThrow({ ...(query ?? {}), where: { id } })
+
+export async function createRecord(w: Writer, f: Family, input: RecordInput, query?: Query) {
+  await requireScope(w.tx, f, w.ctx, input.data)
+  const created = await delegateOf(w.tx, f).create({ data: { ...input.data, ...input.nested } })
+  if (f.options.afterWrite) {
+    await f.options.afterWrite({ tx: w.tx, id: created.id, mode: 'create', input: input.input, ctx: w.ctx })
+  }
+  const after = hasNested(input) || f.options.afterWrite ? await reread(w, f, created.id, undefined) : created
+  await recordChange(w, f, 'CREATE', null, after)
+  return query ? reread(w, f, created.id, query) : after
+}
+
+/**
+ * Creates many records that need nothing beyond their own row (no nested lists, no afterWrite) in
+ * one statement, audited in one more: an import's new rows.
+ */
+export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInput[]) {
+  for (const input of inputs) await requireScope(w.tx, f, w.ctx, input.data)
+  const created = await delegateOf(w.tx, f).createManyAndReturn({ data: inputs.map((input) => input.data) })
+  const fields = recordFieldNames(f)
+  await writeAudits(
+    w.tx,
+    w.ctx,
+    created.map((after: Record<string, unknown>) => ({
+      recordType: f.typename,
+      recordId: after.id as number,
+      action: 'CREATE' as const,
+      before: null,
+      after,
+      fields,
+      reason: w.reason,
+    })),
+  )
+  return created.length as number
+}
+
+/** Whether `createPlainRecords` can write this input. */
+export const isPlainCreate = (f: Family, input: RecordInput) => !hasNested(input) && !f.options.afterWrite
+
+export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: RecordInput, query?: Query) {
+  const before = await currentRecord(w.tx, f, ref, 'live')
+  await requireScope(w.tx, f, w.ctx, before, ref.id)
+  const moves = 'divisionId' in input.data || 'parentId' in input.data
+  if (moves) await requireScope(w.tx, f, w.ctx, { ...before, ...input.data }, ref.id)
+  // Nested lists and afterWrite change the record after the update; otherwise the updated row, with
+  // the caller's selection, comes back from the update itself (two statements fewer).
+  const rewrites = hasNested(input) || Boolean(f.options.afterWrite)
+  const updated = await changeAtVersion(w, f, ref, 'live', (where) =>
+    delegateOf(w.tx, f).update({
+      ...(rewrites ? {} : withAllColumns(f.typename, query ?? {})),
+      where,
+      data: { ...input.data, version: { increment: 1 } },
+    }),
+  )
+  if (hasNested(input)) await delegateOf(w.tx, f).update({ where: { id: ref.id }, data: input.nested })
+  if (f.options.afterWrite) {
+    await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: input.input, ctx: w.ctx })
+  }
+  const after = rewrites ? await reread(w, f, ref.id, undefined) : updated
+  await recordChange(w, f, 'UPDATE', before, after)
+  return rewrites && query ? reread(w, f, ref.id, query) : after
+}
+
+/** Moves a record to the trash (restorable); refused while live records still refer to it. */
+export async function trashRecord(w: Writer, f: Family, ref: RecordRef, query?: Query) {
+  const before = await currentRecord(w.tx, f, ref, 'live')
+  await requireScope(w.tx, f, w.ctx, before, ref.id)
+  await refuseIfDependents(w, f, ref.id)
+  await changeAtVersion(w, f, ref, 'live', (where) =>
+    delegateOf(w.tx, f).update({ where, data: { deletedAt: new Date(), version: { increment: 1 } } }),
+  )
+  await recordChange(w, f, 'DELETE', before, await reread(w, f, ref.id, undefined))
+  return reread(w, f, ref.id, query)
+}
+
+/** Brings a record back from the trash, or (with `toVersion`) back to the fields it had at that version. */
+export async function restoreRecord(w: Writer, f: Family, ref: RecordRef, toVersion?: number | null, query?: Query) {
+  const before = await currentRecord(w.tx, f, ref, toVersion == null ? 'trashed' : 'live')
+  await requireScope(w.tx, f, w.ctx, before, ref.id)
+  const data = toVersion == null ? { deletedAt: null } : await dataAtVersion(w, f, ref.id, toVersion)
+  if (toVersion != null) await requireScope(w.tx, f, w.ctx, { ...before, ...data }, ref.id)
+  await changeAtVersion(w, f, ref, 'any', (where) =>
+    delegateOf(w.tx, f).update({ where, data: { ...data, version: { increment: 1 } } }),
+  )
+  // A division's ancestor list follows its restored parent.
+  if (f.within === 'self' && f.options.afterWrite) {
+    await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: {}, ctx: w.ctx })
+  }
+  await recordChange(w, f, 'RESTORE', before, await reread(w, f, ref.id, undefined))
+  return reread(w, f, ref.id, query)
+}
+
+/** Removes a trashed record for good (its audit history stays). Only the trashed version the caller saw. */
+export async function purgeRecord(w: Writer, f: Family, ref: RecordRef) {
+  const before = await currentRecord(w.tx, f, ref, 'trashed')
+  const removed = await delegateOf(w.tx, f).deleteMany({
+    where: { id: ref.id, version: ref.version, deletedAt: { not: null } },
+  })
+  if (removed.count === 0) await currentRecord(w.tx, f, ref, 'trashed')
+  await recordChange(w, f, 'PURGE', before, null)
+}
+
+/**
+ * Runs a write whose condition holds the record to the caller's version, so a change committed
+ * since the record was read makes this one lose cleanly instead of overwriting it; when no row
+ * matches, the record as it now stands says whether that is NOT_FOUND or CONFLICT.
+ */
+async function changeAtVersion<T>(
+  w: Writer,
+  f: Family,
+  ref: RecordRef,
+  state: 'live' | 'any',
+  write: (where: { id: number; version: number }) => Promise<T>,
+): Promise<T> {
+  try {
+    return await write({ id: ref.id, version: ref.version })
+  } catch (error) {
+    if ((error as { code?: string })?.code === 'P2025') await currentRecord(w.tx, f, ref, state)
+    throw error
+  }
+}
+
+/** The writable fields a record had at an earlier version, from its audit snapshot. */
+async function dataAtVersion(w: Writer, f: Family, id: number, version: number) {
+  const event = await w.tx.auditEvent.findFirst({
+    where: { recordType: f.typename, recordId: id, version },
+    orderBy: { id: 'desc' },
+  })
+  if (!event?.snapshot) {
+    throw userInputError(`Version ${version} is not in the history of this ${f.typename}.`, [
+      { field: 'toVersion', code: 'invalid', message: 'No such version' },
+    ])
+  }
+  const snapshot = event.snapshot as Record<string, unknown>
+  const data: Record<string, unknown> = {}
+  for (const [name, spec] of Object.entries(f.fields)) {
+    if (!(name in snapshot)) continue
+    const value = snapshot[name]
+    data[name] = spec.kind === 'date' && typeof value === 'string' ? new Date(value) : value
+  }
+  return data
+}
+
+async function refuseIfDependents(w: Writer, f: Family, id: number) {
+  for (const dependent of dependentsOf(f.typename)) {
+    const where = { [dependent.column]: id, ...(dependent.softDeletes ? { deletedAt: null } : {}) }
+    const count = await w.tx[dependent.delegate].count({ where })
+    if (count > 0) {
+      throw new GraphQLError(
+        w.ctx.locale === 'zh'
+          ? `仍有 ${count} 条${dependent.model}记录属于该${f.typename}，请先移动或删除它们。`
+          : `${count} ${dependent.model} record(s) still belong to this ${f.typename}; move or delete them first.`,
+        { extensions: { code: 'HAS_DEPENDENTS', dependents: { type: dependent.model, count } } },
+      )
+    }
+  }
+}

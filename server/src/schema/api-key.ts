@@ -1,0 +1,104 @@
+// Partner keys: the ApiKey type, and (admins) listing, creating and revoking keys.
+import { GraphQLError } from 'graphql'
+import { createApiKey } from '../auth/api-keys.ts'
+import { isValidKeyScope } from '../auth/permissions.ts'
+import { builder } from '../builder.ts'
+import { db } from '../db.ts'
+import { translateWriteError, userInputError } from '../records/errors.ts'
+import { link } from '../records/family.ts'
+import { idOf } from '../records/ids.ts'
+
+builder.prismaNode('ApiKey', {
+  id: { field: 'id' },
+  nullable: true,
+  description: "A partner system's key. The secret is shown once, when the key is created.",
+  authScopes: { admin: true },
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Who the key is for.' }),
+    prefix: t.exposeString('prefix', { description: 'First characters of the key, to recognise it.' }),
+    scopes: t.exposeStringList('scopes', {
+      description: '"read" (every record type) or "read:<Type>", and "restricted" for restricted fields.',
+    }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'When the key stops working.' }),
+    rateLimitPerMinute: t.exposeInt('rateLimitPerMinute', { description: 'Requests allowed per minute.' }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the key was revoked.' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last use, to the minute.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the key was created.' }),
+    createdBy: link(t, 'createdBy', 'User', 'The admin who created it.', true),
+  }),
+})
+
+const CreatedApiKey = builder.objectRef<{ id: number; secret: string }>('CreatedApiKey').implement({
+  description: 'A new key and its secret. Store the secret now: the hub keeps only its hash.',
+  fields: (t) => ({
+    secret: t.exposeString('secret', { description: 'The key to send as `Authorization: Bearer <secret>`.' }),
+    apiKey: t.prismaField({
+      type: 'ApiKey',
+      description: 'The key as listed.',
+      resolve: (query, parent) => db().apiKey.findUniqueOrThrow({ ...query, where: { id: parent.id } }),
+    }),
+  }),
+})
+
+builder.queryField('apiKeys', (t) =>
+  t.prismaField({
+    type: ['ApiKey'],
+    authScopes: { admin: true },
+    description: 'All partner keys, newest first (admins).',
+    resolve: (query) => db().apiKey.findMany({ ...query, orderBy: { id: 'desc' } }),
+  }),
+)
+
+const ApiKeyInput = builder.inputType('ApiKeyInput', {
+  description: 'A new partner key.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Who the key is for (1–100 characters).' }),
+    scopes: t.stringList({ required: true, description: '"read", "read:<Type>" (e.g. read:Hospital), "restricted".' }),
+    expiresAt: t.field({ type: 'DateTime', description: 'When the key stops working; never when empty.' }),
+    rateLimitPerMinute: t.int({ description: 'Requests per minute (default 600).' }),
+  }),
+})
+
+builder.mutationField('createApiKey', (t) =>
+  t.field({
+    type: CreatedApiKey,
+    authScopes: { admin: true },
+    description: 'Creates a partner key (admins). The secret is in the answer and nowhere else.',
+    args: { input: t.arg({ type: ApiKeyInput, required: true, description: 'The key.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const bad = input.scopes.filter((scope) => !isValidKeyScope(scope))
+      const errors = bad.map((scope) => ({ field: 'scopes', code: 'invalid', message: `Unknown scope ${scope}` }))
+      if (!input.name.trim() || input.name.length > 100)
+        errors.push({ field: 'name', code: 'invalid', message: '1–100 characters' })
+      if (input.scopes.length === 0) errors.push({ field: 'scopes', code: 'required', message: 'At least one scope' })
+      if (input.rateLimitPerMinute != null && (input.rateLimitPerMinute < 1 || input.rateLimitPerMinute > 100_000)) {
+        errors.push({ field: 'rateLimitPerMinute', code: 'out_of_range', message: '1 – 100000' })
+      }
+      if (errors.length) throw userInputError('Invalid input', errors)
+      const { record, secret } = await createApiKey({
+        name: input.name.trim(),
+        scopes: [...new Set(input.scopes)],
+        expiresAt: input.expiresAt ?? null,
+        rateLimitPerMinute: input.rateLimitPerMinute ?? 600,
+        createdById: ctx.actor.kind === 'user' ? ctx.actor.userId : undefined,
+      })
+      return { id: record.id, secret }
+    },
+  }),
+)
+
+builder.mutationField('revokeApiKey', (t) =>
+  t.prismaField({
+    type: 'ApiKey',
+    authScopes: { admin: true },
+    description: 'Revokes a partner key at once (admins).',
+    args: { id: t.arg.id({ required: true, description: 'Global ID of the ApiKey.' }) },
+    resolve: async (query, _root, { id }) => {
+      const keyId = idOf(String(id), 'ApiKey')
+      if (keyId === undefined) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      return db()
+        .apiKey.update({ ...query, where: { id: keyId }, data: { revokedAt: new Date() } })
+        .catch((error) => translateWriteError(error, 'ApiKey', 'update'))
+    },
+  }),
+)

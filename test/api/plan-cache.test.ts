@@ -1,0 +1,220 @@
+// Prisma read plans are cached by the query's shape, the values filled in per request
+// (prisma/src/plan-cache.ts). A cached plan must answer exactly as a freshly compiled one, for any
+// values, and plans never cross between clients of different PostgreSQL schemas.
+import {
+  allPlanCacheStats,
+  type CareFacilityKind,
+  type PlanCacheStats,
+  PrismaClient,
+  setPlanCacheEnabled,
+} from '@minsheng/db'
+import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { databaseKind, startTestHub, type TestHub } from '../setup/hub.ts'
+
+let t: TestHub
+beforeAll(async () => {
+  t = await startTestHub()
+})
+afterAll(() => t?.close())
+
+const delta = (before: PlanCacheStats, after: PlanCacheStats) => ({
+  shapeHits: after.shapeHits - before.shapeHits,
+  compiled: after.compiled - before.compiled,
+})
+
+interface Values {
+  division: number
+  county: number
+  kind: CareFacilityKind
+  /** A care facility of that kind, for cursors, and the county it is in. */
+  after: number
+  region: number
+  /** The same kind in every set. */
+  firstKind: CareFacilityKind
+  text: string
+}
+
+/** Reads of the shapes the hub sends: by id with relations, filtered pages with cursors, counts, aggregates. */
+function reads(prisma: PrismaClient) {
+  return {
+    byId: (v: Values) =>
+      prisma.division.findUnique({
+        where: { id: v.division, deletedAt: null },
+        select: {
+          id: true,
+          nameZh: true,
+          parent: { select: { nameZh: true } },
+          settlements: { select: { nameZh: true } },
+        },
+      }),
+    page: (v: Values) =>
+      prisma.careFacility.findMany({
+        where: { kind: v.kind, division: { ancestorIds: { has: v.region } }, deletedAt: null },
+        orderBy: [{ nameZh: 'asc' }, { id: 'asc' }],
+        take: 5,
+        select: { id: true, nameZh: true, kind: true },
+      }),
+    // An enum as a value (kinds stay in the shape: the compiler casts them) with other values varying.
+    pageOfOneKind: (v: Values) =>
+      prisma.careFacility.findMany({
+        where: { kind: v.firstKind, id: { gte: v.after } },
+        orderBy: [{ nameZh: 'asc' }, { id: 'asc' }],
+        take: 3,
+        select: { id: true },
+      }),
+    afterCursor: (v: Values) =>
+      prisma.careFacility.findMany({
+        where: { deletedAt: null },
+        orderBy: [{ nameZh: 'asc' }, { id: 'asc' }],
+        cursor: { id: v.after },
+        take: 3,
+        select: { id: true, nameZh: true },
+      }),
+    search: (v: Values) =>
+      prisma.division.findMany({
+        where: { OR: [{ nameZh: { contains: v.text } }, { nameEn: { contains: v.text, mode: 'insensitive' } }] },
+        orderBy: { id: 'asc' },
+        take: 5,
+        select: { id: true, nameZh: true },
+      }),
+    nestedFilter: (v: Values) =>
+      prisma.division.findMany({
+        where: { id: v.county },
+        select: {
+          nameZh: true,
+          settlements: { where: { nameZh: { startsWith: v.text } }, take: 3, select: { nameZh: true } },
+        },
+      }),
+    count: (v: Values) => prisma.careFacility.count({ where: { id: { lte: v.after }, deletedAt: null } }),
+    aggregate: (v: Values) =>
+      prisma.careFacility.aggregate({
+        where: { id: { gte: v.after }, kind: { not: v.kind } },
+        _count: true,
+        _max: { nameZh: true },
+      }),
+  }
+}
+
+describe('read plans keyed on the query shape', () => {
+  it('answers every value as a freshly compiled plan does, and reuses the plan of the shape', async () => {
+    const prisma = t.hub.database.prisma
+    const divisions = await prisma.division.findMany({
+      where: { parentId: { not: null } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+      take: 3,
+    })
+    const counties = await prisma.division.findMany({
+      where: { level: 'COUNTY' },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+      take: 3,
+    })
+    // One care facility of each of three kinds (the seed holds few of some kinds).
+    const facilities = await prisma.careFacility.findMany({
+      distinct: ['kind'],
+      select: { id: true, kind: true, division: { select: { ancestorIds: true } } },
+      orderBy: [{ kind: 'asc' }, { id: 'asc' }],
+      take: 3,
+    })
+    expect([divisions.length, counties.length, facilities.length]).toEqual([3, 3, 3])
+    const texts = ['昭', 'Zhen', '镇雄']
+    const valueSets: Values[] = [0, 1, 2].map((i) => ({
+      division: divisions[i]?.id as number,
+      county: counties[i]?.id as number,
+      kind: facilities[i]?.kind as CareFacilityKind,
+      after: facilities[i]?.id as number,
+      region: facilities[i]?.division.ancestorIds[2] as number,
+      firstKind: facilities[0]?.kind as CareFacilityKind,
+      text: texts[i] as string,
+    }))
+    const hits: Record<string, number> = {}
+    for (const [name, read] of Object.entries(reads(prisma))) {
+      const start = allPlanCacheStats()
+      const answers = new Set<string>()
+      for (const values of valueSets) {
+        const cached = await read(values)
+        setPlanCacheEnabled(false)
+        let fresh: unknown
+        try {
+          fresh = await read(values)
+        } finally {
+          setPlanCacheEnabled(true)
+        }
+        expect(cached, `${name} with ${JSON.stringify(values)}`).toEqual(fresh)
+        answers.add(JSON.stringify(cached))
+      }
+      // Different values, different answers: a plan that kept its first values would fail here.
+      expect(answers.size, name).toBeGreaterThan(1)
+      hits[name] = delta(start, allPlanCacheStats()).shapeHits
+    }
+    // The second and third values of these shapes came from the first one's plan. The others stay
+    // keyed by value: another kind is another shape, and the compiler rewrites the values of
+    // `contains`/`startsWith` into patterns, which the check on each shape's first plan finds.
+    expect(hits).toMatchObject({ byId: 2, pageOfOneKind: 2, afterCursor: 2, count: 2 })
+  })
+
+  it('serves the API with other ids from the same plan, each its own record', async () => {
+    const rows = await t.hub.database.prisma.division.findMany({
+      where: { level: 'COUNTY' },
+      select: { id: true, nameZh: true },
+      orderBy: { id: 'asc' },
+      take: 4,
+    })
+    expect(rows).toHaveLength(4)
+    const before = allPlanCacheStats()
+    for (const row of rows) {
+      const id = Buffer.from(`Division:${row.id}`).toString('base64')
+      const data = await t.data<{ node: { nameZh: string } }>(
+        'query ($id: ID!) { node(id: $id) { ... on Division { nameZh } } }',
+        { id },
+      )
+      expect(data.node.nameZh).toBe(row.nameZh)
+    }
+    expect(delta(before, allPlanCacheStats()).shapeHits).toBeGreaterThanOrEqual(3)
+  })
+})
+
+describe.runIf(databaseKind === 'postgres')('clients of different PostgreSQL schemas', () => {
+  let other: PrismaClient | undefined
+  let pool: pg.Pool | undefined
+  afterAll(async () => {
+    await other?.$disconnect()
+    await pool?.end()
+  })
+
+  it('never share a plan', async () => {
+    const prisma = t.hub.database.prisma
+    const [first] = await prisma.hospital.findMany({
+      select: { id: true, nameZh: true },
+      orderBy: { id: 'asc' },
+      take: 1,
+    })
+    if (!first) throw new Error('the seed has no hospital')
+    const url = (await prisma.$queryRawUnsafe<{ url: string }[]>('SELECT current_database()::text AS url'))[0]
+      ?.url as string
+    // A second schema with a Hospital table of its own, holding the same id under another name.
+    await prisma.$executeRawUnsafe('CREATE SCHEMA IF NOT EXISTS plan_cache_other')
+    await prisma.$executeRawUnsafe(
+      'CREATE TABLE plan_cache_other."Hospital" (LIKE public."Hospital" INCLUDING DEFAULTS INCLUDING GENERATED)',
+    )
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO plan_cache_other."Hospital" SELECT * FROM public."Hospital" WHERE id = ${first.id}`,
+    )
+    await prisma.$executeRawUnsafe(`UPDATE plan_cache_other."Hospital" SET "nameZh" = '另一个模式的医院'`)
+    const admin = new URL(process.env.TEST_DATABASE_URL as string)
+    admin.pathname = `/${url}`
+    pool = new pg.Pool({ connectionString: admin.toString(), max: 2 })
+    other = new PrismaClient({ adapter: new PrismaPg(pool, { schema: 'plan_cache_other' }) })
+
+    const byId = (client: PrismaClient, id: number) =>
+      client.hospital.findUnique({ where: { id }, select: { nameZh: true } })
+    // Public first, so its plan of this shape is cached before the other client asks.
+    expect(await byId(prisma, first.id)).toEqual({ nameZh: first.nameZh })
+    expect(await byId(other, first.id)).toEqual({ nameZh: '另一个模式的医院' })
+    expect(await byId(prisma, first.id)).toEqual({ nameZh: first.nameZh })
+    expect(await other.hospital.count({ where: { nameZh: { contains: '医院' } } })).toBe(1)
+  })
+})
