@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { startTestHub, type TestHub } from '../setup/hub.ts'
 import { type OperatorName, sessionToken } from '../setup/operators.ts'
+import { documentProblems, documentsOf } from './documents.ts'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
 
@@ -32,7 +33,10 @@ const FLAGS = [
 export interface ConsoleBrowser {
   context: BrowserContext
   page: Page
-  /** Problems the page reported (uncaught errors, failed requests other than the favicon). */
+  /**
+   * Problems the page reported: uncaught errors, server errors, and GraphQL documents the checked-in
+   * schema does not accept.
+   */
   problems: string[]
   screenshot(name: string): Promise<void>
   /** Resizes the page to a desktop or a phone screen (touch and a phone's pixel ratio are not emulated). */
@@ -62,6 +66,14 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('response', (response) => {
     if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`)
+  })
+  // Every document the console sends must be valid against server/schema.graphql.
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || !new URL(request.url()).pathname.endsWith('/graphql')) return
+    for (const document of documentsOf(request.postData())) {
+      const invalid = documentProblems(document)
+      if (invalid.length) problems.push(`invalid GraphQL document: ${invalid.join('; ')}\n${document}`)
+    }
   })
   mkdirSync(ARTIFACTS, { recursive: true })
   return {
