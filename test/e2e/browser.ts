@@ -38,7 +38,8 @@ export interface ConsoleBrowser {
    * schema does not accept.
    */
   problems: string[]
-  screenshot(name: string): Promise<void>
+  /** Saves test/artifacts/<name>.png: the whole page, or (`fullPage: false`) what the screen shows. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>
   /** Resizes the page to a desktop or a phone screen (touch and a phone's pixel ratio are not emulated). */
   useViewport(name: ViewportName): Promise<void>
   /** How far the page scrolls sideways (0 when nothing sticks out past the right edge). */
@@ -80,11 +81,17 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
     context,
     page,
     problems,
-    async screenshot(name) {
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+    async screenshot(name, { fullPage = true } = {}) {
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage })
     },
     async useViewport(name) {
+      const size = page.viewportSize()
+      if (size?.width === VIEWPORTS[name].width && size.height === VIEWPORTS[name].height) return
       await page.setViewportSize(VIEWPORTS[name])
+      // As a person who opens the console on that screen finds it: the menu open beside the page on
+      // a desktop, closed (a drawer behind the menu button) on a phone.
+      await page.evaluate((open) => localStorage.setItem('RaStore.sidebar.open', JSON.stringify(open)), name === 'desktop')
+      if (page.url().startsWith('http')) await page.reload()
     },
     overflowX: () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     async signInAs(operator, path = '/') {

@@ -296,7 +296,7 @@ describe('import', () => {
     await pickFile('医院.csv', iconv.encode(GBK_ROWS.replaceAll('GBK导入测试医院', '手机导入测试医院'), 'gbk'))
     await expect.poll(summary).toBe('将新建 2 条将更新 0 条有误 0 行')
     expect(await browser.overflowX()).toBe(0)
-    await browser.screenshot('files-phone-import')
+    await browser.screenshot('files-phone-import', { fullPage: false })
     await closeDialog()
     await browser.useViewport('desktop')
   })

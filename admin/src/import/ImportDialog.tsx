@@ -1,5 +1,6 @@
 // Import a file (.xlsx, or CSV in UTF-8, GBK/GB18030 or UTF-16): what the workflow (useImport.ts)
 // is doing, what it found, and the one button that writes — full screen on a phone.
+import UploadFileIcon from '@mui/icons-material/UploadFile'
 import {
   Alert,
   Box,
@@ -11,6 +12,7 @@ import {
   InputLabel,
   LinearProgress,
   MenuItem,
+  Button as MuiButton,
   Select,
   Stack,
   TextField,
@@ -18,7 +20,8 @@ import {
   useMediaQuery,
   useTheme,
 } from '@mui/material'
-import { Button, useDataProvider, useLocaleState, useResourceContext, useTranslate } from 'react-admin'
+import { useDataProvider, useLocaleState, useResourceContext, useTranslate } from 'react-admin'
+import { TextButton } from '../common/TextButton.tsx'
 import { isChinese } from '../format.ts'
 import type { HubDataProvider } from '../providers/dataProvider.ts'
 import { resourceApi } from '../providers/resources.ts'
@@ -106,7 +109,14 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
       <DialogContent>
         {phase.step !== 'applying' ? (
           <Stack direction="row" spacing={1} useFlexGap sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Button variant="contained" component="label" label="hub.import.choose" disabled={busy}>
+            <MuiButton
+              variant="contained"
+              component="label"
+              disabled={busy}
+              startIcon={<UploadFileIcon />}
+              sx={{ textTransform: 'none' }}
+            >
+              {translate('hub.import.choose')}
               <input
                 hidden
                 type="file"
@@ -119,7 +129,7 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
                   if (file) void read(file)
                 }}
               />
-            </Button>
+            </MuiButton>
             <TemplateButtons resource={resource} />
           </Stack>
         ) : null}
@@ -180,9 +190,9 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
         ) : null}
       </DialogContent>
       <DialogActions>
-        <Button label="hub.import.close" onClick={onClose} disabled={busy} />
+        <TextButton label="hub.import.close" onClick={onClose} disabled={busy} />
         {phase.step === 'planned' ? (
-          <Button
+          <TextButton
             variant="contained"
             label={translate('hub.import.apply', {
               smart_count: phase.plan.creates.length + phase.plan.updates.length,
@@ -207,8 +217,8 @@ function TemplateButtons({ resource }: { resource: string }) {
     )
   return (
     <>
-      <Button label="hub.import.templateXlsx" onClick={() => void download('xlsx')} />
-      <Button label="hub.import.templateCsv" onClick={() => void download('csv')} />
+      <TextButton label="hub.import.templateXlsx" onClick={() => void download('xlsx')} />
+      <TextButton label="hub.import.templateCsv" onClick={() => void download('csv')} />
     </>
   )
 }

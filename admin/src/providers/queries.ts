@@ -7,7 +7,7 @@ import type { FieldMeta, HubSchema } from './schema-types.ts'
 export type Depth = 'list' | 'file' | 'one'
 type Json = Record<string, unknown>
 
-const CITATIONS = 'citations { id field statedAs qualifier quote source { id nameZh nameEn file } }'
+const CITATIONS = 'citations { id field statedAs qualifier quote matchesRecord source { id nameZh nameEn file } }'
 const ID_LIST_LIMIT = 200
 
 /** Scalars and enums of a nested (non-record) object, e.g. a care facility's prices. */
