@@ -64,6 +64,18 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const problems: string[] = []
+  /**
+   * As a person who opens the console on that screen finds it: the menu open beside the page on a
+   * desktop, closed (a drawer behind the menu button) on a phone. react-admin remembers the menu's
+   * state from the last screen size, so a resized page is set and reloaded.
+   */
+  async function settleMenu() {
+    const open = (page.viewportSize()?.width ?? 0) > 600
+    const stored = await page.evaluate(() => localStorage.getItem('RaStore.sidebar.open'))
+    if (stored === JSON.stringify(open)) return
+    await page.evaluate((value) => localStorage.setItem('RaStore.sidebar.open', JSON.stringify(value)), open)
+    await page.reload()
+  }
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('response', (response) => {
     if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`)
@@ -88,21 +100,21 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
       const size = page.viewportSize()
       if (size?.width === VIEWPORTS[name].width && size.height === VIEWPORTS[name].height) return
       await page.setViewportSize(VIEWPORTS[name])
-      // As a person who opens the console on that screen finds it: the menu open beside the page on
-      // a desktop, closed (a drawer behind the menu button) on a phone.
-      await page.evaluate((open) => localStorage.setItem('RaStore.sidebar.open', JSON.stringify(open)), name === 'desktop')
-      if (page.url().startsWith('http')) await page.reload()
+      if (page.url().startsWith('http')) await settleMenu()
     },
     overflowX: () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     async signInAs(operator, path = '/') {
+      // Leave the console first: a page still open while the cookie changes would see its session
+      // gone and sign out — ending the (fixed) session of whoever is signed in next.
+      await page.goto('about:blank')
       await context.clearCookies()
       if (operator) {
         await context.addCookies([
           { name: 'mh_session', value: sessionToken(operator), url: baseUrl, httpOnly: true, sameSite: 'Strict' },
         ])
       }
-      await page.goto('about:blank')
       await page.goto(path)
+      await settleMenu()
     },
     async close() {
       await context.close()

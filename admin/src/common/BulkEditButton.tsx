@@ -25,6 +25,7 @@ import {
   DateInput,
   Form,
   NumberInput,
+  type RaRecord,
   SaveButton,
   SelectInput,
   TextInput,
@@ -121,7 +122,14 @@ export default function BulkEditButton() {
   const phone = useMediaQuery(theme.breakpoints.down('sm'))
   const [open, setOpen] = useState(false)
   const [refused, setRefused] = useState<{ name: string; message: string }[]>()
-  const selected = (data ?? []).filter((record) => selectedIds.includes(record.id))
+  // The records as the operator saw them when opening the dialog: a change made meanwhile (even one
+  // the list refreshed to show) is reported as a conflict, not silently overwritten.
+  const [selected, setSelected] = useState<RaRecord[]>([])
+  const openDialog = () => {
+    setSelected((data ?? []).filter((record) => selectedIds.includes(record.id)))
+    setRefused(undefined)
+    setOpen(true)
+  }
 
   async function submit(values: Record<string, unknown>) {
     const field = String(values.field)
@@ -156,7 +164,7 @@ export default function BulkEditButton() {
 
   return (
     <>
-      <Button label="hub.bulkEdit.button" onClick={() => setOpen(true)}>
+      <Button label="hub.bulkEdit.button" onClick={openDialog}>
         <EditIcon />
       </Button>
       <Dialog

@@ -40,7 +40,7 @@ function ListShortcuts({ canCreate }: { canCreate: boolean }) {
   const resource = useResourceContext() as string
   const navigate = useNavigate()
   const createPath = useCreatePath()
-  useShortcut('slash', () => document.querySelector<HTMLInputElement>('input[name="q"]')?.focus(), { useKey: true })
+  useShortcut('slash', () => document.querySelector<HTMLInputElement>('input[name="q"]')?.focus())
   useShortcut('n', () => {
     if (canCreate) navigate(createPath({ resource, type: 'create' }))
   })

@@ -35,7 +35,7 @@ export const SHORTCUTS = [
 export function ShortcutHelp() {
   const translate = useTranslate()
   const [open, setOpen] = useState(false)
-  useShortcut('shift+slash', () => setOpen(true), { useKey: true })
+  useShortcut('shift+slash', () => setOpen(true))
   return (
     <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="shortcuts-title">
       <DialogTitle id="shortcuts-title">{translate('hub.shortcuts.title')}</DialogTitle>

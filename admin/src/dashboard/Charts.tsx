@@ -70,7 +70,7 @@ export default function Charts({ data }: { data: DashboardData }) {
                 valueFormatter: (value: number | null) => (value === null ? '' : String(value)),
               }))}
               onItemClick={(_event, item) => openBar(item.dataIndex, String(item.seriesId))}
-              sx={{ '& .MuiBarElement-root': { cursor: 'pointer' } }}
+              sx={{ '& .MuiBarChart-element': { cursor: 'pointer' } }}
             />
           ) : (
             <Typography variant="body2">{translate('hub.dashboard.noFacilities')}</Typography>
