@@ -656,7 +656,8 @@ describe('a hub with PUBLIC_READ', () => {
       `mutation ($id: ID!) { updateSettlement(id: $id, version: 1, input: { households: 1 }) { history { action } } }`,
       { id: refs.maojiawan },
     )
-    expect(changed).toEqual({ updateSettlement: { history: [{ action: 'UPDATE' }] } })
+    // Newest first: this change, then the seed's version 1.
+    expect(changed).toEqual({ updateSettlement: { history: [{ action: 'UPDATE' }, { action: 'CREATE' }] } })
     const history = await anonymously(`query ($id: ID!) { node(id: $id) { ... on Settlement { history { id } } } }`, {
       id: refs.maojiawan,
     })
