@@ -1,5 +1,5 @@
-// Prisma CLI configuration. The JavaScript schema engine (`engine: 'js'`) keeps every command offline;
-// see ../../shared/TOOLCHAIN.md. The CLI talks to the database through a driver adapter: PGlite in a
+// Prisma CLI configuration. The JavaScript schema engine (`engine: 'js'`) keeps every command offline
+// (Prisma's native engines would be downloaded, which these machines cannot do). The CLI talks to the database through a driver adapter: PGlite in a
 // scratch directory by default (for `migrate dev`), PostgreSQL when MIGRATE_DATABASE_URL is set.
 import path from 'node:path'
 import { defineConfig } from 'prisma/config'

@@ -10,6 +10,7 @@ export {
   pendingMigrations,
   type SqlRunner,
 } from './migrate.ts'
+export { PUBLISHED_SCHEMA, type Sql, syncMirror } from './mirror.ts'
 export {
   DATA_MODELS,
   fieldNamesOf,
@@ -22,3 +23,15 @@ export {
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './open.ts'
 export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
 export { APPLICATION_NAME } from './postgres.ts'
+export {
+  copyPublishedToWorking,
+  type PublishAction,
+  type PublishedRecord,
+  type PublishItem,
+  prismaSql,
+  publish,
+  publishEverything,
+  type RecordSnapshot,
+  rebuildFromLog,
+  recordSnapshots,
+} from './publication.ts'

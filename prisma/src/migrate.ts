@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { PUBLISHED_SCHEMA, type Sql, schemaExists, syncMirror } from './mirror.ts'
+import { publishEverything } from './publication.ts'
 
 /** The few operations the migrator needs; PGlite and node-postgres both provide them. */
 export interface SqlRunner {
@@ -43,9 +45,38 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
       }
       done.push(name)
     }
+    await keepPublishedInStep(db, done.length > 0)
     return done
   } finally {
     await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
+  }
+}
+
+/** The migrator's connection as the mirror and publication modules use one. */
+export function sqlOf(db: SqlRunner): Sql {
+  return {
+    run: (sql, params) => (params ? db.query(sql, params) : db.exec(sql)),
+    rows: async (sql, params) => (await db.query(sql, params)).rows as never,
+  }
+}
+
+/**
+ * Brings the published copy (mirror.ts) in step with the schema after migrations. The first time
+ * (a new database, or one from before review existed) everything already there is published: until
+ * then, whatever was committed was what partners read.
+ */
+async function keepPublishedInStep(db: SqlRunner, migrated: boolean) {
+  const sql = sqlOf(db)
+  const fresh = !(await schemaExists(sql, PUBLISHED_SCHEMA))
+  if (!fresh && !migrated) return
+  await db.exec('BEGIN')
+  try {
+    await syncMirror(sql, PUBLISHED_SCHEMA)
+    if (fresh) await publishEverything(sql, db)
+    await db.exec('COMMIT')
+  } catch (error) {
+    await db.exec('ROLLBACK')
+    throw new Error(`Keeping the published copy in step failed: ${(error as Error).message}`)
   }
 }
 

@@ -5,6 +5,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/client/client.ts'
 import { isFileDataDir, lockDataDir } from './data-dir-lock.ts'
 import { applyMigrations, PendingMigrationsError, pendingMigrations, type SqlRunner } from './migrate.ts'
+import { PUBLISHED_SCHEMA } from './mirror.ts'
 import { cacheReadPlans } from './plan-cache.ts'
 import { createPool, type PoolOptions } from './postgres.ts'
 import { openReplicas, routeReadsToReplicas } from './replicas.ts'
@@ -16,6 +17,13 @@ export interface Database {
   prisma: PrismaClient
   /** The primary alone (what the replicas extension's `$primary()` returns): reads that must see writes. */
   primary: PrismaClient
+  /** The published copy of the records (schema "published", see mirror.ts): what partners read. */
+  published: { prisma: PrismaClient; primary: PrismaClient }
+  /**
+   * A client of another mirror schema (the published state as of a moment). Clients are kept for
+   * the few schemas asked most recently; `release` is told of each one dropped.
+   */
+  clientOfSchema(schema: string): PrismaClient
   /** Number of read replicas (PostgreSQL only). */
   replicaCount: number
   kind: DatabaseKind
@@ -98,6 +106,16 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     const { makeClient, statementCount } = statementCounter()
     const primary = makeClient(new PrismaPg(pool))
     const replicas = openReplicas(replicaUrls, options.pool ?? {}, makeClient)
+    const clientsOf = (schema: string) => {
+      const schemaPrimary = makeClient(new PrismaPg(pool, { schema }))
+      const schemaReplicas = replicas.map((replica) => ({
+        ...replica,
+        client: makeClient(new PrismaPg(replica.pool, { schema })),
+      }))
+      return { prisma: routeReadsToReplicas(schemaPrimary, schemaReplicas), primary: schemaPrimary }
+    }
+    const published = clientsOf(PUBLISHED_SCHEMA)
+    const others = schemaClients((schema) => clientsOf(schema).prisma)
     const checkConnections = async () => ({
       primary: await ping(primary),
       replicas: await Promise.all(replicas.map((replica) => ping(replica.client))),
@@ -105,6 +123,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     return {
       prisma: routeReadsToReplicas(primary, replicas),
       primary,
+      published,
+      clientOfSchema: others.get,
       replicaCount: replicas.length,
       kind: 'postgres',
       statementCount,
@@ -116,6 +136,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async close() {
         await primary.$disconnect()
+        await published.primary.$disconnect()
+        await others.closeAll()
         await pool.end()
         for (const replica of replicas) {
           await replica.client.$disconnect()
@@ -144,9 +166,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
   const { makeClient, statementCount } = statementCounter()
   const prisma = makeClient(new PrismaPGlite(pglite) as unknown as PrismaPg)
+  const clientOf = (schema: string) => makeClient(pgliteWithSchema(pglite, schema))
+  const published = clientOf(PUBLISHED_SCHEMA)
+  const others = schemaClients(clientOf)
   return {
     prisma,
     primary: prisma,
+    published: { prisma: published, primary: published },
+    clientOfSchema: others.get,
     replicaCount: 0,
     kind: 'pglite',
     pglite,
@@ -155,8 +182,50 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     checkConnections: async () => ({ primary: await ping(prisma), replicas: [] }),
     async close() {
       await prisma.$disconnect()
+      await published.$disconnect()
+      await others.closeAll()
       await pglite.close()
       unlock()
+    },
+  }
+}
+
+/**
+ * PGlite's adapter reads the schema its queries name from options its factory never sets: the
+ * adapter it makes is given them, so one embedded database serves clients of several schemas.
+ */
+function pgliteWithSchema(pglite: PGlite, schema: string): PrismaPg {
+  const factory = new PrismaPGlite(pglite)
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = (await factory.connect()) as unknown as { options?: { schema?: string } }
+      adapter.options = { ...adapter.options, schema }
+      return adapter
+    },
+  } as unknown as PrismaPg
+}
+
+/** The clients of the few other schemas asked for most recently; older ones are disconnected. */
+function schemaClients(make: (schema: string) => PrismaClient, keep = 3) {
+  const clients = new Map<string, PrismaClient>()
+  return {
+    get(schema: string) {
+      let client = clients.get(schema)
+      if (client) clients.delete(schema)
+      else client = make(schema)
+      clients.set(schema, client)
+      for (const [name, old] of clients) {
+        if (clients.size <= keep) break
+        clients.delete(name)
+        void old.$disconnect()
+      }
+      return client
+    },
+    async closeAll() {
+      for (const client of clients.values()) await client.$disconnect()
+      clients.clear()
     },
   }
 }

@@ -15,15 +15,21 @@ import {
   NonNegativeIntResolver,
 } from 'graphql-scalars'
 import type { Actor } from './auth/actor.ts'
-import { canRead, canReadRestricted, isAdmin, isEditor } from './auth/permissions.ts'
+import { canRead, canReadRestricted, isAdmin, isEditor, isReviewer } from './auth/permissions.ts'
 import type { SessionPolicy } from './auth/sessions.ts'
-import { db } from './db.ts'
+import { readDb } from './db.ts'
+import type { Reading } from './governance/reading.ts'
 import { DecimalScalar } from './records/decimal.ts'
 
 export interface AuthSettings {
   /** Anonymous callers may read public fields. */
   publicRead: boolean
   session: SessionPolicy
+}
+
+export interface GovernanceSettings {
+  /** Changes wait for a reviewer before partners see them (REVIEW=on); otherwise they are published at once. */
+  review: boolean
 }
 
 export interface Context {
@@ -36,6 +42,9 @@ export interface Context {
   /** The caller's network address (for login throttling and rate limits). */
   clientAddress?: string
   auth: AuthSettings
+  governance: GovernanceSettings
+  /** Which copy of the records the request reads (governance/reading.ts). */
+  reading: Reading
 }
 
 export const MAX_PAGE_SIZE = 200
@@ -61,6 +70,8 @@ function mayLoadNode(ctx: Context, typename: string) {
   if (!nodeTypes.has(typename)) return false
   if (typename === 'User') return ctx.actor.kind === 'user'
   if (typename === 'ApiKey') return isAdmin(ctx.actor)
+  // What is in review, and the locks on periods, are the operators' business.
+  if (typename === 'ChangeSet' || typename === 'PeriodLock') return ctx.actor.kind === 'user'
   return canRead(ctx.actor, typename, ctx.auth.publicRead)
 }
 
@@ -75,6 +86,8 @@ export const builder = new SchemaBuilder<{
     /** May read restricted fields. */
     restricted: boolean
     editor: boolean
+    /** Reviews change sets (reviewers and admins). */
+    reviewer: boolean
     admin: boolean
     /** A signed-in operator of any role. */
     operator: boolean
@@ -97,6 +110,7 @@ export const builder = new SchemaBuilder<{
       readType: (typename: string) => canRead(ctx.actor, typename, ctx.auth.publicRead),
       restricted: canReadRestricted(ctx.actor),
       editor: isEditor(ctx.actor),
+      reviewer: isReviewer(ctx.actor),
       admin: isAdmin(ctx.actor),
       operator: ctx.actor.kind === 'user',
     }),
@@ -104,7 +118,8 @@ export const builder = new SchemaBuilder<{
   },
   defaultFieldNullability: false,
   prisma: {
-    client: () => db(),
+    // Each request reads the copy it asked for: working, published, or published as of a moment.
+    client: (ctx) => readDb(ctx),
     dmmf: getDatamodel(),
     // Descriptions come from each family's field descriptions (server/src/schema/<record>.ts); the
     // /// comments in schema.prisma are for readers of the data model.

@@ -49,6 +49,8 @@ const Env = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Changes reach partners only once a reviewer approves them; `off` publishes every change at once. */
+  REVIEW: z.enum(['on', 'off']).default('on'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** The first admin, created on a start that finds no operator. */

@@ -1,6 +1,7 @@
 // The database the process serves. main.ts (or a test) opens it once and hands it over here;
 // resolvers import `db()` rather than finding the client on the GraphQL context.
-import type { Database, PrismaClient } from '@minsheng/db'
+import { type Database, type PrismaClient, PUBLISHED_SCHEMA } from '@minsheng/db'
+import type { Reading } from './governance/reading.ts'
 import { readsGoToPrimary } from './read-your-writes.ts'
 
 let current: Database | undefined
@@ -18,4 +19,23 @@ export function database(): Database {
 export function db(): PrismaClient {
   const open = database()
   return readsGoToPrimary() ? open.primary : open.prisma
+}
+
+/**
+ * The client that reads records for a request: the working copy, the published copy, or the
+ * published copy as of a moment (governance/reading.ts decides which before execution).
+ */
+export function readDb(ctx: { reading?: Reading }): PrismaClient {
+  const reading = ctx.reading
+  if (!reading || reading.view === 'WORKING') return db()
+  const open = database()
+  if (reading.asOf && reading.asOf.schema !== PUBLISHED_SCHEMA) return open.clientOfSchema(reading.asOf.schema)
+  return readsGoToPrimary() ? open.published.primary : open.published.prisma
+}
+
+/** The PostgreSQL schema a request's records are read from (for the statements Prisma cannot express). */
+export function readSchema(ctx: { reading?: Reading }): string {
+  const reading = ctx.reading
+  if (!reading || reading.view === 'WORKING') return 'public'
+  return reading.asOf?.schema ?? PUBLISHED_SCHEMA
 }

@@ -41,6 +41,7 @@ export interface HubOptions {
         Config,
         | 'NODE_ENV'
         | 'PUBLIC_READ'
+        | 'REVIEW'
         | 'SESSION_IDLE_MINUTES'
         | 'SESSION_ABSOLUTE_HOURS'
         | 'ADMIN_USERNAME'
@@ -116,6 +117,7 @@ export async function startHub({
       publicRead: config.PUBLIC_READ ?? false,
       session: { idleMinutes: config.SESSION_IDLE_MINUTES ?? 30, absoluteHours: config.SESSION_ABSOLUTE_HOURS ?? 12 },
     },
+    governance: { review: (config.REVIEW ?? 'on') === 'on' },
   })
   const serveConsole = createConsoleHandler()
   // /graphql, /health, /ready and /metrics are the API; every other path is the console (admin/dist).

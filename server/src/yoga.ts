@@ -3,8 +3,9 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga'
 import { identify } from './auth/identify.ts'
-import type { AuthSettings, Context } from './builder.ts'
+import type { AuthSettings, Context, GovernanceSettings } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
+import { defaultReading, useReadingView } from './governance/reading.ts'
 import { useDatabaseHealth } from './plugins/database-health.ts'
 import { maskErrorsButUnavailable, useUnavailableInCallersLanguage } from './plugins/database-unavailable.ts'
 import { useErrorCodes } from './plugins/error-codes.ts'
@@ -25,23 +26,30 @@ export function createHubYoga(
   options: {
     plugins?: Plugin[]
     auth?: AuthSettings
+    governance?: GovernanceSettings
     hardening?: HardeningOptions
     /** Yoga's own messages (unexpected errors with their stacks): to the hub's logger (operations/). */
     logging?: YogaServerOptions<Record<string, unknown>, Context>['logging']
   } = {},
 ) {
   const auth = options.auth ?? DEFAULT_AUTH
+  const governance = options.governance ?? { review: true }
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: async ({ request, req }: { request: Request; req?: { socket?: { remoteAddress?: string } } }) => ({
-      locale: localeOf(request.headers.get('accept-language')),
-      actor: await identify(request, auth.session),
-      requestId: requestIdOf(request),
-      request,
-      clientAddress: req?.socket?.remoteAddress,
-      auth,
-    }),
+    context: async ({ request, req }: { request: Request; req?: { socket?: { remoteAddress?: string } } }) => {
+      const actor = await identify(request, auth.session)
+      return {
+        locale: localeOf(request.headers.get('accept-language')),
+        actor,
+        requestId: requestIdOf(request),
+        request,
+        clientAddress: req?.socket?.remoteAddress,
+        auth,
+        governance,
+        reading: defaultReading(actor),
+      }
+    },
     // Unexpected errors reach callers as "Unexpected error." with code INTERNAL_SERVER_ERROR;
     // an unreachable database as 503 SERVICE_UNAVAILABLE (plugins/database-unavailable.ts).
     maskedErrors: { maskError: maskErrorsButUnavailable },
@@ -66,6 +74,8 @@ export function createHubYoga(
       // mutation reads from the primary so it sees its own writes.
       useUnavailableInCallersLanguage(),
       usePrimaryForMutations(),
+      // Which copy of the records the operation reads, decided before any resolver runs.
+      useReadingView(),
       // Last, so it sees every error the other plugins and graphql-js produced.
       useErrorCodes(),
       ...(options.plugins ?? []),

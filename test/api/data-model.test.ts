@@ -43,7 +43,8 @@ describe.each(allFamilies().map((f) => [f.typename, f] as const))('%s', (typenam
       if (spec.kind !== 'enum') continue
       const labels = await t.hub.database.prisma.$queryRaw<{ label: string }[]>`
         SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type ty ON ty.oid = e.enumtypid
-        WHERE ty.typname = ${columns.get(`${typename}.${name}`)?.udt} ORDER BY e.enumsortorder`
+        WHERE ty.typname = ${columns.get(`${typename}.${name}`)?.udt} AND ty.typnamespace = current_schema()::regnamespace
+        ORDER BY e.enumsortorder`
       const graphql = schema.getType(spec.enumName)
       expect(isEnumType(graphql)).toBe(true)
       const values = isEnumType(graphql) ? graphql.getValues().map((value) => value.name) : []

@@ -194,10 +194,12 @@ describe('limits on what one operation may ask, refused with a code before any S
       const type = nodes && named(nodes.type)
       if (!(type instanceof GraphQLObjectType)) continue
       // What the console's list page selects (admin/src/providers/queries.ts): every value,
-      // references as { id }, lists of objects with their values; no citations, no connections.
+      // references as { id }, lists of objects with their values; no citations, no connections;
+      // of the changes in review, only whether there are any (the list marks such records).
       const fields = Object.values(type.getFields())
         .filter((field) => field.args.length === 0 && field.name !== 'citations')
         .map((field) => {
+          if (field.name === 'pendingChanges') return 'pendingChanges { action }'
           const inner = named(field.type)
           if (!(inner instanceof GraphQLObjectType)) return field.name
           const values = Object.values(inner.getFields()).filter((f) => !(named(f.type) instanceof GraphQLObjectType))

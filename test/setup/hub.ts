@@ -78,6 +78,9 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       SEED: 'off',
       DATABASE_POOL_SIZE: 5,
       STATEMENT_TIMEOUT_MS: 15_000,
+      // Suites about review before publication (test/api/governance/) turn it on; the others check
+      // the hub as a small office runs it, every change published at once.
+      REVIEW: 'off',
       ...options.config,
     },
     open,

@@ -9,6 +9,10 @@ export const OPERATORS = {
   viewer: { username: 'test-viewer', role: 'VIEWER', scope: null },
   /** An editor who may change only records in 镇雄县 (530627) and beneath it. */
   zhenxiongEditor: { username: 'test-zhenxiong-editor', role: 'EDITOR', scope: '530627' },
+  /** Approves or rejects other operators' change sets. */
+  reviewer: { username: 'test-reviewer', role: 'REVIEWER', scope: null },
+  /** A reviewer of changes in 镇雄县 (530627) and beneath it only. */
+  zhenxiongReviewer: { username: 'test-zhenxiong-reviewer', role: 'REVIEWER', scope: '530627' },
 } as const
 
 export type OperatorName = keyof typeof OPERATORS

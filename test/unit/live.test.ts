@@ -18,6 +18,7 @@ const change = (patch: Partial<RecordChangeEvent> = {}): RecordChangeEvent => ({
   at: '2026-11-28T00:00:00.000Z',
   actorName: 'someone',
   requestId: 'r1',
+  published: false,
   ...patch,
 })
 

@@ -35,6 +35,11 @@ export function isEditor(actor: Actor): boolean {
   return actor.kind === 'user' && (actor.role === 'EDITOR' || actor.role === 'ADMIN')
 }
 
+/** Reviewers approve or reject other operators' change sets; admins review too. */
+export function isReviewer(actor: Actor): boolean {
+  return actor.kind === 'user' && (actor.role === 'REVIEWER' || actor.role === 'ADMIN')
+}
+
 export function isAdmin(actor: Actor): boolean {
   return actor.kind === 'user' && actor.role === 'ADMIN'
 }

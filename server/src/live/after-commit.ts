@@ -18,6 +18,8 @@ interface Note {
   state: Row | null
   ctx: Context
   at: Date
+  /** A publication (what partners hear of), rather than a change to the working copy. */
+  published?: boolean
 }
 
 const notesOf = new WeakMap<object, Note[]>()
@@ -66,6 +68,9 @@ async function publish(notes: Note[]) {
 
 function divisionIdOf(note: Note): number | null {
   if (note.recordType === 'Division') return note.recordId
+  // A publication carries its record's path (the record may be gone from the working copy).
+  const path = note.state?.divisionPath
+  if (Array.isArray(path)) return (path.at(-1) as number | undefined) ?? null
   const id = note.state?.divisionId
   return typeof id === 'number' ? id : null
 }
@@ -74,10 +79,11 @@ function divisionIdOf(note: Note): number | null {
 async function divisionPaths(notes: Note[]) {
   const paths = new Map<number, number[]>()
   for (const note of notes) {
-    // A division row carries its own path, which also covers a division just purged.
-    if (note.recordType === 'Division' && Array.isArray(note.state?.ancestorIds)) {
-      paths.set(note.recordId, note.state.ancestorIds as number[])
-    }
+    // A division row carries its own path, which also covers a division just purged; a publication
+    // carries its record's.
+    const own = note.state?.divisionPath ?? (note.recordType === 'Division' ? note.state?.ancestorIds : undefined)
+    const id = divisionIdOf(note)
+    if (Array.isArray(own) && id != null) paths.set(id, own as number[])
   }
   const missing = [...new Set(notes.map(divisionIdOf))].filter((id): id is number => id != null && !paths.has(id))
   if (missing.length > 0) {
@@ -103,5 +109,6 @@ function eventOf(note: Note, paths: Map<number, number[]>): RecordChangeEvent {
     at: note.at.toISOString(),
     actorName: actorName(note.ctx.actor),
     requestId: note.ctx.requestId,
+    published: note.published === true,
   }
 }

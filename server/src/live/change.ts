@@ -27,6 +27,8 @@ export interface RecordChangeEvent {
   at: string
   actorName: string
   requestId: string
+  /** A publication (partners hear of these) rather than a change to the working copy (operators). */
+  published: boolean
 }
 
 export interface ChangeFilter {

@@ -1,8 +1,9 @@
 // `<plural>Aggregate`: counts and sums of a family's numeric fields, grouped by division level,
 // enum fields and year, over the same filters as the list (one SQL statement: aggregate.ts).
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
-import { builder } from '../builder.ts'
-import { db } from '../db.ts'
+import { builder, type Context } from '../builder.ts'
+import { readDb, readSchema } from '../db.ts'
+import { readingArgs } from '../governance/args.ts'
 import { enums } from '../schema/enums.ts'
 import { type AggregateQuery, aggregateStatement, toGroups } from './aggregate.ts'
 import { aggregateFieldNames, type FieldSpec, groupableEnumFields } from './fields.ts'
@@ -58,8 +59,8 @@ export function addAggregate(f: Family) {
           type: 'Division',
           nullable: true,
           description: 'The division of the group, when grouped by division level.',
-          resolve: (query: any, g: any) => {
-            if (g.divisionId != null) return db().division.findUnique({ ...query, where: { id: g.divisionId } })
+          resolve: (query: any, g: any, _args: unknown, ctx: Context) => {
+            if (g.divisionId != null) return readDb(ctx).division.findUnique({ ...query, where: { id: g.divisionId } })
             // A group without a division loads nothing; reading the selection tells Pothos's
             // unused-query check that this is deliberate.
             void { ...query }
@@ -100,14 +101,16 @@ export function addAggregate(f: Family) {
         where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
         search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
         ...(groupBy ? { groupBy: t.arg({ type: groupBy, description: 'How to group; one group when omitted.' }) } : {}),
+        ...readingArgs(t),
       },
-      resolve: (_root: unknown, args: ListArgs & { groupBy?: Record<string, any> | null }) =>
-        aggregate(f, prismaWhereFor(f, args), args.groupBy ?? {}, numeric, enumFields),
+      resolve: (_root: unknown, args: ListArgs & { groupBy?: Record<string, any> | null }, ctx: Context) =>
+        aggregate(ctx, f, prismaWhereFor(f, args), args.groupBy ?? {}, numeric, enumFields),
     }),
   )
 }
 
 async function aggregate(
+  ctx: Context,
   f: Family,
   where: Record<string, unknown>,
   groupBy: Record<string, any>,
@@ -117,12 +120,13 @@ async function aggregate(
   const query: AggregateQuery = {
     shape: f,
     lookup: family,
+    schema: readSchema(ctx),
     where,
     numericFields: numeric,
     enumFields: enumFields.filter((name) => groupBy[name]),
     ...(groupBy.divisionLevel ? { divisionLevel: groupBy.divisionLevel } : {}),
     ...(groupBy.year && f.options.yearField ? { yearField: f.options.yearField } : {}),
   }
-  const rows = await db().$queryRaw<Record<string, unknown>[]>(aggregateStatement(query))
+  const rows = await readDb(ctx).$queryRaw<Record<string, unknown>[]>(aggregateStatement(query))
   return toGroups(rows, query)
 }

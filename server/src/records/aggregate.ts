@@ -4,7 +4,7 @@
 // cost ~440 ms of CPU and hundreds of MB per request on 100k records (bench scenario 4).
 import { Prisma } from '@minsheng/db'
 import type { WhereShape } from './where.ts'
-import { ident, whereToSql } from './where-sql.ts'
+import { ident, table, whereToSql } from './where-sql.ts'
 
 const { sql, join, raw, empty } = Prisma
 
@@ -22,6 +22,8 @@ export interface AggregateGroup {
 export interface AggregateQuery {
   shape: WhereShape
   lookup: (typename: string) => WhereShape
+  /** The PostgreSQL schema of the copy being read (public, published, or a copy as of a moment). */
+  schema: string
   /** The Prisma where of the list (where.ts), trash excluded. */
   where: Record<string, unknown>
   numericFields: string[]
@@ -43,8 +45,9 @@ export function aggregateStatement(q: AggregateQuery): Prisma.Sql {
     // Each division has at most one ancestor (or itself) per level, so the join keeps every row once;
     // a record above the level lands in the group without a division, as before.
     const ancestors = q.shape.within === 'self' ? sql`"rec"."ancestorIds"` : sql`"own"."ancestorIds"`
-    joins = sql`${q.shape.within === 'self' ? empty : sql`LEFT JOIN "Division" "own" ON "own"."id" = "rec"."divisionId"`}
-      LEFT JOIN "Division" "lvl" ON "lvl"."level" = CAST(${q.divisionLevel}::text AS "DivisionLevel") AND "lvl"."id" = ANY(${ancestors})`
+    const division = table(q.schema, 'Division')
+    joins = sql`${q.shape.within === 'self' ? empty : sql`LEFT JOIN ${division} "own" ON "own"."id" = "rec"."divisionId"`}
+      LEFT JOIN ${division} "lvl" ON "lvl"."level" = CAST(${q.divisionLevel}::text AS "DivisionLevel") AND "lvl"."id" = ANY(${ancestors})`
     keys.push(sql`"lvl"."id" AS "divisionId"`)
   }
   for (const name of q.enumFields) keys.push(sql`"rec".${ident(name)}::text AS ${ident(name)}`)
@@ -58,8 +61,8 @@ export function aggregateStatement(q: AggregateQuery): Prisma.Sql {
   const positions = keys.map((_, i) => raw(String(i + 1)))
   const grouping = keys.length > 0 ? sql`GROUP BY ${join(positions)} ORDER BY ${join(positions)}` : empty
   return sql`SELECT ${join([...keys, ...metrics])}
-    FROM ${ident(q.shape.typename)} "rec" ${joins}
-    WHERE ${whereToSql(q.shape, q.where, 'rec', q.lookup)}
+    FROM ${table(q.schema, q.shape.typename)} "rec" ${joins}
+    WHERE ${whereToSql(q.shape, q.where, 'rec', q.lookup, q.schema)}
     ${grouping}`
 }
 

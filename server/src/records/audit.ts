@@ -32,7 +32,7 @@ export function snapshotOf(record: Row, fields: string[]) {
   return Object.fromEntries(fields.map((field) => [field, auditValue(record[field])]))
 }
 
-function actorColumns(actor: Actor) {
+export function actorColumns(actor: Actor) {
   return {
     actorKind:
       actor.kind === 'user' ? ('USER' as const) : actor.kind === 'key' ? ('API_KEY' as const) : ('SYSTEM' as const),
@@ -52,6 +52,8 @@ export interface AuditEntry {
   after: Row | null
   fields: string[]
   reason?: string | null
+  /** The change set the change joined (review), if any. */
+  changeSetId?: number | null
 }
 
 /** The AuditEvent row for one change. */
@@ -67,6 +69,7 @@ export function auditData(ctx: Context, entry: AuditEntry) {
     reason: entry.reason?.trim() || null,
     version: (state?.version as number | undefined) ?? null,
     snapshot: state ? snapshotOf(state, [...entry.fields, 'deletedAt']) : undefined,
+    changeSetId: entry.changeSetId ?? null,
   }
 }
 

@@ -1,8 +1,9 @@
 // Lists of records as Relay connections: the root list of each family and the nested lists from a
 // record to its related records, with the same filters, search, sort and page limits.
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
-import { builder, DEFAULT_PAGE_SIZE } from '../builder.ts'
-import { db } from '../db.ts'
+import { builder, type Context, DEFAULT_PAGE_SIZE } from '../builder.ts'
+import { readDb } from '../db.ts'
+import { readingArgs } from '../governance/args.ts'
 import {
   checkPageArgs,
   type ListArgs,
@@ -67,12 +68,14 @@ export function addRootConnection(f: Family) {
         args: {
           ...listArgs(t, f),
           offset: t.arg.int({ description: 'Records to skip before the page (page-based clients); not with cursors.' }),
+          ...readingArgs(t),
         },
-        totalCount: (_parent: unknown, args: ListArgs) => delegateOf(db(), f).count({ where: prismaWhereFor(f, args) }),
-        resolve: (query: any, _parent: unknown, args: ListArgs & { offset?: number | null }) => {
+        totalCount: (_parent: unknown, args: ListArgs, ctx: Context) =>
+          delegateOf(readDb(ctx), f).count({ where: prismaWhereFor(f, args) }),
+        resolve: (query: any, _parent: unknown, args: ListArgs & { offset?: number | null }, ctx: Context) => {
           checkPageArgs(args as never)
           const skip = query.cursor ? query.skip : (args.offset ?? 0)
-          return delegateOf(db(), f).findMany({
+          return delegateOf(readDb(ctx), f).findMany({
             ...query,
             skip,
             where: prismaWhereFor(f, args),

@@ -5,6 +5,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows are JSON shaped by the family description */
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
+import { openNewSet } from '../governance/change-sets.ts'
 import { changesNoted, forgetChangesSince, publishingTransaction } from '../live/after-commit.ts'
 import { classifyDatabaseError, type FieldError } from './errors.ts'
 import type { FieldSpec } from './fields.ts'
@@ -157,7 +158,9 @@ export async function importRows(
   try {
     await publishingTransaction(
       async (tx: Tx) => {
-        const w: Writer = { tx, ctx, reason: options.reason }
+        const w: Writer = { tx, ctx, reason: options.reason, changeSet: { origin: 'IMPORT' } }
+        // One file is one change set, made before the rows' savepoints so that none takes it back.
+        if (prepared.length > 0) await openNewSet(w)
         for (let start = 0; start < prepared.length; start += CHUNK) {
           const chunk = prepared.slice(start, start + CHUNK)
           const counts = { created: report.created, updated: report.updated }

@@ -4,7 +4,8 @@
 import { builder, type Context } from '../builder.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
 import { withArticle } from './article.ts'
-import { translateWriteError } from './errors.ts'
+import { notFoundError, translateWriteError } from './errors.ts'
+import { idOf } from './ids.ts'
 import { defineInput } from './inputs.ts'
 import type { Family, Tx } from './registry.ts'
 import {
@@ -21,6 +22,12 @@ import {
 
 const reasonArg = (t: any) =>
   t.arg.string({ description: 'Why the change is made, in your words; kept in the audit trail (≤ 1000 characters).' })
+
+const changeSetArg = (t: any) =>
+  t.arg.id({
+    description:
+      'Add this change to one of your open change sets (global ID of a ChangeSet), to submit it with others; a change set of its own, sent for review at once, when omitted.',
+  })
 
 const versionArg = (t: any) =>
   t.arg.int({
@@ -42,22 +49,29 @@ export function addMutations(f: Family) {
   const run = <R>(
     action: 'create' | 'update' | 'delete',
     ctx: Context,
-    reason: unknown,
+    args: { reason?: string | null; changeSet?: unknown },
     work: (w: Writer) => Promise<R>,
-  ) =>
-    publishingTransaction((tx: Tx) => work({ tx, ctx, reason: reason as string | null | undefined }), {
+  ) => {
+    const changeSet =
+      args.changeSet == null ? undefined : { origin: 'BATCH' as const, id: changeSetIdOf(args.changeSet) }
+    return publishingTransaction((tx: Tx) => work({ tx, ctx, reason: args.reason, changeSet }), {
       timeout: 20_000,
     }).catch((error: unknown) => translateWriteError(error, T, action))
+  }
 
   builder.mutationField(`create${T}`, (t: any) =>
     t.prismaField({
       type: T,
       authScopes: { editor: true },
       description: `Creates ${withArticle(T)}. Invalid fields are reported together (BAD_USER_INPUT with fieldErrors).`,
-      args: { input: t.arg({ type: createInput, required: true, description: `The new ${T}.` }), reason: reasonArg(t) },
+      args: {
+        input: t.arg({ type: createInput, required: true, description: `The new ${T}.` }),
+        reason: reasonArg(t),
+        changeSet: changeSetArg(t),
+      },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
         const input = parseRecordInput(f, args.input, 'create', ctx)
-        return run('create', ctx, args.reason, (w) => createRecord(w, f, input, query))
+        return run('create', ctx, args, (w) => createRecord(w, f, input, query))
       },
     }),
   )
@@ -72,11 +86,12 @@ export function addMutations(f: Family) {
         version: versionArg(t),
         input: t.arg({ type: updateInput, required: true, description: 'The fields to change.' }),
         reason: reasonArg(t),
+        changeSet: changeSetArg(t),
       },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
         const ref = refOf(args)
         const input = parseRecordInput(f, args.input, 'update', ctx)
-        return run('update', ctx, args.reason, (w) => updateRecord(w, f, ref, input, query))
+        return run('update', ctx, args, (w) => updateRecord(w, f, ref, input, query))
       },
     }),
   )
@@ -86,10 +101,10 @@ export function addMutations(f: Family) {
       type: T,
       authScopes: { editor: true },
       description: `Moves ${withArticle(T)} to the trash (restorable). HAS_DEPENDENTS while live records still refer to it.`,
-      args: { id: idArg(t), version: versionArg(t), reason: reasonArg(t) },
+      args: { id: idArg(t), version: versionArg(t), reason: reasonArg(t), changeSet: changeSetArg(t) },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
         const ref = refOf(args)
-        return run('delete', ctx, args.reason, (w) => trashRecord(w, f, ref, query))
+        return run('delete', ctx, args, (w) => trashRecord(w, f, ref, query))
       },
     }),
   )
@@ -104,10 +119,11 @@ export function addMutations(f: Family) {
         version: versionArg(t),
         toVersion: t.arg.int({ description: 'An earlier version to return to, from the record’s history.' }),
         reason: reasonArg(t),
+        changeSet: changeSetArg(t),
       },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
         const ref = refOf(args)
-        return run('update', ctx, args.reason, (w) => restoreRecord(w, f, ref, args.toVersion, query))
+        return run('update', ctx, args, (w) => restoreRecord(w, f, ref, args.toVersion, query))
       },
     }),
   )
@@ -119,9 +135,16 @@ export function addMutations(f: Family) {
       args: { id: idArg(t), version: versionArg(t), reason: reasonArg(t) },
       resolve: async (_root: unknown, args: any, ctx: Context) => {
         const ref = refOf(args)
-        await run('delete', ctx, args.reason, (w) => purgeRecord(w, f, ref))
+        await run('delete', ctx, args, (w) => purgeRecord(w, f, ref))
         return true
       },
     }),
   )
+}
+
+/** The database id of a change set named by its global ID. */
+function changeSetIdOf(globalId: unknown) {
+  const id = idOf(String(globalId), 'ChangeSet')
+  if (id === undefined) throw notFoundError('ChangeSet', String(globalId))
+  return id
 }

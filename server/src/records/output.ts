@@ -3,6 +3,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
 import type { Context } from '../builder.ts'
 import { db } from '../db.ts'
+import { OPEN_STATUSES } from '../governance/change-sets.ts'
 import { enums } from '../schema/enums.ts'
 import type { FieldSpec } from './fields.ts'
 import type { Family } from './registry.ts'
@@ -89,6 +90,16 @@ export function recordFields(t: any, f: Family, { citations = true } = {}) {
     load: (ids: number[]) => historiesOf(f.typename, ids),
     resolve: (parent: any) => parent.id,
   })
+  out.pendingChanges = t.loadableList({
+    type: 'Change',
+    authScopes: { operator: true },
+    unauthorizedResolver: () => [],
+    description:
+      'Changes to this record not yet published: in a change set being drafted, awaiting review or returned to its author (operators only).',
+    select: { id: true },
+    load: (ids: number[]) => pendingChangesOf(f.typename, ids),
+    resolve: (parent: any) => parent.id,
+  })
   out.canEdit = t.boolean({
     description:
       'Whether the caller may change this record: editors and admins, within their division when they have one.',
@@ -106,6 +117,14 @@ async function historiesOf(recordType: string, ids: readonly number[]) {
   const byRecord = new Map<number, typeof events>(ids.map((id) => [id, []]))
   for (const event of events) byRecord.get(event.recordId)?.push(event)
   return ids.map((id) => byRecord.get(id) ?? [])
+}
+
+async function pendingChangesOf(recordType: string, ids: readonly number[]) {
+  const changes = await db().change.findMany({
+    where: { recordType, recordId: { in: [...ids] }, changeSet: { status: { in: [...OPEN_STATUSES] } } },
+    orderBy: { id: 'asc' },
+  })
+  return ids.map((id) => changes.filter((change) => change.recordId === id))
 }
 
 /** Options every record type's prismaNode shares: global ID, authorisation, and trash exclusion. */

@@ -26,6 +26,11 @@ export interface FamilyOptions {
   nestedSchemas?: Record<string, ZodType>
   /** Prisma nested-write data for the extra input fields; runs in the mutation's transaction. */
   nestedData?: (input: Record<string, any>, mode: 'create' | 'update', ctx: Context) => Record<string, unknown>
+  /**
+   * The part table whose rows belong to reporting periods (their `year` and `quarter`): changes to
+   * them are refused while the period is locked (governance/periods.ts).
+   */
+  periodPart?: string
   /** Coordinates that are restricted for some records (e.g. children's homes). */
   restrictCoordinates?: { when: (parent: any) => boolean; select: Record<string, boolean>; description: string }
   /** Keeps what the record's own row cannot (a division's ancestor list, an indicator's series) in step. */

@@ -20,6 +20,9 @@ export const ident = (name: string) => {
   return raw(`"${name}"`)
 }
 
+/** A table of the copy being read: `"published"."Hospital"`. */
+export const table = (schema: string, name: string) => sql`${ident(schema)}.${ident(name)}`
+
 /** How a column's values are written as parameters, and how the column is compared. */
 interface ColumnType {
   column: Prisma.Sql
@@ -104,18 +107,25 @@ function scalarCondition(type: ColumnType, filter: unknown): Prisma.Sql {
  * The condition `where` sets on rows of `shape`'s table under `alias`. Relation filters become
  * EXISTS subqueries on the related table; `depth` keeps their aliases apart.
  */
-export function whereToSql(shape: WhereShape, where: Filter, alias: string, lookup: Lookup, depth = 0): Prisma.Sql {
+export function whereToSql(
+  shape: WhereShape,
+  where: Filter,
+  alias: string,
+  lookup: Lookup,
+  schema = 'public',
+  depth = 0,
+): Prisma.Sql {
   const parts: Prisma.Sql[] = []
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue
     if (key === 'AND' || key === 'OR') {
       const list = (Array.isArray(value) ? value : [value]) as Filter[]
-      const compiled = list.map((w) => whereToSql(shape, w, alias, lookup, depth))
+      const compiled = list.map((w) => whereToSql(shape, w, alias, lookup, schema, depth))
       if (key === 'AND') parts.push(compiled.length === 0 ? TRUE : sql`(${join(compiled, ' AND ')})`)
       else parts.push(compiled.length === 0 ? FALSE : sql`(${join(compiled, ' OR ')})`)
     } else if (key === 'NOT') {
       const list = (Array.isArray(value) ? value : [value]) as Filter[]
-      for (const w of list) parts.push(sql`NOT (${whereToSql(shape, w, alias, lookup, depth)})`)
+      for (const w of list) parts.push(sql`NOT (${whereToSql(shape, w, alias, lookup, schema, depth)})`)
     } else if (key === 'ancestorIds') {
       const { has, ...rest } = value as { has?: number }
       if (has === undefined || Object.keys(rest).length > 0) throw new Error('ancestorIds: only `has` has SQL')
@@ -127,7 +137,7 @@ export function whereToSql(shape: WhereShape, where: Filter, alias: string, look
         const inner = `r${depth + 1}`
         const filter = (value as Filter).is !== undefined ? ((value as Filter).is as Filter) : (value as Filter)
         parts.push(
-          sql`EXISTS (SELECT 1 FROM ${ident(target.typename)} ${ident(inner)} WHERE ${ident(inner)}."id" = ${ident(alias)}.${ident(relation[0])} AND ${whereToSql(target, filter, inner, lookup, depth + 1)})`,
+          sql`EXISTS (SELECT 1 FROM ${table(schema, target.typename)} ${ident(inner)} WHERE ${ident(inner)}."id" = ${ident(alias)}.${ident(relation[0])} AND ${whereToSql(target, filter, inner, lookup, schema, depth + 1)})`,
         )
       } else {
         parts.push(scalarCondition(columnType(alias, key, shape.fields[key]), value))

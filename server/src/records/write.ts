@@ -5,9 +5,19 @@
 // record and its nested lists, and records the change in the audit trail, which notes it for live
 // subscribers once the transaction commits.
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows, queries and transactions are typed per model */
+import { copyPublishedToWorking, prismaSql } from '@minsheng/db'
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
-import { type AuditAction, writeAudit, writeAudits } from './audit.ts'
+import { database } from '../db.ts'
+import type { ChangeSetChoice } from '../governance/change-sets.ts'
+import {
+  changeSetFor,
+  openSetHolding,
+  purgeFromReview,
+  settleChange,
+  settleChanges,
+} from '../governance/change-sets.ts'
+import { diffRecords, writeAudit, writeAudits } from './audit.ts'
 import { withAllColumns } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
 import { conflictError, type FieldError, notFoundError, userInputError } from './errors.ts'
@@ -21,6 +31,8 @@ export interface Writer {
   tx: Tx
   ctx: Context
   reason?: string | null
+  /** The change set the writes join for review (a form save's own set when absent). */
+  changeSet?: ChangeSetChoice
 }
 
 /** A record as the caller names it: its database id, the global ID they sent, and the version they saw. */
@@ -107,17 +119,24 @@ export async function currentRecord(
   return record
 }
 
-/** Records the change in the audit trail (and, through it, for live subscribers after commit). */
-function recordChange(w: Writer, f: Family, action: AuditAction, before: any, after: any) {
-  return writeAudit(w.tx, w.ctx, {
-    recordType: f.typename,
-    recordId: (after ?? before).id,
-    action,
-    before,
-    after,
-    fields: recordFieldNames(f),
-    reason: w.reason,
-  })
+/**
+ * Records a change to the working copy: in the author's change set for review (or, without review,
+ * published at once), and in the audit trail, which notes it for live subscribers after commit.
+ * `ownOpenSet` is the caller's open set already holding the record (see openSetHolding).
+ */
+async function recordChange(
+  w: Writer,
+  f: Family,
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE',
+  before: any,
+  after: any,
+  ownOpenSet?: number,
+) {
+  const fields = recordFieldNames(f)
+  const changeSetId = await changeSetFor(w, ownOpenSet)
+  const entry = { recordType: f.typename, recordId: after.id, action, before, after, fields, reason: w.reason }
+  await writeAudit(w.tx, w.ctx, { ...entry, changeSetId })
+  await settleChange(w, f, after.id, action, changeSetId, Object.keys(diffRecords(before, after, fields)))
 }
 
 const hasNested = (input: RecordInput) => Object.keys(input.nested).length > 0
@@ -145,6 +164,7 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
   for (const input of inputs) await requireScope(w.tx, f, w.ctx, input.data)
   const created = await delegateOf(w.tx, f).createManyAndReturn({ data: inputs.map((input) => input.data) })
   const fields = recordFieldNames(f)
+  const changeSetId = await changeSetFor(w, undefined)
   await writeAudits(
     w.tx,
     w.ctx,
@@ -156,7 +176,14 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
       after,
       fields,
       reason: w.reason,
+      changeSetId,
     })),
+  )
+  await settleChanges(
+    w,
+    f,
+    created.map((after: { id: number }) => after.id),
+    changeSetId,
   )
   return created.length as number
 }
@@ -167,6 +194,7 @@ export const isPlainCreate = (f: Family, input: RecordInput) => !hasNested(input
 export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: RecordInput, query?: Query) {
   const before = await currentRecord(w.tx, f, ref, 'live')
   await requireScope(w.tx, f, w.ctx, before, ref.id)
+  const ownOpenSet = await openSetHolding(w, f, ref.id)
   const moves = 'divisionId' in input.data || 'parentId' in input.data
   if (moves) await requireScope(w.tx, f, w.ctx, { ...before, ...input.data }, ref.id)
   // Nested lists and afterWrite change the record after the update; otherwise the updated row, with
@@ -184,7 +212,7 @@ export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: 
     await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: input.input, ctx: w.ctx })
   }
   const after = rewrites ? await reread(w, f, ref.id, undefined) : updated
-  await recordChange(w, f, 'UPDATE', before, after)
+  await recordChange(w, f, 'UPDATE', before, after, ownOpenSet)
   return rewrites && query ? reread(w, f, ref.id, query) : after
 }
 
@@ -192,11 +220,12 @@ export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: 
 export async function trashRecord(w: Writer, f: Family, ref: RecordRef, query?: Query) {
   const before = await currentRecord(w.tx, f, ref, 'live')
   await requireScope(w.tx, f, w.ctx, before, ref.id)
+  const ownOpenSet = await openSetHolding(w, f, ref.id)
   await refuseIfDependents(w, f, ref.id)
   await changeAtVersion(w, f, ref, 'live', (where) =>
     delegateOf(w.tx, f).update({ where, data: { deletedAt: new Date(), version: { increment: 1 } } }),
   )
-  await recordChange(w, f, 'DELETE', before, await reread(w, f, ref.id, undefined))
+  await recordChange(w, f, 'DELETE', before, await reread(w, f, ref.id, undefined), ownOpenSet)
   return reread(w, f, ref.id, query)
 }
 
@@ -204,6 +233,7 @@ export async function trashRecord(w: Writer, f: Family, ref: RecordRef, query?: 
 export async function restoreRecord(w: Writer, f: Family, ref: RecordRef, toVersion?: number | null, query?: Query) {
   const before = await currentRecord(w.tx, f, ref, toVersion == null ? 'trashed' : 'live')
   await requireScope(w.tx, f, w.ctx, before, ref.id)
+  const ownOpenSet = await openSetHolding(w, f, ref.id)
   const data = toVersion == null ? { deletedAt: null } : await dataAtVersion(w, f, ref.id, toVersion)
   if (toVersion != null) await requireScope(w.tx, f, w.ctx, { ...before, ...data }, ref.id)
   await changeAtVersion(w, f, ref, 'any', (where) =>
@@ -213,7 +243,7 @@ export async function restoreRecord(w: Writer, f: Family, ref: RecordRef, toVers
   if (f.within === 'self' && f.options.afterWrite) {
     await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: {}, ctx: w.ctx })
   }
-  await recordChange(w, f, 'RESTORE', before, await reread(w, f, ref.id, undefined))
+  await recordChange(w, f, 'RESTORE', before, await reread(w, f, ref.id, undefined), ownOpenSet)
   return reread(w, f, ref.id, query)
 }
 
@@ -224,7 +254,46 @@ export async function purgeRecord(w: Writer, f: Family, ref: RecordRef) {
     where: { id: ref.id, version: ref.version, deletedAt: { not: null } },
   })
   if (removed.count === 0) await currentRecord(w.tx, f, ref, 'trashed')
-  await recordChange(w, f, 'PURGE', before, null)
+  await writeAudit(w.tx, w.ctx, {
+    recordType: f.typename,
+    recordId: ref.id,
+    action: 'PURGE',
+    before,
+    after: null,
+    fields: recordFieldNames(f),
+    reason: w.reason,
+  })
+  // Purging is final everywhere, review or not: partners' copy loses the record at once.
+  await purgeFromReview(w, f, ref.id)
+}
+
+/**
+ * Puts a record of the working copy back as it is published — the change made to it is withdrawn —
+ * or, when it was never published, removes it. The review workflow's third way through this module.
+ */
+export async function revertToPublished(w: Writer, f: Family, recordId: number) {
+  const before = await delegateOf(w.tx, f).findUnique({ where: { id: recordId } })
+  if (!before) return
+  await requireScope(w.tx, f, w.ctx, before, recordId)
+  const fields = recordFieldNames(f)
+  const entry = { recordType: f.typename, recordId, fields, reason: w.reason }
+  const published = await w.tx.publication.findFirst({
+    where: { recordType: f.typename, recordId },
+    select: { seq: true },
+  })
+  if (!published) {
+    await refuseIfDependents(w, f, recordId)
+    await delegateOf(w.tx, f).delete({ where: { id: recordId } })
+    await writeAudit(w.tx, w.ctx, { ...entry, action: 'PURGE', before, after: null })
+    return
+  }
+  await copyPublishedToWorking(prismaSql(w.tx), f.typename, [recordId], database())
+  // The record is as published, at a version of its own after every version it had.
+  await delegateOf(w.tx, f).update({ where: { id: recordId }, data: { version: before.version + 1 } })
+  if (f.options.afterWrite) {
+    await f.options.afterWrite({ tx: w.tx, id: recordId, mode: 'update', before, input: {}, ctx: w.ctx })
+  }
+  await writeAudit(w.tx, w.ctx, { ...entry, action: 'RESTORE', before, after: await reread(w, f, recordId, undefined) })
 }
 
 /**

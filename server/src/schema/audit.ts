@@ -4,6 +4,7 @@ import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
 import { db } from '../db.ts'
 import { family } from '../records/family.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
+import { AuditAction } from './enums.ts'
 
 // The record types with an audit trail: the record families of the data model.
 export const RECORD_TYPES = RECORD_MODELS
@@ -11,17 +12,6 @@ export const RECORD_TYPES = RECORD_MODELS
 export const RecordType = builder.enumType('RecordType', {
   description: 'The kinds of record the hub keeps.',
   values: Object.fromEntries(RECORD_TYPES.map((name) => [name, { value: name, description: `${name} records.` }])),
-})
-
-const AuditAction = builder.enumType('AuditAction', {
-  description: 'What a change did to a record.',
-  values: {
-    CREATE: { value: 'CREATE', description: 'Created.' },
-    UPDATE: { value: 'UPDATE', description: 'Changed.' },
-    DELETE: { value: 'DELETE', description: 'Moved to the trash.' },
-    RESTORE: { value: 'RESTORE', description: 'Brought back from the trash, or to an earlier version.' },
-    PURGE: { value: 'PURGE', description: 'Removed for good.' },
-  } as const,
 })
 
 builder.prismaObject('AuditEvent', {
@@ -37,7 +27,7 @@ builder.prismaObject('AuditEvent', {
       description: 'Global ID of the changed record.',
       resolve: (event) => encodeGlobalID(event.recordType, event.recordId),
     }),
-    action: t.field({ type: AuditAction, description: 'What the change did.', resolve: (event) => event.action }),
+    action: t.field({ type: AuditAction.ref, description: 'What the change did.', resolve: (event) => event.action }),
     changes: t.expose('changes', { type: 'JSON', description: 'Changed fields: { field: { before, after } }.' }),
     reason: t.exposeString('reason', { nullable: true, description: 'Why, in the operator’s words.' }),
     version: t.exposeInt('version', { nullable: true, description: 'Version of the record after the change.' }),

@@ -118,6 +118,53 @@ export const ObservationStatus = defineEnum(
   },
 )
 
+export const Role = defineEnum('Role', 'What an operator may do.', db.Role, {
+  ADMIN: 'Manages users, keys and the trash (purge), edits records and reviews others’ changes.',
+  EDITOR: 'Edits records, within a division when scoped; the changes wait for review.',
+  REVIEWER: 'Approves or rejects other operators’ change sets, within a division when scoped; edits nothing.',
+  VIEWER: 'Reads everything, changes nothing.',
+})
+
+export const AuditAction = defineEnum(
+  'AuditAction',
+  'What a change did to a record, a change set or a period.',
+  db.AuditAction,
+  {
+    CREATE: 'Created.',
+    UPDATE: 'Changed.',
+    DELETE: 'Moved to the trash.',
+    RESTORE:
+      'Brought back from the trash, or to an earlier version (or back as published, when a change is withdrawn).',
+    PURGE: 'Removed for good.',
+    SUBMIT: 'A change set sent for review.',
+    APPROVE: 'A change set approved: its records published.',
+    REJECT: 'A change set returned to its author, with the reason.',
+    WITHDRAW: 'A change set taken back by its author: its changes undone.',
+    PUBLISH: 'A version of the record published: what partners read from then on.',
+    LOCK: 'A reporting period locked.',
+    UNLOCK: 'A reporting period unlocked.',
+  },
+)
+
+export const ChangeSetStatus = defineEnum(
+  'ChangeSetStatus',
+  'Where a change set stands in review.',
+  db.ChangeSetStatus,
+  {
+    DRAFT: 'Being put together by its author; reviewers do not see it yet.',
+    PENDING: 'Sent for review.',
+    APPROVED: 'Approved: its records are published.',
+    REJECTED: 'Returned to its author with a reason; its changes stay in the working copy until amended or withdrawn.',
+    WITHDRAWN: 'Taken back by its author; its changes were undone.',
+  },
+)
+
+export const ChangeSetOrigin = defineEnum('ChangeSetOrigin', 'How a change set came about.', db.ChangeSetOrigin, {
+  FORM: 'One save of a form (one change).',
+  IMPORT: 'One file import, all its rows.',
+  BATCH: 'Several changes an operator gathered and submitted together.',
+})
+
 export const enums = {
   DivisionLevel,
   CoordinateDatum,

@@ -58,6 +58,8 @@ export const indicators = defineFamily({
     }),
   },
   nestedSchemas: { observations: z.array(observationSchema('en')) },
+  // Observations belong to reporting periods, which can be locked once published.
+  periodPart: 'IndicatorObservation',
   extraInputFields: (t) => ({
     observations: t.field({
       type: [ObservationInput],

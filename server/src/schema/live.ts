@@ -107,7 +107,7 @@ builder.subscriptionField('recordChanged', (t) =>
   t.field({
     type: RecordChange,
     description:
-      'Every change to a record you could query, from the moment you subscribe: created, changed, trashed, restored, purged. Anonymous callers may subscribe only when the hub is public (PUBLIC_READ); keys hear of the types their scopes allow.',
+      'Every change to a record you could query, from the moment you subscribe: created, changed, trashed, restored, purged. Operators hear of changes to the working copy as they are saved; partner keys and anonymous callers hear of changes as they are published (approved in review). Anonymous callers may subscribe only when the hub is public (PUBLIC_READ); keys hear of the types their scopes allow.',
     args: {
       types: t.arg({
         type: [RecordType],
@@ -127,7 +127,13 @@ builder.subscriptionField('recordChanged', (t) =>
       const bus = await liveBus()
       return pipe(
         bus.subscribe(),
-        filter((event) => mayReceive(ctx.actor, ctx.auth.publicRead, event) && matchesFilter(event, wanted)),
+        filter(
+          (event) =>
+            // Subscribers to the published copy hear of publications; operators, of their working copy.
+            event.published === (ctx.reading.view === 'PUBLISHED') &&
+            mayReceive(ctx.actor, ctx.auth.publicRead, event) &&
+            matchesFilter(event, wanted),
+        ),
       )
     },
     resolve: (event) => event,

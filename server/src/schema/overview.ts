@@ -1,5 +1,6 @@
-import { builder } from '../builder.ts'
-import { db } from '../db.ts'
+import { builder, type Context } from '../builder.ts'
+import { readDb } from '../db.ts'
+import { readingArgs } from '../governance/args.ts'
 import { family } from '../records/family.ts'
 import { withinDivisionFilter } from '../records/where.ts'
 import { CareFacilityKind } from './enums.ts'
@@ -15,9 +16,12 @@ function scope(typename: string, within: string | null) {
   return { deletedAt: null, ...(within ? withinDivisionFilter(family(typename), within) : {}) }
 }
 
-async function sumOf(typename: string, field: string, within: string | null) {
+async function sumOf(ctx: Context, typename: string, field: string, within: string | null) {
   const delegate = (
-    db() as unknown as Record<string, { aggregate: (args: object) => Promise<{ _sum: Record<string, unknown> }> }>
+    readDb(ctx) as unknown as Record<
+      string,
+      { aggregate: (args: object) => Promise<{ _sum: Record<string, unknown> }> }
+    >
   )[typename[0]?.toLowerCase() + typename.slice(1)]
   const result = await delegate?.aggregate({ where: scope(typename, within), _sum: { [field]: true } })
   // No record states the figure: unknown, not zero.
@@ -62,8 +66,8 @@ Overview.implement({
         name,
         t.int({
           description: `Number of ${typename} records.`,
-          resolve: ({ within }) =>
-            (db() as never as Record<string, { count: (a: object) => Promise<number> }>)[
+          resolve: ({ within }, _args, ctx) =>
+            (readDb(ctx) as never as Record<string, { count: (a: object) => Promise<number> }>)[
               typename[0]?.toLowerCase() + typename.slice(1)
             ]?.count({ where: scope(typename, within) }) ?? 0,
         }),
@@ -75,15 +79,15 @@ Overview.implement({
         t.float({
           nullable: true,
           description: `${description} Null when no record states it.`,
-          resolve: ({ within }) => sumOf(typename, field, within),
+          resolve: ({ within }, _args, ctx) => sumOf(ctx, typename, field, within),
         }),
       ]),
     ),
     careFacilitiesByKind: t.field({
       type: [KindCount],
       description: 'Care facilities per kind.',
-      resolve: async ({ within }) => {
-        const rows = await db().careFacility.groupBy({
+      resolve: async ({ within }, _args, ctx) => {
+        const rows = await readDb(ctx).careFacility.groupBy({
           by: ['kind'],
           where: scope('CareFacility', within),
           _count: { _all: true },
@@ -95,9 +99,9 @@ Overview.implement({
     indicators: t.prismaField({
       type: ['Indicator'],
       description: 'Indicators of the division itself (the city when none is given), by code.',
-      resolve: async (query, { within }) => {
+      resolve: async (query, { within }, _args, ctx) => {
         const where = within ? scope('Indicator', within) : { deletedAt: null, division: { level: 'CITY' as const } }
-        return db().indicator.findMany({ ...query, where, orderBy: [{ code: 'asc' }, { id: 'asc' }] })
+        return readDb(ctx).indicator.findMany({ ...query, where, orderBy: [{ code: 'asc' }, { id: 'asc' }] })
       },
     }),
   }),
@@ -109,7 +113,10 @@ builder.queryField('overview', (t) =>
     // Figures over every record type: callers who may read them all (operators, "read" keys).
     authScopes: { readType: 'Overview' },
     description: 'Dashboard figures in one request, for the whole city or within one division.',
-    args: { withinDivision: t.arg.id({ description: 'Global ID of a Division; the whole hub when omitted.' }) },
+    args: {
+      withinDivision: t.arg.id({ description: 'Global ID of a Division; the whole hub when omitted.' }),
+      ...readingArgs(t),
+    },
     resolve: (_root, args) => ({ within: args.withinDivision ? String(args.withinDivision) : null }),
   }),
 )

@@ -8,15 +8,7 @@ import { conflictError, notFoundError, translateWriteError, userInputError } fro
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
 import { parseList } from '../records/nested.ts'
-
-export const Role = builder.enumType('Role', {
-  description: 'What an operator may do.',
-  values: {
-    ADMIN: { value: 'ADMIN', description: 'Manages users, keys and the trash (purge), and edits records.' },
-    EDITOR: { value: 'EDITOR', description: 'Edits records, within a division when scoped.' },
-    VIEWER: { value: 'VIEWER', description: 'Reads everything, changes nothing.' },
-  } as const,
-})
+import { Role } from './enums.ts'
 
 builder.prismaNode('User', {
   id: { field: 'id' },
@@ -27,7 +19,7 @@ builder.prismaNode('User', {
   fields: (t) => ({
     username: t.exposeString('username', { description: 'Sign-in name.' }),
     displayName: t.exposeString('displayName', { nullable: true, description: 'Name shown in the console.' }),
-    role: t.expose('role', { type: Role, description: 'What the operator may do.' }),
+    role: t.expose('role', { type: Role.ref, description: 'What the operator may do.' }),
     division: link(
       t,
       'division',
@@ -64,7 +56,7 @@ const userSchema = z.object({
     .regex(/^[\w.@-]+$/),
   password: z.string().min(10).max(200),
   displayName: z.string().trim().max(100).nullish(),
-  role: z.enum(['ADMIN', 'EDITOR', 'VIEWER']),
+  role: z.enum(['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER']),
   divisionId: z.string().nullish(),
 })
 
@@ -74,7 +66,7 @@ const UserInput = builder.inputType('UserInput', {
     username: t.string({ description: 'Sign-in name: 3–64 letters, digits, . @ _ -.' }),
     password: t.string({ description: 'At least 10 characters.' }),
     displayName: t.string({ description: 'Name shown in the console.' }),
-    role: t.field({ type: Role, description: 'What the operator may do.' }),
+    role: t.field({ type: Role.ref, description: 'What the operator may do.' }),
     divisionId: t.id({ description: 'Division the operator may edit in (global ID); empty for the whole hub.' }),
     disabled: t.boolean({ description: 'Disable (true) or re-enable (false) the account; ends its sessions.' }),
   }),

@@ -1,0 +1,260 @@
+// The review workflow's side of the write path (records/write.ts). A change to the working copy
+// joins its author's change set, to reach partners once a reviewer approves the set; on a hub that
+// runs without review (REVIEW=off) it is published at once. A record under review in one operator's
+// set is not changed by another until the set is approved, rejected and withdrawn, or withdrawn.
+/* biome-ignore-all lint/suspicious/noExplicitAny: rows and transactions are typed per model */
+import { PUBLISHED_SCHEMA, prismaSql, recordSnapshots } from '@minsheng/db'
+import { getDatamodel } from '@minsheng/db/pothos-types'
+import { GraphQLError } from 'graphql'
+import type { Context } from '../builder.ts'
+import { database } from '../db.ts'
+import type { Family, Tx } from '../records/registry.ts'
+import { recordFieldNames } from '../records/registry.ts'
+import { diffSnapshots, isNoChange } from './diff.ts'
+import { refuseIfPeriodLocked } from './periods.ts'
+import { publishRecords } from './publishing.ts'
+
+export type ChangeSetOrigin = 'FORM' | 'IMPORT' | 'BATCH'
+
+/** Which change set a writer's changes join (records/write.ts's Writer carries it). */
+export interface ChangeSetChoice {
+  origin: ChangeSetOrigin
+  /** A set the author named (several edits submitted together). */
+  id?: number | null
+  /** The set this request has created so far (an import's rows all join one). */
+  created?: number
+}
+
+export const OPEN_STATUSES = ['DRAFT', 'PENDING', 'REJECTED'] as const
+
+interface Writing {
+  tx: Tx
+  ctx: Context
+  reason?: string | null
+  changeSet?: ChangeSetChoice
+}
+
+const authorOf = (ctx: Context) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null)
+
+function pendingReviewError(ctx: Context, typename: string, set: { id: number; authorName: string }) {
+  return new GraphQLError(
+    ctx.locale === 'zh'
+      ? `该${typename}记录正在 ${set.authorName} 的变更集 #${set.id} 中等待审核，审核完成或撤回之前不能修改。`
+      : `This ${typename} is in change set #${set.id} by ${set.authorName}, awaiting review: it cannot be changed until the set is approved or withdrawn.`,
+    { extensions: { code: 'PENDING_REVIEW', changeSetId: set.id, author: set.authorName } },
+  )
+}
+
+/**
+ * Refuses a change to a record that is in another operator's open change set; returns the caller's
+ * own open set holding it, if any (a further change joins that set).
+ */
+export async function openSetHolding(w: Writing, f: Family, recordId: number): Promise<number | undefined> {
+  if (!w.ctx.governance.review) return undefined
+  const holding = await w.tx.change.findMany({
+    where: { recordType: f.typename, recordId, changeSet: { status: { in: [...OPEN_STATUSES] } } },
+    select: { changeSet: { select: { id: true, authorId: true, authorName: true } } },
+  })
+  for (const { changeSet } of holding) {
+    if (changeSet.authorId !== authorOf(w.ctx)) throw pendingReviewError(w.ctx, f.typename, changeSet)
+  }
+  return holding[0]?.changeSet.id
+}
+
+/**
+ * The change set a change joins: the author's set already holding the record (an amendment), the
+ * set the writer works in (named, or made for this import), or a new one for this form save.
+ */
+export async function changeSetFor(w: Writing, ownOpen: number | undefined): Promise<number | null> {
+  if (!w.ctx.governance.review) return null
+  const choice = w.changeSet ?? { origin: 'FORM' }
+  const named = choice.id ?? choice.created
+  if (ownOpen !== undefined) {
+    if (named != null && named !== ownOpen) {
+      throw new GraphQLError(
+        w.ctx.locale === 'zh'
+          ? `该记录已在您的变更集 #${ownOpen} 中，请在那里继续修改，或先撤回该变更集。`
+          : `This record is already in your change set #${ownOpen}; change it there, or withdraw that set first.`,
+        { extensions: { code: 'PENDING_REVIEW', changeSetId: ownOpen } },
+      )
+    }
+    return ownOpen
+  }
+  if (choice.id != null) return requireOwnOpenSet(w, choice.id)
+  return choice.created ?? openNewSet(w)
+}
+
+/** A new set for the writer's changes: submitted at once for a form save or an import. */
+export async function openNewSet(w: Writing): Promise<number | null> {
+  if (!w.ctx.governance.review) return null
+  const choice = w.changeSet ?? { origin: 'FORM' }
+  const actor = w.ctx.actor
+  const created = await w.tx.changeSet.create({
+    data: {
+      status: 'PENDING',
+      origin: choice.origin,
+      note: w.reason?.trim() || null,
+      authorId: authorOf(w.ctx),
+      authorName: actor.kind === 'user' ? actor.username : 'system',
+      submittedAt: new Date(),
+    },
+    select: { id: true },
+  })
+  w.changeSet = { ...choice, created: created.id }
+  return created.id
+}
+
+async function requireOwnOpenSet(w: Writing, id: number) {
+  const set = await w.tx.changeSet.findUnique({ where: { id }, select: { authorId: true, status: true } })
+  if (!set || set.authorId !== authorOf(w.ctx)) {
+    throw new GraphQLError(w.ctx.locale === 'zh' ? '没有这个变更集。' : 'No such change set of yours.', {
+      extensions: { code: 'NOT_FOUND' },
+    })
+  }
+  if (!(OPEN_STATUSES as readonly string[]).includes(set.status)) {
+    throw new GraphQLError(
+      w.ctx.locale === 'zh' ? '该变更集已审核通过或已撤回，不能再加入修改。' : 'This change set is closed.',
+      { extensions: { code: 'NOT_OPEN', status: set.status } },
+    )
+  }
+  return id
+}
+
+/** Part tables of a record type, named as the record's fields (CarePrice → prices). */
+const partNames = (() => {
+  const models = getDatamodel().datamodel.models as unknown as Record<
+    string,
+    { fields: { name: string; type: string; kind: string; isList: boolean; relationName?: string }[] }
+  >
+  const cache = new Map<string, Record<string, string>>()
+  return (typename: string) => {
+    let names = cache.get(typename)
+    if (!names) {
+      names = {}
+      for (const field of models[typename]?.fields ?? []) {
+        if (field.kind !== 'object' || !field.isList) continue
+        names[field.type] = field.name
+        if (field.relationName) names[`_${field.relationName}`] = field.name
+      }
+      cache.set(typename, names)
+    }
+    return names
+  }
+})()
+
+/** The record's division and its ancestors, from its working row (a division: its own). */
+async function divisionPathOf(tx: Tx, f: Family, row: Record<string, any>): Promise<number[]> {
+  if (f.within === 'self') return row.ancestorIds ?? []
+  if (f.within === 'none' || row.divisionId == null) return []
+  const division = await tx.division.findUnique({ where: { id: row.divisionId }, select: { ancestorIds: true } })
+  return division?.ancestorIds ?? []
+}
+
+/**
+ * After the working copy of a record changed: with review, records the set's net change to the
+ * published record (or drops it, when the record is back as published); without, publishes it.
+ */
+export function settleChange(
+  w: Writing,
+  f: Family,
+  recordId: number,
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE',
+  changeSetId: number | null,
+  changedFields: string[],
+) {
+  return settleChanges(w, f, [recordId], changeSetId, action, changedFields)
+}
+
+/** settleChange for many records of one family at once (an import's new records). */
+export async function settleChanges(
+  w: Writing,
+  f: Family,
+  recordIds: number[],
+  changeSetId: number | null,
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' = 'CREATE',
+  changedFields: string[] = [],
+) {
+  if (recordIds.length === 0) return
+  const review = changeSetId != null
+  // The copies side by side: what review records, and what a locked period's check compares.
+  const { working, published } =
+    review || f.options.periodPart
+      ? await snapshotsOf(w.tx, f, recordIds)
+      : { working: undefined, published: undefined }
+  if (f.options.periodPart) {
+    for (const recordId of recordIds) {
+      const now = working?.get(recordId)
+      const path = now ? await divisionPathOf(w.tx, f, now.row) : []
+      await refuseIfPeriodLocked(w.tx, w.ctx, f, recordId, path, {
+        published: published?.get(recordId),
+        working: now,
+      })
+    }
+  }
+  if (!review) {
+    const items = recordIds.map((recordId) => ({ recordType: f.typename, recordId, action, changedFields }))
+    await publishRecords(w.tx, w.ctx, items, w.reason)
+    return
+  }
+  const drop: number[] = []
+  const upserts: Record<string, any>[] = []
+  for (const recordId of recordIds) {
+    const now = working?.get(recordId)
+    if (!now) continue
+    const was = published?.get(recordId)
+    const diff = diffSnapshots(recordFieldNames(f), partNames(f.typename), was, now)
+    if (isNoChange(diff)) drop.push(recordId)
+    else {
+      upserts.push({
+        recordId,
+        action: diff.action,
+        fields: diff.fields,
+        version: now.row.version as number,
+        baseVersion: (was?.row.version as number | undefined) ?? null,
+        divisionPath: await divisionPathOf(w.tx, f, now.row),
+      })
+    }
+  }
+  if (drop.length > 0) {
+    await w.tx.change.deleteMany({ where: { changeSetId, recordType: f.typename, recordId: { in: drop } } })
+  }
+  if (upserts.length > 1) {
+    // Many at once are new to the set (an import's rows): one statement.
+    await w.tx.change.createMany({
+      data: upserts.map((row) => ({ ...row, changeSetId, recordType: f.typename })),
+    })
+  } else {
+    for (const { baseVersion, recordId, ...data } of upserts) {
+      await w.tx.change.upsert({
+        where: { changeSetId_recordType_recordId: { changeSetId, recordType: f.typename, recordId } },
+        create: { ...data, changeSetId, recordType: f.typename, recordId, baseVersion },
+        update: data,
+      })
+    }
+  }
+  // The set changed: a reviewer holding an older version of it is told so on approval.
+  await w.tx.changeSet.update({ where: { id: changeSetId }, data: { version: { increment: 1 } } })
+}
+
+async function snapshotsOf(tx: Tx, f: Family, recordIds: number[]) {
+  const sql = prismaSql(tx)
+  const [working, published] = await Promise.all(
+    ['public', PUBLISHED_SCHEMA].map((schema) => recordSnapshots(sql, f.typename, recordIds, schema, database())),
+  )
+  return { working, published }
+}
+
+/**
+ * A purged record is gone for good, review or not: it leaves every open change set, and partners'
+ * copy loses it at once (when they ever had it).
+ */
+export async function purgeFromReview(w: Writing, f: Family, recordId: number) {
+  await w.tx.change.deleteMany({
+    where: { recordType: f.typename, recordId, changeSet: { status: { in: [...OPEN_STATUSES] } } },
+  })
+  const wasPublished = await w.tx.publication.findFirst({
+    where: { recordType: f.typename, recordId },
+    select: { seq: true },
+  })
+  if (wasPublished) await publishRecords(w.tx, w.ctx, [{ recordType: f.typename, recordId, action: 'PURGE' }], w.reason)
+}
