@@ -3,9 +3,8 @@
 // a citation can be checked against the value it was made for. A record that already has events
 // (an earlier run, or changes since) is left alone, so a re-run writes nothing.
 import { getDatamodel } from '../generated/pothos-types.ts'
-import { Prisma } from '../src/index.ts'
+import { Prisma, RECORD_MODELS } from '../src/index.ts'
 import type { SeedContext, SeededModel } from './context.ts'
-import { SEEDED_MODELS } from './context.ts'
 
 /** Columns that are bookkeeping, not the record's content. */
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'version', 'ancestorIds'])
@@ -19,20 +18,22 @@ function auditValue(value: unknown): unknown {
   return value
 }
 
-const modelName = (model: SeededModel) => `${model[0]?.toUpperCase()}${model.slice(1)}`
+const models = getDatamodel().datamodel.models as unknown as Record<
+  string,
+  { fields: { name: string; kind: string }[] }
+>
 
-/** Seeded models that are record types: they have a version and go to the trash. */
+/** A model's columns (relations left out). */
+const scalarColumns = (model: string) =>
+  (models[model]?.fields ?? []).filter((field) => field.kind !== 'object').map((field) => field.name)
+
+/** The record families (src/models.ts) with the columns their events hold. */
 function recordModels(): { model: SeededModel; type: string; columns: string[] }[] {
-  const models = getDatamodel().datamodel.models as unknown as Record<
-    string,
-    { fields: { name: string; kind: string }[] }
-  >
-  return SEEDED_MODELS.flatMap((model) => {
-    const fields = models[modelName(model)]?.fields ?? []
-    const names = fields.filter((field) => field.kind !== 'object').map((field) => field.name)
-    if (!names.includes('version') || !names.includes('deletedAt')) return []
-    return [{ model, type: modelName(model), columns: names.filter((name) => !BOOKKEEPING.has(name)) }]
-  })
+  return RECORD_MODELS.map((type) => ({
+    model: `${type[0]?.toLowerCase()}${type.slice(1)}` as SeededModel,
+    type,
+    columns: scalarColumns(type).filter((name) => !BOOKKEEPING.has(name)),
+  }))
 }
 
 type Delegate = { findMany(args: object): Promise<Record<string, unknown>[]> }
