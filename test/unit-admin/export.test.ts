@@ -88,6 +88,66 @@ describe('an exported table', () => {
   })
 })
 
+describe('round trips of other layouts', () => {
+  const find = async (reference: string, by: 'code' | 'nameZh', values: string[]) =>
+    [...(reference === 'divisions' ? divisions.values() : settlements)].filter((record) =>
+      values.includes(String(record[by])),
+    )
+  const settlements: RefRecord[] = [
+    { id: 'S-1', nameZh: '卯家湾安置区' },
+    { id: 'S-2', nameZh: '呢噜坪安置区' },
+  ]
+  const related = new Map([
+    ['divisions', divisions],
+    ['settlements', new Map(settlements.map((settlement) => [settlement.id, settlement]))],
+  ])
+
+  it.each([
+    [
+      'indicators',
+      {
+        id: globalId('Indicator', 3),
+        version: 1,
+        nameZh: '常住人口',
+        code: 'POP',
+        divisionId: 'D-sj',
+        unitZh: '人',
+        scale: 'TEN_THOUSAND',
+        observations: [
+          { periodKind: 'YEAR', year: 2023, quarter: null, value: '35.47', provincialRank: 5, status: 'FINAL' },
+          { periodKind: 'QUARTER', year: 2024, quarter: 1, value: '9.2', provincialRank: null, status: null },
+        ],
+      },
+    ],
+    [
+      'industrialParks',
+      {
+        id: globalId('IndustrialPark', 4),
+        version: 2,
+        nameZh: '纺织服装产业园',
+        divisionId: 'D-sj',
+        directJobs: 2700,
+        supportedSettlementIds: ['S-1', 'S-2'],
+      },
+    ],
+  ])('%s: read back, nothing changes', async (resource, record) => {
+    const api = resourceApi(resource)
+    for (const language of ['zh', 'en'] as const) {
+      const file = recordsTable(hubSchema, api, languages, [record], related, { language })
+      const plan = await planImport({
+        schema: hubSchema,
+        api,
+        languages,
+        headers: file.headers,
+        rows: file.rows,
+        find,
+        current: async () => new Map([[record.id, record]]),
+      })
+      expect(plan, `${resource} ${language}`).toMatchObject({ creates: [], updates: [], bad: [], unchanged: [2] })
+    }
+  })
+})
+
 describe('division paths', () => {
   it('start at the county', () => {
     expect(divisionPath('D-fx', divisions)).toBe('绥江县/中城镇/福兴社区')
