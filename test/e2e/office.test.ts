@@ -111,7 +111,7 @@ describe('record pages', () => {
     await browser.screenshot(`office-record-${viewport}`)
     // A dialog fills a phone's screen.
     await page.getByRole('button', { name: '删除' }).click()
-    const dialog = await page.getByRole('dialog').locator('.MuiDialog-paper').boundingBox()
+    const dialog = await page.getByRole('dialog').boundingBox()
     if (viewport === 'phone') expect(dialog).toMatchObject({ x: 0, y: 0, width: 390, height: 844 })
     else expect(dialog?.width).toBeLessThan(1440)
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
