@@ -44,7 +44,9 @@ describe('selections', () => {
     expect(list).toContain('plannedBeds')
     expect(list).toContain('division { id }')
     expect(list).not.toContain('citations')
-    expect(selection(hubSchema, hospitals, 'one')).toContain('citations { id field statedAs qualifier quote source')
+    expect(selection(hubSchema, hospitals, 'one')).toContain(
+      'citations { id field statedAs qualifier quote matchesRecord source',
+    )
   })
 
   it('leaves the audit trail to the history tab', () => {

@@ -1,7 +1,7 @@
 // Who may do what in the console (pure, unit tested). The hub decides for real; the console only
 // leaves out the buttons and pages a role cannot use.
 
-export type Role = 'ADMIN' | 'EDITOR' | 'VIEWER'
+export type Role = 'ADMIN' | 'EDITOR' | 'REVIEWER' | 'VIEWER'
 
 /** Pages only admins see: accounts, partner keys and the whole audit trail. */
 const ADMIN_ONLY = new Set(['users', 'apiKeys', 'auditEvents'])
