@@ -25,7 +25,6 @@ import {
 } from '@mui/material'
 import { useState } from 'react'
 import {
-  Button,
   Confirm,
   Link,
   useCreatePath,
