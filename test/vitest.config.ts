@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { hubSchema } from '../admin/vite/hub-schema.ts'
 
 // Every suite runs on the embedded database; with TEST_DATABASE_URL set, again on PostgreSQL.
 const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])]
@@ -33,8 +35,10 @@ export default defineConfig({
           ]
         : []),
       // The console's pure modules (number formatting, query building, CSV dry run, messages): no database.
+      // Their imports of `virtual:hub-schema` get the checked-in schema, as in the console's build.
       {
         extends: true,
+        plugins: [hubSchema(path.resolve(import.meta.dirname, '../server/schema.graphql'))],
         test: { name: 'admin', include: ['unit-admin/**/*.test.ts'] },
       },
       // Faults (test/faults/): each file starts a private PostgreSQL cluster with initdb (PG_BIN,

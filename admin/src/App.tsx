@@ -1,25 +1,15 @@
 import { lazy, Suspense } from 'react'
 import { Admin, CustomRoutes, Resource } from 'react-admin'
 import { Route } from 'react-router-dom'
-import apiKeys from './apiKeys/index.ts'
-import auditEvents from './auditEvents/index.ts'
-import careFacilities from './careFacilities/index.ts'
-import communities from './communities/index.ts'
-import divisions from './divisions/index.ts'
-import enterprises from './enterprises/index.ts'
-import hospitals from './hospitals/index.ts'
-import indicators from './indicators/index.ts'
-import industrialParks from './industrialParks/index.ts'
+import { resourcesOf } from './common/resourceFolder.ts'
 import { HubLayout } from './layout/HubLayout.tsx'
 import { darkTheme, lightTheme } from './layout/theme.ts'
 import { createAuthProvider } from './providers/authProvider.ts'
 import { createDataProvider } from './providers/dataProvider.ts'
 import { i18nProvider } from './providers/i18nProvider.ts'
-import schools from './schools/index.ts'
-import settlements from './settlements/index.ts'
-import sources from './sources/index.ts'
-import trash from './trash/index.ts'
-import users from './users/index.ts'
+
+// Every folder with an index.ts describing a resource is one: a new record family needs its folder only.
+const RESOURCES = resourcesOf(import.meta.glob('./*/index.ts', { eager: true }))
 
 const getLocale = () => i18nProvider.getLocale()
 const dataProvider = createDataProvider(getLocale)
@@ -62,20 +52,9 @@ export function App() {
           }
         />
       </CustomRoutes>
-      <Resource name="divisions" {...divisions} />
-      <Resource name="settlements" {...settlements} />
-      <Resource name="communities" {...communities} />
-      <Resource name="industrialParks" {...industrialParks} />
-      <Resource name="enterprises" {...enterprises} />
-      <Resource name="hospitals" {...hospitals} />
-      <Resource name="schools" {...schools} />
-      <Resource name="careFacilities" {...careFacilities} />
-      <Resource name="indicators" {...indicators} />
-      <Resource name="sources" {...sources} />
-      <Resource name="trash" {...trash} />
-      <Resource name="auditEvents" {...auditEvents} />
-      <Resource name="users" {...users} />
-      <Resource name="apiKeys" {...apiKeys} />
+      {RESOURCES.map(({ name, folder: { menuOrder: _, ...props } }) => (
+        <Resource key={name} name={name} {...props} />
+      ))}
     </Admin>
   )
 }

@@ -2,6 +2,7 @@
 // natural key and written only when they differ, so a second run changes nothing.
 import { type Prisma, type PrismaClient, RECORD_MODELS } from '../src/index.ts'
 import { prismaSql, publish } from '../src/publication.ts'
+import { seedAuditEvents } from './audit.ts'
 import { seedCareFacilities } from './care-facilities.ts'
 import { seedCommunities } from './communities.ts'
 import { type SeededModel, type SeedSummary, Tally } from './context.ts'
@@ -31,6 +32,7 @@ const SEEDERS = [
   seedCareFacilities,
   seedIndicators,
   pruneStale,
+  seedAuditEvents,
 ]
 
 export async function seed(prisma: PrismaClient): Promise<SeedSummary> {

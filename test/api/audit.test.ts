@@ -193,7 +193,38 @@ describe('audit events', () => {
     expect(await prisma().auditEvent.count()).toBe(count)
     const zhenxiong = await prisma().division.findUniqueOrThrow({ where: { id: rowIdOf(refs.zhenxiong) } })
     expect(zhenxiong).toMatchObject({ version: 1, code: '530627', nameEn: expect.not.stringMatching(/^x$/) })
-    expect(await eventsOf('Division', refs.zhenxiong)).toEqual([])
+    // Only the seed's own event: version 1, as the hub seeded it.
+    expect((await eventsOf('Division', refs.zhenxiong)).map((event) => [event.action, event.actorKind])).toEqual([
+      ['CREATE', 'SYSTEM'],
+    ])
+  })
+
+  it('start with the seeded state as version 1, so the first edit can be undone', async () => {
+    const { hospitals } = await t.data(
+      '{ hospitals(search: "滇东北中心医院") { nodes { id version plannedBeds history { action version actorKind actorName changes } } } }',
+    )
+    const seeded = hospitals.nodes[0]
+    expect(seeded.version).toBe(1)
+    expect(seeded.history).toEqual([
+      {
+        action: 'CREATE',
+        version: 1,
+        actorKind: 'SYSTEM',
+        actorName: 'seed',
+        changes: expect.objectContaining({ plannedBeds: { before: null, after: seeded.plannedBeds } }),
+      },
+    ])
+    await ok(
+      'editor',
+      'mutation ($id: ID!) { updateHospital(id: $id, version: 1, input: { plannedBeds: 4800 }) { version } }',
+      { id: seeded.id },
+    )
+    const restored = await ok(
+      'editor',
+      'mutation ($id: ID!) { restoreHospital(id: $id, version: 2, toVersion: 1) { version plannedBeds } }',
+      { id: seeded.id },
+    )
+    expect(restored.data.restoreHospital).toEqual({ version: 3, plannedBeds: seeded.plannedBeds })
   })
 
   it('cannot be changed or deleted, even by the hub’s own database user', async () => {

@@ -68,6 +68,8 @@ const OTHER_QUERY_FIELDS: Record<string, { outcome: (caller: CallerName) => Outc
   periodLocks: { outcome: operatorsOnly, selection: '{ id }' },
   // Checked by their own tests below.
   me: null,
+  // Each operator's own (and shared) lists: saved-queries.test.ts.
+  savedQueries: null,
   node: null,
   nodes: null,
 }
@@ -111,6 +113,10 @@ const ACCOUNT_MUTATIONS = ['createUser', 'updateUser', 'createApiKey', 'revokeAp
 const OPEN_MUTATIONS = ['login', 'logout']
 /** Editors' bulk work (the console's import): editors and admins only; covered in import.test.ts too. */
 const EDITOR_MUTATIONS = ['importRecords']
+/** Any signed-in operator's own saved lists: covered in saved-queries.test.ts. */
+const OPERATOR_MUTATIONS = ['saveQuery', 'deleteSavedQuery']
+/** Editors' changes to citations, within their division: covered in citations.test.ts. */
+const CITATION_MUTATIONS = ['updateCitation', 'deleteCitation']
 /** Review and reporting periods: checked role by role in test/api/governance/. */
 const GOVERNANCE_MUTATIONS = [
   'createChangeSet',
@@ -159,6 +165,8 @@ describe('the schema, as the matrix sees it', () => {
       ...ACCOUNT_MUTATIONS,
       ...OPEN_MUTATIONS,
       ...EDITOR_MUTATIONS,
+      ...OPERATOR_MUTATIONS,
+      ...CITATION_MUTATIONS,
       ...GOVERNANCE_MUTATIONS,
     ])
     expect(mutationFields.map((f) => f.name).filter((name) => !mutations.has(name))).toEqual([])
@@ -668,7 +676,8 @@ describe('a hub with PUBLIC_READ', () => {
       `mutation ($id: ID!) { updateSettlement(id: $id, version: 1, input: { households: 1 }) { history { action } } }`,
       { id: refs.maojiawan },
     )
-    expect(changed).toEqual({ updateSettlement: { history: [{ action: 'UPDATE' }] } })
+    // Newest first: this change, then the seed's version 1.
+    expect(changed).toEqual({ updateSettlement: { history: [{ action: 'UPDATE' }, { action: 'CREATE' }] } })
     const history = await anonymously(`query ($id: ID!) { node(id: $id) { ... on Settlement { history { id } } } }`, {
       id: refs.maojiawan,
     })

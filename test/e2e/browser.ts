@@ -7,8 +7,17 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { startTestHub, type TestHub } from '../setup/hub.ts'
 import { type OperatorName, sessionToken } from '../setup/operators.ts'
+import { documentProblems, documentsOf } from './documents.ts'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
+
+/** The screens the console is checked on: an office desktop and a phone. */
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const
+
+export type ViewportName = keyof typeof VIEWPORTS
 
 const FLAGS = [
   '--headless',
@@ -24,9 +33,17 @@ const FLAGS = [
 export interface ConsoleBrowser {
   context: BrowserContext
   page: Page
-  /** Problems the page reported (uncaught errors, failed requests other than the favicon). */
+  /**
+   * Problems the page reported: uncaught errors, server errors, and GraphQL documents the checked-in
+   * schema does not accept.
+   */
   problems: string[]
-  screenshot(name: string): Promise<void>
+  /** Saves test/artifacts/<name>.png: the whole page, or (`fullPage: false`) what the screen shows. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>
+  /** Resizes the page to a desktop or a phone screen (touch and a phone's pixel ratio are not emulated). */
+  useViewport(name: ViewportName): Promise<void>
+  /** How far the page scrolls sideways (0 when nothing sticks out past the right edge). */
+  overflowX(): Promise<number>
   /**
    * Signs in as a test operator by setting the session cookie the test hub already knows (or signs
    * out with `null`), then opens `path` in a fresh document so the console asks who is signed in.
@@ -47,27 +64,57 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const problems: string[] = []
+  /**
+   * As a person who opens the console on that screen finds it: the menu open beside the page on a
+   * desktop, closed (a drawer behind the menu button) on a phone. react-admin remembers the menu's
+   * state from the last screen size, so a resized page is set and reloaded.
+   */
+  async function settleMenu() {
+    const open = (page.viewportSize()?.width ?? 0) > 600
+    const stored = await page.evaluate(() => localStorage.getItem('RaStore.sidebar.open'))
+    if (stored === JSON.stringify(open)) return
+    await page.evaluate((value) => localStorage.setItem('RaStore.sidebar.open', JSON.stringify(value)), open)
+    await page.reload()
+  }
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('response', (response) => {
     if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`)
+  })
+  // Every document the console sends must be valid against server/schema.graphql.
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || !new URL(request.url()).pathname.endsWith('/graphql')) return
+    for (const document of documentsOf(request.postData())) {
+      const invalid = documentProblems(document)
+      if (invalid.length) problems.push(`invalid GraphQL document: ${invalid.join('; ')}\n${document}`)
+    }
   })
   mkdirSync(ARTIFACTS, { recursive: true })
   return {
     context,
     page,
     problems,
-    async screenshot(name) {
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+    async screenshot(name, { fullPage = true } = {}) {
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage })
     },
+    async useViewport(name) {
+      const size = page.viewportSize()
+      if (size?.width === VIEWPORTS[name].width && size.height === VIEWPORTS[name].height) return
+      await page.setViewportSize(VIEWPORTS[name])
+      if (page.url().startsWith('http')) await settleMenu()
+    },
+    overflowX: () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     async signInAs(operator, path = '/') {
+      // Leave the console first: a page still open while the cookie changes would see its session
+      // gone and sign out — ending the (fixed) session of whoever is signed in next.
+      await page.goto('about:blank')
       await context.clearCookies()
       if (operator) {
         await context.addCookies([
           { name: 'mh_session', value: sessionToken(operator), url: baseUrl, httpOnly: true, sameSite: 'Strict' },
         ])
       }
-      await page.goto('about:blank')
       await page.goto(path)
+      await settleMenu()
     },
     async close() {
       await context.close()

@@ -210,19 +210,19 @@ describe('the console', () => {
     await page.getByRole('button', { name: '关闭' }).click()
   }, 180_000)
 
-  it('exports the filtered list as CSV in the import layout', async () => {
+  it('exports the filtered list as CSV with Chinese headers, in the import layout', async () => {
     await page.goto('/#/hospitals')
     await expect.poll(() => page.getByText(/共 \d+ 条/).count()).toBe(1)
+    await page.getByRole('button', { name: '导出' }).click()
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出' }).click(),
+      page.getByRole('menuitem', { name: /^CSV/ }).click(),
     ])
     const bytes = Buffer.concat(await (await download.createReadStream()).toArray())
     const text = bytes.toString('utf8')
     expect(text.startsWith('\uFEFF')).toBe(true)
     const [header, ...rows] = text.slice(1).trim().split(/\r?\n/)
-    expect(header?.split(',').slice(0, 4)).toEqual(['id', 'version', 'advancedTechniques', 'contactPhone'])
-    expect(header).toContain('divisionCode')
+    expect(header?.split(',').slice(0, 5)).toEqual(['编号', '中文名称', '英文名称', '所在区划', '所在区划代码'])
     const { hospitals } = await hub.data<{ hospitals: { totalCount: number } }>('{ hospitals { totalCount } }')
     expect(rows).toHaveLength(hospitals.totalCount)
   })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import appEn from '../../admin/src/i18n/app-en.ts'
 import appZh from '../../admin/src/i18n/app-zh.ts'
 import zh from '../../admin/src/i18n/zh.ts'
+import { RESOURCES } from '../../admin/src/providers/resources.ts'
 import { hubSchema } from './schema.ts'
 
 const adminRequire = createRequire(new URL('../../admin/package.json', import.meta.url))
@@ -27,21 +28,11 @@ describe('Chinese messages', () => {
   })
 
   it('label every input field of every resource', () => {
-    const types: Record<string, string> = {
-      divisions: 'Division',
-      settlements: 'Settlement',
-      communities: 'Community',
-      industrialParks: 'IndustrialPark',
-      enterprises: 'Enterprise',
-      hospitals: 'Hospital',
-      schools: 'School',
-      careFacilities: 'CareFacility',
-      indicators: 'Indicator',
-      sources: 'Source',
-    }
-    for (const [resource, type] of Object.entries(types)) {
+    for (const { resource, type } of Object.values(RESOURCES)) {
       const fields = Object.keys(hubSchema.inputs[`${type}CreateInput`] ?? {})
-      const labelled = Object.keys(appZh.resources[resource as keyof typeof appZh.resources].fields)
+      const labels = (appZh.resources as Record<string, { fields: object } | undefined>)[resource]
+      expect(labels, resource).toBeDefined()
+      const labelled = Object.keys(labels?.fields ?? {})
       expect(
         fields.filter((field) => !labelled.includes(field)),
         resource,

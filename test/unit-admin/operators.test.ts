@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  apiKeyInput,
-  auditArguments,
-  localPage,
-  toApiKeyRecord,
-  toUserRecord,
-  unwrapInputErrors,
-  userInput,
-} from '../../admin/src/providers/operators.ts'
+import { apiKeyInput, toApiKeyRecord } from '../../admin/src/providers/operators/apiKeys.ts'
+import { auditArguments } from '../../admin/src/providers/operators/auditEvents.ts'
+import { localPage, unwrapInputErrors } from '../../admin/src/providers/operators/local.ts'
+import { toUserRecord, userInput } from '../../admin/src/providers/operators/users.ts'
 
 describe('lists held in full', () => {
   const users = [

@@ -14,23 +14,22 @@ import {
   updateInput,
   updateMutation,
 } from '../../admin/src/providers/queries.ts'
-import { globalId, RESOURCES, resourceOfType } from '../../admin/src/providers/resources.ts'
-import { rulesOf } from '../../admin/vite/hub-schema.ts'
+import { globalId, resourceApi, resourceOfType } from '../../admin/src/providers/resources.ts'
 import { hubSchema } from './schema.ts'
 
-const hospitals = RESOURCES.hospitals
-const parks = RESOURCES.industrialParks
+const hospitals = resourceApi('hospitals')
+const parks = resourceApi('industrialParks')
 
 describe('the schema description', () => {
-  it('reads the limits the server documents', () => {
-    expect(rulesOf('Beds planned when fully built (规划床位). From 0 to 100000000.')).toEqual({
-      min: 0,
-      max: 100_000_000,
-    })
-    expect(rulesOf('Latitude in degrees, in the stated datum. From −90 to 90.')).toEqual({ min: -90, max: 90 })
-    expect(rulesOf('English name. At most 200 characters.')).toEqual({ maxLength: 200 })
-    expect(rulesOf('Up to 50 items of at most 200 characters.')).toEqual({ maxItems: 50, maxLength: 200 })
-    expect(rulesOf('Year of the period (1949–2100).')).toEqual({ min: 1949, max: 2100 })
+  it('reads the limits the hub publishes as data (server/schema.rules.json)', () => {
+    expect(hubSchema.inputs.HospitalCreateInput?.plannedBeds).toMatchObject({ min: 0, max: 100_000_000 })
+    expect(hubSchema.inputs.HospitalUpdateInput?.plannedBeds).toMatchObject({ min: 0, max: 100_000_000 })
+    expect(hubSchema.inputs.HospitalCreateInput?.latitude).toMatchObject({ min: -90, max: 90 })
+    expect(hubSchema.inputs.HospitalCreateInput?.nameEn).toMatchObject({ maxLength: 200 })
+    expect(hubSchema.inputs.HospitalCreateInput?.specialtyCentres).toMatchObject({ maxItems: 50, maxLength: 200 })
+    // Nested lists' items: their own input type.
+    expect(hubSchema.inputs.CarePriceInput?.minAge).toMatchObject({ min: 0, max: 150 })
+    expect(hubSchema.inputs.IndicatorObservationInput?.year).toMatchObject({ min: 1949, max: 2100 })
   })
 
   it('knows required inputs and enums', () => {
@@ -45,7 +44,9 @@ describe('selections', () => {
     expect(list).toContain('plannedBeds')
     expect(list).toContain('division { id }')
     expect(list).not.toContain('citations')
-    expect(selection(hubSchema, hospitals, 'one')).toContain('citations { id field statedAs qualifier quote source')
+    expect(selection(hubSchema, hospitals, 'one')).toContain(
+      'citations { id field statedAs qualifier quote matchesRecord source',
+    )
   })
 
   it('leaves the audit trail to the history tab', () => {
@@ -101,7 +102,7 @@ describe('records', () => {
   it('keeps nested inputs to their input fields', () => {
     const input = updateInput(
       hubSchema,
-      RESOURCES.indicators,
+      resourceApi('indicators'),
       { observations: [{ id: 'O1', version: 1, periodKind: 'YEAR', year: 2024, value: 5, citations: [] }] },
       undefined,
     )
@@ -117,10 +118,10 @@ describe('versions', () => {
     expect(restoreMutation('School')).toContain('restoreSchool(id: $id, version: $version, toVersion: $toVersion')
   })
 
-  it('go with each record of a bulk delete', () => {
+  it('go with each record of a bulk delete, which answers their versions in the trash (for undo)', () => {
     const document = deleteManyMutation(hospitals, 2)
-    expect(document).toContain('$id0: ID!, $v0: Int!, $id1: ID!, $v1: Int!')
-    expect(document).toContain('d1: deleteHospital(id: $id1, version: $v1) { id }')
+    expect(document).toContain('$id0: ID!, $v0: Int!, $id1: ID!, $v1: Int!, $reason: String')
+    expect(document).toContain('d1: deleteHospital(id: $id1, version: $v1, reason: $reason) { id version }')
   })
 
   it('name the fields a form changed (for the conflict dialog)', () => {
@@ -163,7 +164,7 @@ describe('filters', () => {
   })
 
   it('turns a list into `in` and a reference into `equals`', () => {
-    expect(toWhere(hubSchema, RESOURCES.divisions, { code_in: ['530602'], parentId: 'D1' }).where).toEqual({
+    expect(toWhere(hubSchema, resourceApi('divisions'), { code_in: ['530602'], parentId: 'D1' }).where).toEqual({
       code: { in: ['530602'] },
       parentId: { equals: 'D1' },
     })

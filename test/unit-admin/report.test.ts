@@ -1,40 +1,42 @@
 import { describe, expect, it } from 'vitest'
-import { type Lookup, planImport } from '../../admin/src/import/plan.ts'
-import { idsWithoutVersion, mergeReport, serverRows } from '../../admin/src/import/report.ts'
-import { RESOURCES } from '../../admin/src/providers/resources.ts'
-import { hubSchema } from './schema.ts'
+import type { ImportPlan } from '../../admin/src/import/plan.ts'
+import { mergeReport, serverRows } from '../../admin/src/import/report.ts'
 
-const lookup: Lookup = async (_reference, _by, values) =>
-  new Map(values.filter((value) => value === '530602').map((value) => [value, ['D-zhaoyang']]))
-
-const plan = await planImport(
-  hubSchema,
-  RESOURCES.hospitals,
-  [
-    { nameZh: '新医院', divisionCode: '530602', role: 'GENERAL_HOSPITAL', plannedBeds: '300' },
-    { id: 'H1', plannedBeds: '450' },
-    { nameZh: '', divisionCode: '999999', role: 'SPECIALTY_HOSPITAL', plannedBeds: '10' },
-    { nameZh: '重名医院', divisionCode: '530602', role: 'SPECIALTY_HOSPITAL', plannedBeds: '20' },
+const plan: ImportPlan = {
+  creates: [
+    { line: 2, data: { nameZh: '新医院', divisionId: 'D-zhaoyang', role: 'GENERAL_HOSPITAL', plannedBeds: 300 } },
+    { line: 5, data: { nameZh: '重名医院', divisionId: 'D-zhaoyang', role: 'SPECIALTY_HOSPITAL', plannedBeds: 20 } },
   ],
-  ['id', 'version', 'nameZh', 'divisionCode', 'role', 'plannedBeds'],
-  lookup,
-)
+  updates: [{ line: 3, id: 'H1', version: 7, data: { plannedBeds: 450 } }],
+  unchanged: [6],
+  bad: [
+    {
+      line: 4,
+      data: { role: 'SPECIALTY_HOSPITAL', plannedBeds: 10, divisionId: undefined },
+      reasons: [
+        { column: '所在区划代码', field: 'divisionId', problem: { message: 'hub.import.unknownReference' } },
+        { column: '中文名称', field: 'nameZh', problem: { message: 'ra.validation.required' } },
+      ],
+    },
+  ],
+  unknownColumns: [],
+  repeatedColumns: [],
+}
 
 describe("the hub's dry run of an import", () => {
-  it('gets every row of the file in order, updates with their current version', () => {
-    expect(idsWithoutVersion(plan)).toEqual(['H1'])
-    const sent = serverRows(plan, new Map([['H1', 7]]))
+  it('gets every row that would write, in file order, updates at their version', () => {
+    const sent = serverRows(plan)
     expect(sent.lines).toEqual([2, 3, 4, 5])
     expect(sent.rows).toEqual([
-      { nameZh: '新医院', divisionId: 'D-zhaoyang', role: 'GENERAL_HOSPITAL', plannedBeds: '300' },
-      { id: 'H1', version: 7, plannedBeds: '450' },
-      { role: 'SPECIALTY_HOSPITAL', plannedBeds: '10' },
-      { nameZh: '重名医院', divisionId: 'D-zhaoyang', role: 'SPECIALTY_HOSPITAL', plannedBeds: '20' },
+      { nameZh: '新医院', divisionId: 'D-zhaoyang', role: 'GENERAL_HOSPITAL', plannedBeds: 300 },
+      { id: 'H1', version: 7, plannedBeds: 450 },
+      { role: 'SPECIALTY_HOSPITAL', plannedBeds: 10 },
+      { nameZh: '重名医院', divisionId: 'D-zhaoyang', role: 'SPECIALTY_HOSPITAL', plannedBeds: 20 },
     ])
   })
 
   it("merges the hub's reasons with the browser's by line, without repeating a field", () => {
-    const sent = serverRows(plan, new Map([['H1', 7]]))
+    const sent = serverRows(plan)
     const merged = mergeReport(
       plan,
       {
@@ -52,14 +54,15 @@ describe("the hub's dry run of an import", () => {
     )
     expect(merged.creates.map((row) => row.line)).toEqual([2])
     expect(merged.updates.map((row) => row.line)).toEqual([3])
+    expect(merged.unchanged).toEqual([6])
     expect(
       merged.bad.map((row) => [row.line, row.reasons.map((reason) => [reason.column, reason.server ?? false])]),
     ).toEqual([
       [
         4,
         [
-          ['divisionCode', false],
-          ['nameZh', false],
+          ['所在区划代码', false],
+          ['中文名称', false],
         ],
       ],
       [5, [['nameZh', true]]],

@@ -116,7 +116,7 @@ export default function ApiKeyCreate() {
           onSuccess: (data) => setCreated({ name: String(data.name), secret: String(data.secret) }),
         }}
       >
-        <SimpleForm defaultValues={{ scopes: ['read'], rateLimitPerMinute: 600 }}>
+        <SimpleForm defaultValues={{ scopes: ['read'], rateLimitPerMinute: 600 }} noValidate>
           <TextInput source="name" validate={required()} inputProps={{ maxLength: 100 }} fullWidth />
           <CheckboxGroupInput
             source="scopes"

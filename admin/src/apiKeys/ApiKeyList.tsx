@@ -21,7 +21,7 @@ import {
   useTranslate,
 } from 'react-admin'
 import type { HubDataProvider } from '../providers/dataProvider.ts'
-import type { KeyStatus } from '../providers/operators.ts'
+import type { KeyStatus } from '../providers/operators/apiKeys.ts'
 import { scopeLabel } from './scopes.ts'
 
 interface KeyRow {

@@ -1,9 +1,11 @@
 import KeyIcon from '@mui/icons-material/Key'
-import { lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./ApiKeyList.tsx')),
-  create: lazyPage(() => import('./ApiKeyCreate.tsx')),
+  menuOrder: 140,
+  list: lazy(() => import('./ApiKeyList.tsx')),
+  create: lazy(() => import('./ApiKeyCreate.tsx')),
   icon: KeyIcon,
   recordRepresentation: 'name',
-}
+} satisfies ResourceFolder

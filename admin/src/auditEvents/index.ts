@@ -1,7 +1,9 @@
 import HistoryIcon from '@mui/icons-material/History'
-import { lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./AuditEventList.tsx')),
+  menuOrder: 120,
+  list: lazy(() => import('./AuditEventList.tsx')),
   icon: HistoryIcon,
-}
+} satisfies ResourceFolder

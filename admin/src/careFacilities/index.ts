@@ -1,10 +1,13 @@
 import ElderlyIcon from '@mui/icons-material/Elderly'
-import { lazyForms, lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import { lazyForms } from '../common/lazyPages.ts'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./CareFacilityList.tsx')),
-  show: lazyPage(() => import('./CareFacilityShow.tsx')),
+  menuOrder: 80,
+  list: lazy(() => import('./CareFacilityList.tsx')),
+  show: lazy(() => import('./CareFacilityShow.tsx')),
   ...lazyForms(() => import('./CareFacilityInputs.tsx')),
   icon: ElderlyIcon,
   recordRepresentation: 'nameZh',
-}
+} satisfies ResourceFolder

@@ -2,7 +2,7 @@
 // Used where values are shown outside their own field components (history, conflicts).
 import hubSchema from 'virtual:hub-schema'
 import { RecordContextProvider, ReferenceField, useLocaleState, useTranslate } from 'react-admin'
-import { globalId, RESOURCES, resourceOfType } from '../providers/resources.ts'
+import { globalId, RESOURCES } from '../providers/resources.ts'
 import type { FieldMeta, HubSchema } from '../providers/schema-types.ts'
 
 const schema: HubSchema = hubSchema
@@ -34,13 +34,6 @@ function useCompact(resource: string) {
       : String(item)
 }
 
-/** The target record type of a reference field (`divisionId` → Division), if it is one. */
-function referenceType(type: string, field: string): string | undefined {
-  if (!field.endsWith('Id')) return undefined
-  const meta = schema.objects[type]?.[field.slice(0, -2)]
-  return meta && schema.nodeTypes.includes(meta.type) ? meta.type : undefined
-}
-
 export interface FieldValueProps {
   /** The console resource of the record the value belongs to. */
   resource: string
@@ -55,13 +48,13 @@ export function FieldValue({ resource, field, value, databaseIds = false }: Fiel
   const [locale] = useLocaleState()
   const compact = useCompact(resource)
   if (isEmpty(value)) return <>—</>
-  const type = (RESOURCES as Record<string, { type: string }>)[resource]?.type ?? ''
-  const target = referenceType(type, field)
-  const reference = target && resourceOfType(target)
-  if (target && reference)
+  const api = RESOURCES[resource]
+  const type = api?.type ?? ''
+  const reference = api?.references[field]
+  const target = reference && RESOURCES[reference]?.type
+  if (reference && target)
     return <ReferenceName reference={reference} id={databaseIds ? globalId(target, String(value)) : value} />
-  const idList = (RESOURCES as Record<string, { idLists?: Record<string, { reference: string }> }>)[resource]
-    ?.idLists?.[field]
+  const idList = api?.idLists[field]
   if (idList && Array.isArray(value)) {
     return (
       <>

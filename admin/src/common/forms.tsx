@@ -1,10 +1,10 @@
 // Create and edit pages around one shared set of inputs: they save pessimistically at the version
 // the operator loaded, show server errors beside their fields, take a reason for the audit trail,
 // and explain a conflicting change in a dialog. (Loaded with the form, not with the lists.)
-import { type ComponentType, useState } from 'react'
+import { LinearProgress } from '@mui/material'
+import { type ComponentType, type ReactNode, useEffect, useState } from 'react'
 import {
   Create,
-  DeleteButton,
   Edit,
   type RaRecord,
   SaveButton,
@@ -13,10 +13,18 @@ import {
   Toolbar,
   type UpdateParams,
   useNotify,
+  useRecordContext,
+  useRedirect,
+  useResourceContext,
+  useSaveContext,
 } from 'react-admin'
+import { useFormContext } from 'react-hook-form'
 import { ChangedWarning } from '../live/ChangedWarning.tsx'
 import { conflictOf } from '../providers/graphql.ts'
+import { useMayChange } from './access.ts'
 import { type Conflict, ConflictDialog } from './ConflictDialog.tsx'
+import { useShortcut } from './shortcuts.tsx'
+import { TrashButton } from './trash.tsx'
 
 /** Why the change is made, kept in the audit trail (optional). */
 export function ReasonInput() {
@@ -32,14 +40,44 @@ export function ReasonInput() {
   )
 }
 
-/** Save, and delete (to the trash, at the version loaded; only for roles that may). */
+/** Save, and delete (to the trash, at the version loaded; only where the operator may). */
 function EditToolbar() {
   return (
     <Toolbar sx={{ justifyContent: 'space-between' }}>
       <SaveButton />
-      <DeleteButton mutationMode="pessimistic" successMessage="hub.trash.moved" />
+      <TrashButton />
     </Toolbar>
   )
+}
+
+/** Ctrl+S (⌘S) saves the form, in its inputs too — never while an input method is composing. */
+function SaveShortcut() {
+  const form = useFormContext()
+  const { save } = useSaveContext()
+  useShortcut('mod+s', () => void form.handleSubmit((values) => save?.(values))(), { enableOnFormTags: true })
+  return null
+}
+
+/**
+ * The form only for a record the operator may change: a scoped editor who opens another county's
+ * record (a link, a typed address) is sent to its page instead, with the reason.
+ */
+function EditableOnly({ children }: { children: ReactNode }) {
+  const record = useRecordContext()
+  const resource = useResourceContext() as string
+  const mayChange = useMayChange(resource)
+  const redirect = useRedirect()
+  const notify = useNotify()
+  const allowed = record ? mayChange('edit', record) : undefined
+  const decided = record !== undefined && (allowed || mayChange('show', record))
+  useEffect(() => {
+    if (record && decided && !allowed) {
+      notify('hub.errors.outsideScope', { type: 'warning' })
+      redirect('show', resource, record.id)
+    }
+  }, [record, decided, allowed, notify, redirect, resource])
+  if (!allowed) return <LinearProgress aria-label="…" sx={{ m: 2 }} />
+  return <>{children}</>
 }
 
 /**
@@ -66,14 +104,17 @@ function HubEdit({ Inputs }: { Inputs: ComponentType }) {
   }
   return (
     <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError }}>
-      <SimpleForm toolbar={<EditToolbar />}>
-        <ChangedWarning />
-        <Inputs />
-        <ReasonInput />
-        {conflict ? (
-          <ConflictDialog conflict={conflict} onClose={() => setConflict(null)} onConflict={setConflict} />
-        ) : null}
-      </SimpleForm>
+      <EditableOnly>
+        <SimpleForm toolbar={<EditToolbar />} noValidate>
+          <SaveShortcut />
+          <ChangedWarning />
+          <Inputs />
+          <ReasonInput />
+          {conflict ? (
+            <ConflictDialog conflict={conflict} onClose={() => setConflict(null)} onConflict={setConflict} />
+          ) : null}
+        </SimpleForm>
+      </EditableOnly>
     </Edit>
   )
 }
@@ -83,7 +124,8 @@ export function formPages(Inputs: ComponentType) {
   return {
     create: () => (
       <Create redirect="show" mutationMode="pessimistic">
-        <SimpleForm>
+        <SimpleForm noValidate>
+          <SaveShortcut />
           <Inputs />
         </SimpleForm>
       </Create>

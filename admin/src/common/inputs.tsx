@@ -12,6 +12,7 @@ import {
   type Validator,
 } from 'react-admin'
 import { rule } from '../providers/rules.ts'
+import { useEditScope } from './access.ts'
 import { enumChoices } from './enums.ts'
 
 /** Chinese and English names side by side. */
@@ -62,9 +63,20 @@ export function ReferencesPicker({ source, reference, label }: ReferencePickerPr
   )
 }
 
-/** The division a record is in (required on every record but divisions). */
+/**
+ * The division a record is in (required on every record but divisions). An editor with a division
+ * is offered only that division and what lies beneath it: the hub refuses the rest.
+ */
 export function DivisionPicker({ type, source = 'divisionId' }: { type: string; source?: string }) {
-  return <ReferencePicker source={source} reference="divisions" validate={rule(type, source)} />
+  const { division } = useEditScope()
+  return (
+    <ReferencePicker
+      source={source}
+      reference="divisions"
+      validate={rule(type, source)}
+      filter={division ? { withinDivision: division.id } : undefined}
+    />
+  )
 }
 
 export function EnumInput({ source, enumName, type }: { source: string; enumName: string; type: string }) {

@@ -1,11 +1,8 @@
-// Each resource's pages load with their route, so the first screen carries only what it shows.
+// Create and edit pages around a lazily loaded `<XInputs/>`: each loads with its route, so the
+// first screen carries only what it shows.
 import { type ComponentType, lazy } from 'react'
 
 type Module = { default: ComponentType }
-
-export function lazyPage(load: () => Promise<Module>) {
-  return lazy(load)
-}
 
 /** Create and edit pages around a lazily loaded `<XInputs/>` (the page frame loads with them). */
 export function lazyForms(load: () => Promise<Module>) {

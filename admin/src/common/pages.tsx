@@ -1,42 +1,66 @@
-// The list every resource shares: search, filters, saved queries, bulk delete (to the trash, at
-// the versions listed), CSV export and import, each only for the roles that may use them.
+// The list every resource shares: search, filters, saved queries (kept on the hub), a column chooser,
+// bulk edit and bulk delete (each at the versions listed), export and import — each only for the
+// roles that may use them. On a phone the rows become a simple list of names with a few figures.
 // Create and edit pages: forms.tsx.
-import { Card, CardContent } from '@mui/material'
-import { lazy, type ReactElement, type ReactNode, Suspense } from 'react'
+import { Box, Card, CardContent, Stack, Typography, useMediaQuery, useTheme } from '@mui/material'
+import { Children, isValidElement, lazy, type ReactElement, type ReactNode, Suspense } from 'react'
 import {
-  BulkDeleteButton,
   CreateButton,
-  Datagrid,
-  ExportButton,
-  type Exporter,
+  DatagridConfigurable,
   FilterButton,
   FilterList,
   FilterListItem,
   List,
   Pagination,
-  SavedQueriesList,
+  SelectColumnsButton,
+  SimpleList,
   TopToolbar,
   useCanAccess,
+  useCreatePath,
   useListContext,
+  useNavigate,
   useResourceContext,
+  useTranslate,
 } from 'react-admin'
+import { useMayChange } from './access.ts'
 import { enumChoices } from './enums.ts'
+import { SavedQueries } from './savedQueries.tsx'
+import { useShortcut } from './shortcuts.tsx'
+import { BulkTrashButton } from './trash.tsx'
 
 const ImportButton = lazy(() => import('../import/ImportButton.tsx'))
+const ExportButton = lazy(() => import('../export/ExportButton.tsx'))
+const BulkEditButton = lazy(() => import('./BulkEditButton.tsx'))
 
-/** CSV export of the filtered list in the import layout (code loaded when used). */
-export const exporter: Exporter = async (records, fetchRelatedRecords, _dataProvider, resource) => {
-  const { exportCsv } = await import('../import/export.ts')
-  await exportCsv(resource as string, records, fetchRelatedRecords)
+/** The key under which react-admin keeps a list's chosen columns. */
+export const columnsKey = (resource: string) => `${resource}.datagrid`
+
+/** "/" searches, "N" creates: never while an input method is composing, never inside an input. */
+function ListShortcuts({ canCreate }: { canCreate: boolean }) {
+  const resource = useResourceContext() as string
+  const navigate = useNavigate()
+  const createPath = useCreatePath()
+  useShortcut('slash', () => document.querySelector<HTMLInputElement>('input[name="q"]')?.focus())
+  useShortcut('n', () => {
+    if (canCreate) navigate(createPath({ resource, type: 'create' }))
+  })
+  return null
 }
 
-function ListActions() {
+function ListActions({ phone }: { phone: boolean }) {
+  const resource = useResourceContext() as string
   const { canAccess: canImport } = useCanAccess({ action: 'import' })
+  const { canAccess: canCreate } = useCanAccess({ action: 'create' })
   return (
-    <TopToolbar>
+    <TopToolbar sx={{ flexWrap: 'wrap' }}>
+      <ListShortcuts canCreate={Boolean(canCreate)} />
       <FilterButton />
       <CreateButton />
-      <ExportButton maxResults={5000} />
+      {phone ? null : <SelectColumnsButton preferenceKey={columnsKey(resource)} />}
+      <SavedQueries compact />
+      <Suspense fallback={null}>
+        <ExportButton />
+      </Suspense>
       {canImport ? (
         <Suspense fallback={null}>
           <ImportButton />
@@ -46,39 +70,70 @@ function ListActions() {
   )
 }
 
-/** Moves the selected records to the trash, each at the version the list shows. */
-function BulkDeleteWithVersions() {
-  const { data, selectedIds } = useListContext()
-  const versions = Object.fromEntries(
-    (data ?? [])
-      .filter((record) => selectedIds.includes(record.id) && typeof record.version === 'number')
-      .map((record) => [String(record.id), record.version as number]),
-  )
-  return (
-    <BulkDeleteButton
-      mutationMode="pessimistic"
-      mutationOptions={{ meta: { versions } }}
-      successMessage="hub.trash.moved"
-    />
-  )
-}
-
-/** Saved queries, and one-click filters on an enum (kind, stage, role…). */
+/** One-click filters on an enum (kind, stage, role…), beside the list on wide screens. */
 function ListAside({ quickFilter }: { quickFilter?: { source: string; enumName: string } }) {
   const resource = useResourceContext()
+  if (!quickFilter) return null
   return (
     <Card sx={{ order: -1, mr: 2, mt: 8, width: 220, flexShrink: 0, display: { xs: 'none', lg: 'block' } }}>
       <CardContent>
-        <SavedQueriesList />
-        {quickFilter && (
-          <FilterList label={`resources.${resource}.fields.${quickFilter.source}`} icon={null}>
-            {enumChoices(quickFilter.enumName).map((choice) => (
-              <FilterListItem key={choice.id} label={choice.name} value={{ [quickFilter.source]: choice.id }} />
-            ))}
-          </FilterList>
-        )}
+        <FilterList label={`resources.${resource}.fields.${quickFilter.source}`} icon={null}>
+          {enumChoices(quickFilter.enumName).map((choice) => (
+            <FilterListItem key={choice.id} label={choice.name} value={{ [quickFilter.source]: choice.id }} />
+          ))}
+        </FilterList>
       </CardContent>
     </Card>
+  )
+}
+
+/** Bulk edit and delete, for the rows the operator may change. */
+function BulkActions() {
+  const resource = useResourceContext() as string
+  const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource })
+  const { canAccess: canDelete } = useCanAccess({ action: 'delete', resource })
+  return (
+    <>
+      {canEdit ? (
+        <Suspense fallback={null}>
+          <BulkEditButton />
+        </Suspense>
+      ) : null}
+      {canDelete ? <BulkTrashButton /> : null}
+    </>
+  )
+}
+
+/** A field's label as the list's column header shows it. */
+function useLabel() {
+  const resource = useResourceContext() as string
+  const translate = useTranslate()
+  return (field: ReactElement<{ source?: string; label?: string }>) => {
+    const { source, label } = field.props
+    return typeof label === 'string' ? translate(label) : translate(`resources.${resource}.fields.${source}`)
+  }
+}
+
+/** A phone's row: the name, then the next columns as "label value" pairs that wrap as words. */
+function PhoneRow({ fields }: { fields: ReactElement<{ source?: string; label?: string }>[] }) {
+  const label = useLabel()
+  return (
+    <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 0.5 }} component="span">
+      {fields.map((field) => (
+        <Box
+          component="span"
+          key={field.props.source}
+          sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'baseline' }}
+        >
+          <Typography component="span" variant="caption" color="text.secondary">
+            {label(field)}
+          </Typography>
+          <Typography component="span" variant="body2">
+            {field}
+          </Typography>
+        </Box>
+      ))}
+    </Stack>
   )
 }
 
@@ -89,21 +144,57 @@ export interface HubListProps {
   quickFilter?: { source: string; enumName: string }
 }
 
+/** How many columns after the name a phone shows under it. */
+const PHONE_FIELDS = 3
+
+function Rows({ children, phone }: { children: ReactNode; phone: boolean }) {
+  const resource = useResourceContext() as string
+  const mayChange = useMayChange(resource)
+  const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource })
+  const fields = Children.toArray(children).filter(isValidElement) as ReactElement<{ source?: string }>[]
+  if (phone) {
+    return (
+      <SimpleList
+        primaryText={() => fields[0]}
+        secondaryText={() => <PhoneRow fields={fields.slice(1, 1 + PHONE_FIELDS)} />}
+        linkType="show"
+        rowSx={() => ({ borderBottom: 1, borderColor: 'divider' })}
+      />
+    )
+  }
+  return (
+    <DatagridConfigurable
+      preferenceKey={columnsKey(resource)}
+      rowClick="show"
+      bulkActionButtons={canEdit ? <BulkActions /> : false}
+      // A scoped editor selects only records in their division: the rest cannot be changed.
+      isRowSelectable={(record) => mayChange('edit', record)}
+    >
+      {children}
+    </DatagridConfigurable>
+  )
+}
+
 export function HubList({ filters, children, sort, quickFilter }: HubListProps) {
-  const { canAccess: canDelete } = useCanAccess({ action: 'delete' })
+  const theme = useTheme()
+  const phone = useMediaQuery(theme.breakpoints.down('sm'))
   return (
     <List
       filters={filters}
       sort={sort ?? { field: 'id', order: 'ASC' }}
       perPage={25}
-      actions={<ListActions />}
+      actions={<ListActions phone={phone} />}
       aside={<ListAside quickFilter={quickFilter} />}
-      exporter={exporter}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100, 200]} />}
+      pagination={<Pagination rowsPerPageOptions={phone ? [] : [10, 25, 50, 100, 200]} />}
+      sx={{ '& .RaList-main': { minWidth: 0 } }}
     >
-      <Datagrid rowClick="show" bulkActionButtons={canDelete ? <BulkDeleteWithVersions /> : false}>
-        {children}
-      </Datagrid>
+      <Rows phone={phone}>{children}</Rows>
     </List>
   )
+}
+
+/** The list context's state, for saved queries. */
+export function useListState() {
+  const { filterValues, sort, perPage, setFilters, setSort, setPerPage, displayedFilters } = useListContext()
+  return { filterValues, sort, perPage, setFilters, setSort, setPerPage, displayedFilters }
 }

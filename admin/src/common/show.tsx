@@ -2,17 +2,46 @@
 import type { ReactNode } from 'react'
 import {
   DateField,
+  EditButton,
   Labeled,
   NumberField,
   SelectField,
   Show,
   TabbedShowLayout,
+  TabbedShowLayoutTabs,
   type TabProps,
   TextField,
+  TopToolbar,
+  useCreatePath,
+  useNavigate,
+  useRecordContext,
+  useResourceContext,
 } from 'react-admin'
+import { useMayChange } from './access.ts'
 import { CitationsTable } from './CitationsTable.tsx'
 import { enumChoices } from './enums.ts'
 import { HistoryTab } from './history.tsx'
+import { useShortcut } from './shortcuts.tsx'
+import { TrashButton } from './trash.tsx'
+
+/** Edit and delete, only where the operator may change this record; "E" edits. */
+export function ShowActions() {
+  const record = useRecordContext()
+  const resource = useResourceContext() as string
+  const mayChange = useMayChange(resource)
+  const navigate = useNavigate()
+  const createPath = useCreatePath()
+  const editable = Boolean(record && mayChange('edit', record))
+  useShortcut('e', () => {
+    if (record && editable) navigate(createPath({ resource, id: record.id, type: 'edit' }))
+  })
+  return (
+    <TopToolbar>
+      {editable ? <EditButton /> : null}
+      <TrashButton />
+    </TopToolbar>
+  )
+}
 
 /** The figures of a record, then where they come from. */
 export function SummaryTab({ children, ...props }: Omit<TabProps, 'label'>) {
@@ -56,8 +85,8 @@ export function RelatedTab({ children, ...props }: Omit<TabProps, 'label'>) {
  */
 export function RecordShow({ summary, related }: { summary: ReactNode; related?: ReactNode }) {
   return (
-    <Show>
-      <TabbedShowLayout>
+    <Show actions={<ShowActions />}>
+      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
         <SummaryTab>{summary}</SummaryTab>
         {related ? <RelatedTab path="related">{related}</RelatedTab> : null}
         <LocationTab path="location" />

@@ -1,17 +1,33 @@
-import { FormControl, Grid, InputLabel, MenuItem, Select, Typography } from '@mui/material'
+import { FormControl, Grid, InputLabel, MenuItem, Select, Typography, useMediaQuery, useTheme } from '@mui/material'
 import { BarChart } from '@mui/x-charts/BarChart'
 import { LineChart } from '@mui/x-charts/LineChart'
 import { useState } from 'react'
-import { useLocaleState, useTranslate } from 'react-admin'
+import { useCreatePath, useLocaleState, useNavigate, useTranslate } from 'react-admin'
 import { formatNumber, isChinese, unscale } from '../format.ts'
 import { ChartCard } from './ChartCard.tsx'
-import { type DashboardData, facilitiesByCounty } from './overview.ts'
+import { countTicks, type DashboardData, facilitiesByCounty } from './overview.ts'
+
+/** One clearly different colour per kind of facility (colour-blind safe, Okabe–Ito). */
+const KIND_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000']
 
 export default function Charts({ data }: { data: DashboardData }) {
   const translate = useTranslate()
   const [locale] = useLocaleState()
   const chinese = isChinese(locale)
   const facilities = facilitiesByCounty(data.careFacilitiesAggregate, chinese)
+  const ticks = countTicks(facilities.rows, facilities.kinds)
+  const theme = useTheme()
+  const phone = useMediaQuery(theme.breakpoints.down('sm'))
+  const navigate = useNavigate()
+  const createPath = useCreatePath()
+  /** A bar opens the list of that kind of facility in that county. */
+  const openBar = (dataIndex: number, kind: string) => {
+    const row = facilities.rows[dataIndex]
+    const filter = { ...(row?.divisionId ? { withinDivision: row.divisionId } : {}), kind }
+    navigate(
+      `${createPath({ resource: 'careFacilities', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify(filter))}`,
+    )
+  }
   // Series with most observations first: those are the ones a trend line says something about.
   const indicators = [...data.overview.indicators].sort((a, b) => b.observations.length - a.observations.length)
   const [code, setCode] = useState(indicators[0]?.code ?? '')
@@ -24,16 +40,37 @@ export default function Charts({ data }: { data: DashboardData }) {
           {facilities.rows.length ? (
             <BarChart
               skipAnimation
-              height={320}
+              height={phone ? 380 : 340}
               dataset={facilities.rows}
-              xAxis={[{ scaleType: 'band', dataKey: 'county' }]}
-              yAxis={[{ valueFormatter: format, width: 48 }]}
+              colors={KIND_COLOURS}
+              xAxis={[
+                {
+                  scaleType: 'band',
+                  dataKey: 'county',
+                  // Every county named: slanted so that eleven names fit.
+                  tickLabelInterval: () => true,
+                  tickLabelStyle: { angle: -40, textAnchor: 'end', fontSize: 12 },
+                  height: 64,
+                },
+              ]}
+              yAxis={[
+                {
+                  tickInterval: ticks,
+                  min: 0,
+                  max: ticks.at(-1),
+                  valueFormatter: (value: number) => String(value),
+                  width: 40,
+                },
+              ]}
               series={facilities.kinds.map((kind) => ({
+                id: kind,
                 dataKey: kind,
                 label: translate(`enums.CareFacilityKind.${kind}`),
                 stack: 'kinds',
-                valueFormatter: format,
+                valueFormatter: (value: number | null) => (value === null ? '' : String(value)),
               }))}
+              onItemClick={(_event, item) => openBar(item.dataIndex, String(item.seriesId))}
+              sx={{ '& .MuiBarChart-element': { cursor: 'pointer' } }}
             />
           ) : (
             <Typography variant="body2">{translate('hub.dashboard.noFacilities')}</Typography>

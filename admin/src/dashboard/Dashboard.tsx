@@ -42,7 +42,7 @@ export default function Dashboard() {
                   {translate(`hub.dashboard.${figure}`)}
                 </Typography>
                 <Typography variant="h5" component="p" data-value>
-                  {data ? formatNumber(data.overview[figure], locale) : <Skeleton width={80} />}
+                  {data ? formatNumber(data.overview[figure], locale) || '—' : <Skeleton width={80} />}
                 </Typography>
               </CardContent>
             </Card>

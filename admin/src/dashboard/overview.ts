@@ -29,23 +29,24 @@ export interface FacilityGroup {
 }
 
 export interface DashboardData {
+  /** Sums are null when no record states the figure: unknown, shown as "—", never 0. */
   overview: {
-    relocatedPopulation: number
-    parkDirectJobs: number
-    hospitalPlannedBeds: number
-    hospitalOpenBeds: number
-    schoolSeats: number
+    relocatedPopulation: number | null
+    parkDirectJobs: number | null
+    hospitalPlannedBeds: number | null
+    hospitalOpenBeds: number | null
+    schoolSeats: number | null
     settlementCount: number
     careFacilityCount: number
-    enterpriseEmployees: number
+    enterpriseEmployees: number | null
     indicators: IndicatorSeries[]
   }
   careFacilitiesAggregate: FacilityGroup[]
 }
 
-/** Rows of the facilities chart: one per county, one count per kind. */
+/** Rows of the facilities chart: one per county (its ID kept, to open its list), one count per kind. */
 export function facilitiesByCounty(groups: FacilityGroup[], chinese: boolean) {
-  const counties = new Map<string, Record<string, number | string>>()
+  const counties = new Map<string, Record<string, number | string | null>>()
   const kinds = new Set<string>()
   for (const group of groups) {
     if (!group.kind) continue
@@ -54,10 +55,19 @@ export function facilitiesByCounty(groups: FacilityGroup[], chinese: boolean) {
         ? group.division.nameZh
         : (group.division.nameEn ?? group.division.nameZh)
       : '—'
-    const row = counties.get(name) ?? { county: name }
+    const row = counties.get(name) ?? { county: name, divisionId: group.division?.id ?? null }
     row[group.kind] = ((row[group.kind] as number | undefined) ?? 0) + group.count
     counties.set(name, row)
     kinds.add(group.kind)
   }
   return { rows: [...counties.values()], kinds: [...kinds].sort() }
+}
+
+/** Whole-number ticks from 0 past the largest stacked total, about five of them. */
+export function countTicks(rows: Record<string, unknown>[], kinds: string[]): number[] {
+  const largest = Math.max(0, ...rows.map((row) => kinds.reduce((sum, kind) => sum + Number(row[kind] ?? 0), 0)))
+  const step = Math.max(1, Math.ceil(largest / 5))
+  const ticks: number[] = []
+  for (let tick = 0; tick <= largest || ticks.length < 2; tick += step) ticks.push(tick)
+  return ticks
 }

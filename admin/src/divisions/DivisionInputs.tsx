@@ -1,5 +1,5 @@
 import { TextInput } from 'react-admin'
-import { EnumInput, LocationInputs, NameInputs, ReferencePicker, Row } from '../common/inputs.tsx'
+import { DivisionPicker, EnumInput, LocationInputs, NameInputs, Row } from '../common/inputs.tsx'
 import { rule } from '../providers/rules.ts'
 
 const T = 'Division'
@@ -11,7 +11,7 @@ export default function DivisionInputs() {
       <Row>
         <TextInput source="code" validate={rule(T, 'code')} />
         <EnumInput source="level" enumName="DivisionLevel" type={T} />
-        <ReferencePicker source="parentId" reference="divisions" validate={rule(T, 'parentId')} />
+        <DivisionPicker type={T} source="parentId" />
       </Row>
       <LocationInputs type={T} />
     </>

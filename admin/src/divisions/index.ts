@@ -1,11 +1,14 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree'
-import { lazyForms, lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import { lazyForms } from '../common/lazyPages.ts'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./DivisionList.tsx')),
-  show: lazyPage(() => import('./DivisionShow.tsx')),
+  menuOrder: 10,
+  list: lazy(() => import('./DivisionList.tsx')),
+  show: lazy(() => import('./DivisionShow.tsx')),
   ...lazyForms(() => import('./DivisionInputs.tsx')),
   icon: AccountTreeIcon,
   recordRepresentation: (record: { nameZh: string; code?: string | null }) =>
     record.code ? `${record.nameZh}（${record.code}）` : record.nameZh,
-}
+} satisfies ResourceFolder

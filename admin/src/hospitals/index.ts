@@ -1,10 +1,13 @@
 import LocalHospitalIcon from '@mui/icons-material/LocalHospital'
-import { lazyForms, lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import { lazyForms } from '../common/lazyPages.ts'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./HospitalList.tsx')),
-  show: lazyPage(() => import('./HospitalShow.tsx')),
+  menuOrder: 60,
+  list: lazy(() => import('./HospitalList.tsx')),
+  show: lazy(() => import('./HospitalShow.tsx')),
   ...lazyForms(() => import('./HospitalInputs.tsx')),
   icon: LocalHospitalIcon,
   recordRepresentation: 'nameZh',
-}
+} satisfies ResourceFolder

@@ -1,26 +1,32 @@
-// The first pass of an import, in the browser: check every value with the server's rules, resolve
-// division codes and names to IDs, and sort rows into creates, updates and bad rows. The hub's dry
-// run (report.ts) then checks every row again, the database's rules included.
-
+// The first pass of an import, in the browser: every header matched to a column, every value read
+// and checked with the server's rules, references resolved to IDs, and each row sorted into a new
+// record, a change to an existing one (only the fields that differ), a row that changes nothing, or a
+// bad row with its reasons. The hub's dry run (report.ts) then checks the rows again, the database's
+// rules included.
 import { checkValue, type Problem } from '../providers/checks.ts'
-import type { ResourceApi } from '../providers/resources.ts'
-import type { HubSchema } from '../providers/schema-types.ts'
-import { type CsvColumn, csvColumns, LIST_SEPARATOR } from './columns.ts'
+import { databaseId, globalId, type ResourceApi } from '../providers/resources.ts'
+import type { FieldMeta, HubSchema } from '../providers/schema-types.ts'
+import { type Cell, type CellContext, canonicalDecimal, cellText, readNested, readScalar } from './cells.ts'
+import { type Column, type Languages, layoutOf, matchHeaders } from './layout.ts'
+import { type FindRecords, PATH_SPLIT, References } from './references.ts'
 
-export type Row = Record<string, string | undefined>
+type Json = Record<string, unknown>
 
 export interface PlannedRow {
   /** Line in the file (the header is line 1). */
   line: number
   id?: string
   version?: number
-  data: Record<string, unknown>
+  /** The input fields to send: all of them for a new record, the changed ones for an update. */
+  data: Json
+  /** What the row is about, for the preview (its name, or the record's). */
+  title?: string
 }
 
 export interface Reason {
-  /** The CSV column (or, from the hub, the input field) at fault; empty for the row as a whole. */
+  /** The header (or, from the hub, the input field) at fault; empty for the row as a whole. */
   column: string
-  /** The input field the column sets (`divisionCode` → `divisionId`), to merge the hub's reasons. */
+  /** The input field the column sets (`所在区划代码` → `divisionId`), to merge the hub's reasons. */
   field?: string
   problem: Problem
   /** Found by the hub's dry run rather than in the browser. */
@@ -34,133 +40,240 @@ export interface BadRow extends PlannedRow {
 export interface ImportPlan {
   creates: PlannedRow[]
   updates: PlannedRow[]
+  /** Lines whose record already holds every value of the row. */
+  unchanged: number[]
   bad: BadRow[]
   unknownColumns: string[]
+  repeatedColumns: string[]
 }
 
-/** Finds IDs of records of `reference` whose code (divisions) or Chinese name is one of `values`. */
-export type Lookup = (reference: string, by: 'code' | 'nameZh', values: string[]) => Promise<Map<string, string[]>>
-
-const clean = (value: string | undefined) => (value ?? '').trim()
-
-function parseCell(column: Extract<CsvColumn, { role: 'value' | 'json' }>, raw: string): unknown {
-  if (column.role === 'json') return JSON.parse(raw)
-  if (column.meta.list) {
-    return raw
-      .split(LIST_SEPARATOR)
-      .map((item) => item.trim())
-      .filter(Boolean)
-  }
-  return raw
+export interface PlanInput {
+  schema: HubSchema
+  api: ResourceApi
+  languages: Languages
+  headers: string[]
+  /** Data rows, each aligned with the headers. */
+  rows: Cell[][]
+  /** The line of the file the first data row is on (2 when the header is line 1). */
+  firstLine?: number
+  find: FindRecords
+  /** The records that rows with a number or ID change, by global ID (as react-admin holds them). */
+  current(ids: string[]): Promise<Map<string, Json>>
 }
 
-export async function planImport(
-  schema: HubSchema,
-  api: ResourceApi,
-  rows: Row[],
-  headers: string[],
-  lookup: Lookup,
-): Promise<ImportPlan> {
-  const columns = csvColumns(schema, api)
-  const known = new Set(columns.map((column) => column.name))
-  const present = columns.filter((column) => headers.includes(column.name))
-  const unknownColumns = headers.filter((header) => header && !known.has(header))
+/** A template's example row starts its name so; importing it by mistake is refused. */
+export const EXAMPLE_MARK = /^[（(]?\s*(示例|example)\s*[）):：]/i
 
-  // Resolve every code and name used in the file with one query per reference and kind.
-  const wanted = new Map<string, { reference: string; by: 'code' | 'nameZh'; values: Set<string> }>()
-  for (const column of present) {
-    if (column.role !== 'refName' && column.role !== 'refCode') continue
-    const by = column.role === 'refCode' ? 'code' : 'nameZh'
-    const key = `${column.reference}:${by}`
-    const entry = wanted.get(key) ?? { reference: column.reference, by, values: new Set<string>() }
-    for (const row of rows) {
-      for (const value of clean(row[column.name]).split(LIST_SEPARATOR))
-        if (value.trim()) entry.values.add(value.trim())
-    }
-    wanted.set(key, entry)
-  }
-  const found = new Map<string, Map<string, string[]>>()
-  for (const [key, { reference, by, values }] of wanted) {
-    found.set(key, values.size ? await lookup(reference, by, [...values]) : new Map())
-  }
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
 
-  const plan: ImportPlan = { creates: [], updates: [], bad: [], unknownColumns }
-  rows.forEach((row, index) => {
-    const line = index + 2
-    const id = clean(row.id) || undefined
-    const versionText = clean(row.version)
-    const reasons: Reason[] = []
-    const data: Record<string, unknown> = {}
-    const resolved = new Set<string>()
-    for (const column of present) {
-      const raw = clean(row[column.name])
-      if (column.role === 'key' || !raw) continue
-      if (column.role === 'refId') {
-        data[column.field] = column.meta.list ? raw.split(LIST_SEPARATOR).map((item) => item.trim()) : raw
-        resolved.add(column.field)
-      } else if (column.role === 'refName' || column.role === 'refCode') {
-        if (resolved.has(column.field)) continue
-        const matches = found.get(`${column.reference}:${column.role === 'refCode' ? 'code' : 'nameZh'}`)
-        const ids: string[] = []
-        for (const value of column.meta.list ? raw.split(LIST_SEPARATOR).map((item) => item.trim()) : [raw]) {
-          const hits = matches?.get(value) ?? []
-          const args = { field: column.name, value }
-          if (hits.length === 0)
-            reasons.push({
-              column: column.name,
-              field: column.field,
-              problem: { message: 'hub.import.unknownReference', args },
-            })
-          else if (hits.length > 1) {
-            reasons.push({
-              column: column.name,
-              field: column.field,
-              problem: { message: 'hub.import.ambiguousReference', args },
-            })
-          } else ids.push(hits[0] as string)
-        }
-        data[column.field] = column.meta.list ? ids : ids[0]
-        resolved.add(column.field)
-      } else if (column.role === 'value' || column.role === 'json') {
-        try {
-          data[column.field] = parseCell(column, raw)
-        } catch {
-          reasons.push({ column: column.name, field: column.field, problem: { message: 'hub.import.badJson' } })
-        }
-      }
-    }
-    // A new record needs every required field; an update only changes the cells that are filled.
-    for (const column of columns) {
-      if (column.role !== 'value' && column.role !== 'refId' && column.role !== 'json') continue
-      if (reasons.some((reason) => reason.column.startsWith(column.field.replace(/Ids?$/, '')))) continue
-      const value = data[column.field]
-      if (id && value === undefined) continue
-      const problem =
-        column.role === 'json' ? checkNested(schema, column.meta.type, value) : checkValue(schema, column.meta, value)
-      if (problem) reasons.push({ column: column.name, field: column.field, problem })
-    }
-    if (versionText && !/^\d+$/.test(versionText)) {
-      reasons.push({ column: 'version', field: 'version', problem: { message: 'hub.validation.integer' } })
-    }
-    const version = /^\d+$/.test(versionText) ? Number(versionText) : undefined
-    if (reasons.length) plan.bad.push({ line, ...(id ? { id, version } : {}), data, reasons })
-    else if (id) plan.updates.push({ line, id, version, data })
-    else plan.creates.push({ line, data })
-  })
-  return plan
+/** Whether two input values say the same (decimals and dates compared as such, not as text). */
+export function sameValue(schema: HubSchema, meta: FieldMeta, a: unknown, b: unknown): boolean {
+  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b)
+  if (meta.list) {
+    const x = Array.isArray(a) ? a : [a]
+    const y = Array.isArray(b) ? b : [b]
+    return x.length === y.length && x.every((item, i) => sameValue(schema, { ...meta, list: false }, item, y[i]))
+  }
+  if (meta.kind === 'object') {
+    const fields = schema.inputs[meta.type] ?? schema.inputs[`${meta.type}Input`] ?? {}
+    return Object.entries(fields).every(([name, fieldMeta]) =>
+      sameValue(schema, fieldMeta, (a as Json)[name], (b as Json)[name]),
+    )
+  }
+  switch (meta.type) {
+    case 'Decimal':
+      return canonicalDecimal(String(a)) === canonicalDecimal(String(b))
+    case 'Int':
+    case 'Float':
+      return Number(a) === Number(b)
+    case 'Date':
+      return String(a).slice(0, 10) === String(b).slice(0, 10)
+    default:
+      return String(a) === String(b)
+  }
+}
+
+/** The record a row's number or ID names: a database id (`12`) or a global ID of this type. */
+function rowId(api: ResourceApi, text: string): string | undefined {
+  if (/^\d+$/.test(text)) return globalId(api.type, text)
+  return databaseId(text, api.type) === undefined ? undefined : text
 }
 
 /** Checks each item of a nested list (prices, observations) against its input type. */
-function checkNested(schema: HubSchema, inputType: string, value: unknown): Problem | undefined {
+function checkNested(schema: HubSchema, meta: FieldMeta, value: unknown): Problem | undefined {
   if (value === undefined) return undefined
   if (!Array.isArray(value)) return { message: 'hub.import.badJson' }
-  const fields = schema.inputs[inputType] ?? {}
+  const fields = schema.inputs[meta.type] ?? schema.inputs[`${meta.type}Input`] ?? {}
   for (const item of value) {
     if (typeof item !== 'object' || item === null) return { message: 'hub.import.badJson' }
-    for (const [name, meta] of Object.entries(fields)) {
-      const problem = checkValue(schema, meta, (item as Record<string, unknown>)[name])
+    for (const [name, fieldMeta] of Object.entries(fields)) {
+      const problem = checkValue(schema, fieldMeta, (item as Json)[name])
       if (problem) return { ...problem, args: { ...problem.args, field: name } }
     }
   }
   return undefined
+}
+
+const split = (text: string, list: boolean | undefined) =>
+  list
+    ? text
+        .split(/[|｜\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [text]
+
+export async function planImport(input: PlanInput): Promise<ImportPlan> {
+  const { schema, api, languages, headers, rows } = input
+  const columns = layoutOf(schema, api, languages)
+  const match = matchHeaders(columns, headers)
+  const ctx: CellContext = { schema, languages, resource: api.resource }
+  const plan: ImportPlan = {
+    creates: [],
+    updates: [],
+    unchanged: [],
+    bad: [],
+    unknownColumns: match.unknown,
+    repeatedColumns: match.repeated,
+  }
+  const headerOf = (column: Column) => headers[match.columns.indexOf(column)] ?? column.key
+  /** The cells of a row by column (the first header naming a column wins). */
+  const cellsOf = (row: Cell[]) => {
+    const cells = new Map<Column, Cell>()
+    match.columns.forEach((column, index) => {
+      if (column && !cells.has(column)) cells.set(column, row[index])
+    })
+    return cells
+  }
+
+  // Every code and name the file uses, looked up together.
+  const references = new References(input.find)
+  const byOf = (column: Column) => (column.role === 'refCode' ? 'code' : 'nameZh') as 'code' | 'nameZh'
+  for (const row of rows) {
+    for (const [column, cell] of cellsOf(row)) {
+      if (column.role !== 'refCode' && column.role !== 'refName') continue
+      for (const text of split(cellText(cell), column.meta?.list))
+        references.want({ reference: column.reference as string, by: byOf(column), text })
+    }
+  }
+  await references.load()
+
+  interface Read {
+    line: number
+    id?: string
+    version?: number
+    data: Json
+    reasons: Reason[]
+  }
+  const read: Read[] = rows.map((row, index) => {
+    const line = index + (input.firstLine ?? 2)
+    const cells = cellsOf(row)
+    const reasons: Reason[] = []
+    const data: Json = {}
+    const reason = (column: Column, problem: Problem) =>
+      reasons.push({ column: headerOf(column), field: column.field, problem })
+    let id: string | undefined
+    let version: number | undefined
+    // A reference is taken from its ID, else its code, else its name: the first column filled.
+    const referenceOrder = { refId: 0, refCode: 1, refName: 2 } as Record<string, number>
+    const ordered = [...cells].sort(([a], [b]) => (referenceOrder[a.role] ?? -1) - (referenceOrder[b.role] ?? -1))
+    for (const [column, cell] of ordered) {
+      const text = cellText(cell)
+      if (!text) continue
+      switch (column.role) {
+        case 'id':
+          id = rowId(api, text)
+          if (!id) reason(column, { message: 'hub.import.badId', args: { value: text } })
+          break
+        case 'version':
+          if (/^\d+$/.test(text)) version = Number(text)
+          else reason(column, { message: 'hub.validation.integer' })
+          break
+        case 'value': {
+          const value = readScalar(ctx, column.meta as FieldMeta, cell)
+          if ('problem' in value) reason(column, value.problem)
+          else data[column.field] = value.value
+          break
+        }
+        case 'nested': {
+          const value = readNested(ctx, column.field, column.meta as FieldMeta, cell)
+          if ('problem' in value) reason(column, value.problem)
+          else data[column.field] = value.value
+          break
+        }
+        case 'refId':
+          data[column.field] = column.meta?.list ? split(text, true) : text
+          break
+        case 'refCode':
+        case 'refName': {
+          if (column.field in data) break
+          const ids: string[] = []
+          for (const value of split(text, column.meta?.list)) {
+            const found = references.resolve({ reference: column.reference as string, by: byOf(column), text: value })
+            if ('id' in found) ids.push(found.id)
+            else {
+              const path = column.reference === 'divisions' && PATH_SPLIT.test(value)
+              reason(column, {
+                message: `hub.import.${found.problem}${path && found.problem === 'unknownReference' ? 'Path' : ''}`,
+                args: { field: headerOf(column), value },
+              })
+            }
+          }
+          data[column.field] = column.meta?.list ? ids : ids[0]
+          break
+        }
+      }
+    }
+    if (typeof data.nameZh === 'string' && EXAMPLE_MARK.test(data.nameZh)) {
+      reasons.push({ column: '', problem: { message: 'hub.import.exampleRow' } })
+    }
+    return { line, id, version, data, reasons }
+  })
+
+  const current = await input.current([...new Set(read.flatMap((row) => (row.id ? [row.id] : [])))])
+  const fields = schema.inputs[`${api.type}CreateInput`] ?? {}
+  const columnOf = (field: string) => columns.find((column) => column.field === field && column.role !== 'refCode')
+
+  for (const row of read) {
+    const title = typeof row.data.nameZh === 'string' ? row.data.nameZh : undefined
+    const fieldsWithReasons = new Set(row.reasons.map((reason) => reason.field))
+    const check = (field: string, value: unknown) => {
+      if (fieldsWithReasons.has(field)) return
+      const meta = fields[field] as FieldMeta
+      const problem = meta.kind === 'object' ? checkNested(schema, meta, value) : checkValue(schema, meta, value)
+      const column = columnOf(field)
+      if (problem) row.reasons.push({ column: column ? headerOf(column) : field, field, problem })
+    }
+    if (!row.id) {
+      // A new record needs every required field.
+      for (const field of Object.keys(fields)) check(field, row.data[field])
+      if (row.reasons.length) plan.bad.push({ line: row.line, data: row.data, title, reasons: row.reasons })
+      else plan.creates.push({ line: row.line, data: row.data, title })
+      continue
+    }
+    const record = current.get(row.id)
+    if (!record) {
+      row.reasons.push({ column: '', field: 'id', problem: { message: 'hub.import.notFound' } })
+      plan.bad.push({ line: row.line, id: row.id, version: row.version, data: row.data, title, reasons: row.reasons })
+      continue
+    }
+    // An update changes the cells that are filled and differ from the record; blank cells keep their value.
+    const changed: Json = {}
+    for (const [field, value] of Object.entries(row.data)) {
+      const meta = fields[field]
+      if (!meta || value === undefined) continue
+      if (!sameValue(schema, meta, value, record[field])) changed[field] = value
+    }
+    for (const [field, value] of Object.entries(changed)) check(field, value)
+    const version = row.version ?? (record.version as number | undefined)
+    const recordTitle = title ?? (typeof record.nameZh === 'string' ? record.nameZh : undefined)
+    if (row.reasons.length) {
+      plan.bad.push({ line: row.line, id: row.id, version, data: changed, title: recordTitle, reasons: row.reasons })
+    } else if (Object.keys(changed).length === 0) {
+      plan.unchanged.push(row.line)
+    } else {
+      plan.updates.push({ line: row.line, id: row.id, version, data: changed, title: recordTitle })
+    }
+  }
+  return plan
 }

@@ -36,23 +36,18 @@ export interface ServerRows {
 
 const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line
 
-/** IDs of update rows without a version column: they take the record's current version. */
-export function idsWithoutVersion(plan: ImportPlan): string[] {
-  return [...plan.updates, ...plan.bad].filter((row) => row.id && row.version === undefined).map((row) => row.id ?? '')
-}
-
 /**
- * Every row of the file, in order, as `importRecords` takes it: the input fields, plus `id` and
- * `version` to update. Rows the browser already found bad go too (with what could be read), so
- * that the hub's reasons join the browser's.
+ * Every row of the file that would write, in order, as `importRecords` takes it: the input fields,
+ * plus `id` and `version` (the file's, else the record's current one) to update. Rows the browser
+ * already found bad go too (with what could be read), so that the hub's reasons join the browser's.
  */
-export function serverRows(plan: ImportPlan, versions: ReadonlyMap<string, number> = new Map()): ServerRows {
+export function serverRows(plan: ImportPlan): ServerRows {
   const all: PlannedRow[] = [...plan.creates, ...plan.updates, ...plan.bad].sort(byLine)
   const rows = all.map((row) => {
     const data: Record<string, unknown> = {}
     for (const [field, value] of Object.entries(row.data)) if (value !== undefined) data[field] = value
     if (!row.id) return data
-    return { ...data, id: row.id, version: row.version ?? versions.get(row.id) }
+    return { ...data, id: row.id, version: row.version }
   })
   return { rows, lines: all.map((row) => row.line) }
 }

@@ -1,10 +1,13 @@
 import ShowChartIcon from '@mui/icons-material/ShowChart'
-import { lazyForms, lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import { lazyForms } from '../common/lazyPages.ts'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./IndicatorList.tsx')),
-  show: lazyPage(() => import('./IndicatorShow.tsx')),
+  menuOrder: 90,
+  list: lazy(() => import('./IndicatorList.tsx')),
+  show: lazy(() => import('./IndicatorShow.tsx')),
   ...lazyForms(() => import('./IndicatorInputs.tsx')),
   icon: ShowChartIcon,
   recordRepresentation: 'nameZh',
-}
+} satisfies ResourceFolder

@@ -1,10 +1,13 @@
 import FactoryIcon from '@mui/icons-material/Factory'
-import { lazyForms, lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import { lazyForms } from '../common/lazyPages.ts'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./IndustrialParkList.tsx')),
-  show: lazyPage(() => import('./IndustrialParkShow.tsx')),
+  menuOrder: 40,
+  list: lazy(() => import('./IndustrialParkList.tsx')),
+  show: lazy(() => import('./IndustrialParkShow.tsx')),
   ...lazyForms(() => import('./IndustrialParkInputs.tsx')),
   icon: FactoryIcon,
   recordRepresentation: 'nameZh',
-}
+} satisfies ResourceFolder

@@ -4,6 +4,7 @@ import BadgeIcon from '@mui/icons-material/Badge'
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material'
 import { type ReactNode, useEffect } from 'react'
 import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useLocaleState, useTranslate } from 'react-admin'
+import { ShortcutHelp } from '../common/shortcuts.tsx'
 import { LiveUpdates } from '../live/LiveUpdates.tsx'
 import type { Operator } from '../providers/authProvider.ts'
 import { HubMenu } from './HubMenu.tsx'
@@ -88,6 +89,7 @@ export function HubLayout({ children }: { children: ReactNode }) {
     >
       {/* One live connection while signed in: lists refresh, edit forms warn of others' changes. */}
       <LiveUpdates>{children}</LiveUpdates>
+      <ShortcutHelp />
     </Layout>
   )
 }

@@ -3,7 +3,7 @@
 // and asked for again after a sign-in, a sign-out, or a request the hub refused as anonymous.
 import type { AuthProvider, UserIdentity } from 'react-admin'
 import { errorCode, request } from './graphql.ts'
-import { allows, type Role } from './permissions.ts'
+import { type EditScope, mayChange, type Role } from './permissions.ts'
 
 export interface Operator {
   id: string
@@ -15,8 +15,12 @@ export interface Operator {
 
 const OPERATOR = 'id username displayName role division { id nameZh nameEn }'
 
-export function createAuthProvider(getLocale: () => string): AuthProvider {
+/** Divisions read in one request when listing an editor's scope. */
+const SCOPE_PAGE = 200
+
+export function createAuthProvider(getLocale: () => string): AuthProvider & { editScope(): Promise<EditScope> } {
   let current: Promise<Operator | null> | undefined
+  let scope: { operator: Operator; ids: Promise<EditScope> } | undefined
 
   const send = <T>(query: string, variables: Record<string, unknown> = {}) => request<T>(query, variables, getLocale())
 
@@ -32,7 +36,33 @@ export function createAuthProvider(getLocale: () => string): AuthProvider {
     return current
   }
 
+  /** The IDs of the signed-in editor's division and everything beneath it (null: no limit). */
+  async function editScope(): Promise<EditScope> {
+    const me = await operator()
+    if (!me?.division) return null
+    if (scope?.operator !== me) {
+      const divisionId = me.division.id
+      const ids = (async () => {
+        const found = new Set<string>()
+        for (let offset = 0; ; offset += SCOPE_PAGE) {
+          const data = await send<{ divisions: { totalCount: number; nodes: { id: string }[] } }>(
+            `query EditScope($within: ID!, $first: Int, $offset: Int) {
+              divisions(where: { withinDivision: $within }, first: $first, offset: $offset) { totalCount nodes { id } }
+            }`,
+            { within: divisionId, first: SCOPE_PAGE, offset },
+          )
+          for (const node of data.divisions.nodes) found.add(node.id)
+          if (offset + SCOPE_PAGE >= data.divisions.totalCount) return found
+        }
+      })()
+      scope = { operator: me, ids }
+    }
+    return scope.ids
+  }
+
   return {
+    editScope,
+
     async login({ username, password }: { username: string; password: string }) {
       current = undefined
       try {
@@ -82,8 +112,9 @@ export function createAuthProvider(getLocale: () => string): AuthProvider {
       return (await operator())?.role
     },
 
-    async canAccess({ action, resource }) {
-      return allows((await operator())?.role, action, resource)
+    async canAccess({ action, resource, record }) {
+      const role = (await operator())?.role
+      return mayChange(role, action, resource, record, record ? await editScope() : null)
     },
   }
 }

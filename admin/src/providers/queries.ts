@@ -3,10 +3,11 @@
 import type { ResourceApi } from './resources.ts'
 import type { FieldMeta, HubSchema } from './schema-types.ts'
 
-export type Depth = 'list' | 'one'
+/** `list`: a list's columns; `file`: those and many-to-many IDs (export, import); `one`: a record page. */
+export type Depth = 'list' | 'file' | 'one'
 type Json = Record<string, unknown>
 
-const CITATIONS = 'citations { id field statedAs qualifier quote source { id nameZh nameEn file } }'
+const CITATIONS = 'citations { id field statedAs qualifier quote matchesRecord source { id nameZh nameEn file } }'
 const ID_LIST_LIMIT = 200
 
 /** Scalars and enums of a nested (non-record) object, e.g. a care facility's prices. */
@@ -36,8 +37,8 @@ export function selection(schema: HubSchema, api: ResourceApi, depth: Depth): st
     } else if (schema.nodeTypes.includes(meta.type) && !meta.list) parts.push(`${name} { id }`)
     else if (meta.list) parts.push(`${name} ${nestedSelection(schema, meta.type, depth)}`)
   }
-  if (depth === 'one') {
-    for (const [field, { connection }] of Object.entries(api.idLists ?? {})) {
+  if (depth !== 'list') {
+    for (const [field, { connection }] of Object.entries(api.idLists)) {
       parts.push(`${field}: ${connection}(first: ${ID_LIST_LIMIT}) { nodes { id } }`)
     }
   }
@@ -54,7 +55,7 @@ export function toRecord(schema: HubSchema, api: ResourceApi, node: Json): Json 
       delete record[name]
     }
   }
-  for (const field of Object.keys(api.idLists ?? {})) {
+  for (const field of Object.keys(api.idLists)) {
     const value = record[field] as { nodes: { id: string }[] } | undefined
     if (value) record[field] = value.nodes.map((node) => node.id)
   }
@@ -183,14 +184,10 @@ export function toOrderBy(
   return [{ field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' }]
 }
 
-export function rootField(resource: string) {
-  return resource
-}
-
-export function listQuery(schema: HubSchema, resource: string, api: ResourceApi) {
+export function listQuery(schema: HubSchema, api: ResourceApi, depth: Depth = 'list') {
   return `query List($first: Int, $offset: Int, $where: ${api.type}Where, $orderBy: [${api.type}OrderBy!], $search: String) {
-  list: ${rootField(resource)}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search) {
-    totalCount nodes ${selection(schema, api, 'list')}
+  list: ${api.resource}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search) {
+    totalCount nodes ${selection(schema, api, depth)}
   }
 }`
 }
@@ -199,8 +196,8 @@ export function oneQuery(schema: HubSchema, api: ResourceApi) {
   return `query One($id: ID!) { node(id: $id) { __typename ... on ${api.type} ${selection(schema, api, 'one')} } }`
 }
 
-export function manyQuery(schema: HubSchema, api: ResourceApi) {
-  return `query Many($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${api.type} ${selection(schema, api, 'list')} } }`
+export function manyQuery(schema: HubSchema, api: ResourceApi, depth: Depth = 'list') {
+  return `query Many($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${api.type} ${selection(schema, api, depth)} } }`
 }
 
 export function createMutation(schema: HubSchema, api: ResourceApi) {
@@ -219,10 +216,12 @@ export function deleteMutation(api: ResourceApi) {
 
 /** Several deletes in one request, one alias each, each at the version the list showed. */
 export function deleteManyMutation(api: ResourceApi, count: number) {
-  const variables = Array.from({ length: count }, (_, i) => `$id${i}: ID!, $v${i}: Int!`).join(', ')
+  const variables = [...Array.from({ length: count }, (_, i) => `$id${i}: ID!, $v${i}: Int!`), '$reason: String'].join(
+    ', ',
+  )
   const fields = Array.from(
     { length: count },
-    (_, i) => `d${i}: delete${api.type}(id: $id${i}, version: $v${i}) { id }`,
+    (_, i) => `d${i}: delete${api.type}(id: $id${i}, version: $v${i}, reason: $reason) { id version }`,
   ).join(' ')
   return `mutation DeleteMany(${variables}) { ${fields} }`
 }

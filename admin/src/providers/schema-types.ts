@@ -7,12 +7,24 @@ export interface FieldMeta {
   list?: boolean
   /** The field takes arguments (a nested connection). */
   args?: boolean
-  /** Input rules the server states in its descriptions ("From 0 to 100000000", "At most 200 characters"). */
+  /** Input rules the server states ("From 0 to 100000000", "At most 200 characters"). */
   min?: number
   max?: number
   maxLength?: number
   /** Most items a list input takes. */
   maxItems?: number
+}
+
+/** A record type of the hub (a value of its RecordType enum) as the console reads and writes it. */
+export interface RecordTypeMeta {
+  /** Object type of the records, e.g. Hospital. */
+  type: string
+  /** Root list field (`hospitals`), which is also the console resource's name. */
+  list: string
+  /** Input fields that reference one record of another type: `divisionId` → Division. */
+  references: Record<string, string>
+  /** Many-to-many input fields, read through a connection: `supportedSettlementIds` → supportedSettlements of Settlement. */
+  idLists: Record<string, { connection: string; type: string }>
 }
 
 export interface HubSchema {
@@ -21,4 +33,6 @@ export interface HubSchema {
   enums: Record<string, string[]>
   /** Object types implementing Node (records with a global ID). */
   nodeTypes: string[]
+  /** The record types (RecordType enum) with their list field and references. */
+  records: RecordTypeMeta[]
 }

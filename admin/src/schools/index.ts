@@ -1,10 +1,13 @@
 import SchoolIcon from '@mui/icons-material/School'
-import { lazyForms, lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import { lazyForms } from '../common/lazyPages.ts'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./SchoolList.tsx')),
-  show: lazyPage(() => import('./SchoolShow.tsx')),
+  menuOrder: 70,
+  list: lazy(() => import('./SchoolList.tsx')),
+  show: lazy(() => import('./SchoolShow.tsx')),
   ...lazyForms(() => import('./SchoolInputs.tsx')),
   icon: SchoolIcon,
   recordRepresentation: 'nameZh',
-}
+} satisfies ResourceFolder

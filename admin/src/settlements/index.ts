@@ -1,10 +1,13 @@
 import ApartmentIcon from '@mui/icons-material/Apartment'
-import { lazyForms, lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import { lazyForms } from '../common/lazyPages.ts'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./SettlementList.tsx')),
-  show: lazyPage(() => import('./SettlementShow.tsx')),
+  menuOrder: 20,
+  list: lazy(() => import('./SettlementList.tsx')),
+  show: lazy(() => import('./SettlementShow.tsx')),
   ...lazyForms(() => import('./SettlementInputs.tsx')),
   icon: ApartmentIcon,
   recordRepresentation: 'nameZh',
-}
+} satisfies ResourceFolder

@@ -1,12 +1,12 @@
-import { DateField, Show, TabbedShowLayout, TextField, UrlField } from 'react-admin'
+import { DateField, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, UrlField } from 'react-admin'
 import { HistoryTab } from '../common/history.tsx'
-import { LocationTab } from '../common/show.tsx'
+import { LocationTab, ShowActions } from '../common/show.tsx'
 import { CitedFigures } from './CitedFigures.tsx'
 
 export default function SourceShow() {
   return (
-    <Show>
-      <TabbedShowLayout>
+    <Show actions={<ShowActions />}>
+      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
         <TabbedShowLayout.Tab label="hub.tabs.summary">
           <TextField source="nameZh" />
           <TextField source="nameEn" emptyText="—" />

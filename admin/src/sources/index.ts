@@ -1,10 +1,13 @@
 import MenuBookIcon from '@mui/icons-material/MenuBook'
-import { lazyForms, lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import { lazyForms } from '../common/lazyPages.ts'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./SourceList.tsx')),
-  show: lazyPage(() => import('./SourceShow.tsx')),
+  menuOrder: 100,
+  list: lazy(() => import('./SourceList.tsx')),
+  show: lazy(() => import('./SourceShow.tsx')),
   ...lazyForms(() => import('./SourceInputs.tsx')),
   icon: MenuBookIcon,
   recordRepresentation: 'nameZh',
-}
+} satisfies ResourceFolder

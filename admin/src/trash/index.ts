@@ -1,8 +1,10 @@
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep'
-import { lazyPage } from '../common/lazyPages.ts'
+import { lazy } from 'react'
+import type { ResourceFolder } from '../common/resourceFolder.ts'
 
 export default {
-  list: lazyPage(() => import('./TrashList.tsx')),
+  menuOrder: 110,
+  list: lazy(() => import('./TrashList.tsx')),
   icon: DeleteSweepIcon,
   recordRepresentation: 'nameZh',
-}
+} satisfies ResourceFolder

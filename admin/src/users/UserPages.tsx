@@ -5,7 +5,7 @@ import UserInputs from './UserInputs.tsx'
 export function UserCreate() {
   return (
     <Create redirect="list" mutationMode="pessimistic">
-      <SimpleForm defaultValues={{ role: 'EDITOR' }}>
+      <SimpleForm defaultValues={{ role: 'EDITOR' }} noValidate>
         <UserInputs mode="create" />
       </SimpleForm>
     </Create>
@@ -17,6 +17,7 @@ export function UserEdit() {
     <Edit redirect="list" mutationMode="pessimistic" actions={false}>
       {/* Accounts are disabled, never deleted: their changes stay attributed in the audit trail. */}
       <SimpleForm
+        noValidate
         toolbar={
           <Toolbar>
             <SaveButton />

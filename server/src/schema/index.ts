@@ -21,6 +21,8 @@ import './change-set.ts'
 import './period-lock.ts'
 import './import.ts'
 import './live.ts'
+import './saved-query.ts'
+import './citation-check.ts'
 
 export const schema = builder.toSchema({ sortSchema: false })
 

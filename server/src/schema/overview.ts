@@ -24,7 +24,9 @@ async function sumOf(ctx: Context, typename: string, field: string, within: stri
     >
   )[typename[0]?.toLowerCase() + typename.slice(1)]
   const result = await delegate?.aggregate({ where: scope(typename, within), _sum: { [field]: true } })
-  return Number(result?._sum[field] ?? 0)
+  // No record states the figure: unknown, not zero.
+  const sum = result?._sum[field]
+  return sum === null || sum === undefined ? null : Number(sum)
 }
 
 const KindCount = builder.objectRef<{ kind: string; count: number }>('CareFacilityKindCount').implement({
@@ -74,7 +76,11 @@ Overview.implement({
     ...Object.fromEntries(
       Object.entries(summed).map(([name, [typename, field, description]]) => [
         name,
-        t.float({ description, resolve: ({ within }, _args, ctx) => sumOf(ctx, typename, field, within) }),
+        t.float({
+          nullable: true,
+          description: `${description} Null when no record states it.`,
+          resolve: ({ within }, _args, ctx) => sumOf(ctx, typename, field, within),
+        }),
       ]),
     ),
     careFacilitiesByKind: t.field({

@@ -40,13 +40,13 @@ builder.prismaNode('Source', {
 addRecordApi(sources)
 
 /** The record a citation belongs to, by its foreign key column (every reference but its source's). */
-const RECORD_COLUMNS = Object.fromEntries(
+export const RECORD_COLUMNS = Object.fromEntries(
   foreignKeys('Citation')
     .filter((key) => key.target !== 'Source')
     .map((key) => [key.column, key.target]),
 )
 
-function citedRecord(citation: Record<string, unknown>) {
+export function citedRecord(citation: Record<string, unknown>) {
   for (const [column, typename] of Object.entries(RECORD_COLUMNS)) {
     const id = citation[column]
     if (id != null) return { typename, id: encodeGlobalID(typename, id as number) }

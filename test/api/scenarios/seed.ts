@@ -168,8 +168,9 @@ export const seededOverview = {
   enterpriseJobCapacity: garmentCompany.jobCapacity,
   enterpriseEmployees: garmentCompany.employees,
   hospitalPlannedBeds: centralHospital.plannedBeds,
-  hospitalOpenBeds: 0,
-  schoolSeats: 0,
+  // The source states no open beds and no school places: unknown, not zero.
+  hospitalOpenBeds: null,
+  schoolSeats: null,
   // Meals served at the canteen (1万多人次), the centre's 2450余人次 and the children's home's 1237.
   peopleServedByCare: 10000 + 2450 + fuxing.childrensHome.peopleServed,
   careFacilitiesByKind: [
