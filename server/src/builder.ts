@@ -3,9 +3,9 @@ import { getDatamodel } from '@minsheng/db/pothos-types'
 import SchemaBuilder from '@pothos/core'
 import DataloaderPlugin from '@pothos/plugin-dataloader'
 import PrismaPlugin from '@pothos/plugin-prisma'
-import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay'
+import RelayPlugin from '@pothos/plugin-relay'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
+import { GraphQLError } from 'graphql'
 import {
   DateResolver,
   DateTimeResolver,
@@ -54,28 +54,12 @@ export const MAX_PAGE_SIZE = 200
 /** Types `node(id:)` can return; filled as the record types are defined. */
 export const nodeTypes = new Set<string>()
 
-function refusal(ctx: Context) {
+export function refusal(ctx: Context) {
   return ctx.actor.kind === 'anonymous'
     ? new GraphQLError('Sign in or send an API key (Authorization: Bearer …) to use the hub.', {
         extensions: { code: 'UNAUTHENTICATED' },
       })
     : new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
-}
-
-/**
- * Whether `node(id:)`/`nodes(ids:)` may load this record for the caller, by the same rules as the
- * lists (`users` and `apiKeys` are for admins; an operator may see their own account, as `me`). A
- * record the caller may not read answers null, exactly like one that does not exist, rather than an
- * error that would confirm it exists; an anonymous caller of a private hub is told to sign in.
- */
-function mayLoadNode(ctx: Context, { typename, id }: { typename: string; id: string }) {
-  if (ctx.actor.kind === 'anonymous' && !ctx.auth.publicRead) throw refusal(ctx)
-  if (!nodeTypes.has(typename)) return false
-  if (typename === 'User') return isAdmin(ctx.actor) || (ctx.actor.kind === 'user' && String(ctx.actor.userId) === id)
-  if (typename === 'ApiKey') return isAdmin(ctx.actor)
-  // What is in review, and the locks on periods, are the operators' business.
-  if (typename === 'ChangeSet' || typename === 'PeriodLock') return ctx.actor.kind === 'user'
-  return canRead(ctx.actor, typename, ctx.auth.publicRead)
 }
 
 export const DEFAULT_PAGE_SIZE = 20
@@ -147,25 +131,9 @@ export const builder = new SchemaBuilder<{
     },
     idFieldOptions: { description: 'Global ID of the record: opaque, stable, usable with `node(id:)`.' },
     nodeTypeOptions: { description: 'A record with a global ID.' },
-    nodeQueryOptions: {
-      description: 'Fetches any record by its global ID; null when there is none.',
-      args: { id: { description: 'Global ID of the record.' } },
-      resolve: (_root, args, ctx, _info, resolveNode) => (mayLoadNode(ctx, args.id) ? resolveNode(args.id) : null),
-    },
-    nodesQueryOptions: {
-      description: 'Fetches records by global IDs, in the same order; null for each ID that finds none.',
-      args: { ids: { description: 'Global IDs of the records.' } },
-      resolve: async (_root, args, ctx, info) => {
-        const loadable = args.ids.map((id) => mayLoadNode(ctx, id))
-        const found = await loadNodes(
-          ctx,
-          info,
-          args.ids.filter((_id, i) => loadable[i]),
-        )
-        let next = 0
-        return args.ids.map((_id, i) => (loadable[i] ? found[next++] : null)) as never
-      },
-    },
+    // node and nodes take the reading arguments of every record read (schema/node.ts).
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in the whole list.' },
     hasNextPageFieldOptions: { description: 'Whether records follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether records precede this page.' },
@@ -203,15 +171,3 @@ export const SortDirection = builder.enumType('SortDirection', {
     DESC: { value: 'desc', description: 'Largest first; empty values last.' },
   } as const,
 })
-
-/**
- * Loads records by global ID. The loader Pothos hands to `nodesQueryOptions.resolve` always loads
- * every ID of the request, whatever it is given; this one loads only the IDs it is given.
- */
-function loadNodes(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  ids: { id: string; typename: string }[],
-): Promise<unknown[]> {
-  return resolveNodes(builder, ctx, info, ids)
-}

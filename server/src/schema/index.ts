@@ -2,6 +2,7 @@
 import { isInterfaceType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql'
 import { builder, nodeTypes } from '../builder.ts'
 import './enums.ts'
+import './node.ts'
 import './division.ts'
 import './settlement.ts'
 import './community.ts'
