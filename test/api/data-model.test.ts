@@ -13,8 +13,8 @@ beforeAll(async () => {
   t = await startTestHub()
   const rows = await t.hub.database.prisma.$queryRaw<
     { table: string; column: string; max: number | null; nullable: string; udt: string }[]
-  >`SELECT table_name AS "table", column_name AS "column", character_maximum_length AS "max",
-           is_nullable AS nullable, udt_name AS udt
+  >`SELECT table_name::text AS "table", column_name::text AS "column",
+           character_maximum_length::int AS "max", is_nullable::text AS nullable, udt_name::text AS udt
     FROM information_schema.columns WHERE table_schema = current_schema()`
   columns = new Map(
     rows.map((row) => [
@@ -42,7 +42,7 @@ describe.each(allFamilies().map((f) => [f.typename, f] as const))('%s', (typenam
     for (const [name, spec] of Object.entries(f.fields)) {
       if (spec.kind !== 'enum') continue
       const labels = await t.hub.database.prisma.$queryRaw<{ label: string }[]>`
-        SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type ty ON ty.oid = e.enumtypid
+        SELECT e.enumlabel::text AS label FROM pg_enum e JOIN pg_type ty ON ty.oid = e.enumtypid
         WHERE ty.typname = ${columns.get(`${typename}.${name}`)?.udt} AND ty.typnamespace = current_schema()::regnamespace
         ORDER BY e.enumsortorder`
       const graphql = schema.getType(spec.enumName)

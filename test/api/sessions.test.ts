@@ -92,6 +92,13 @@ describe('the session cookie', () => {
   })
 })
 
+describe('me', () => {
+  it('is null for an anonymous caller, whatever it selects beneath (found by the fuzzer)', async () => {
+    const { body } = await post('{ me { division { careFacilities(first: 10) { totalCount } } lastLoginAt } }')
+    expect(body).toEqual({ data: { me: null } })
+  })
+})
+
 describe('a failed sign-in', () => {
   it('gives the same error for an unknown user and for a wrong password', async () => {
     const unknown = await login('nobody-by-this-name', TEST_PASSWORD)

@@ -110,7 +110,10 @@ export async function decideReading(ctx: Context, requested: Requested[]): Promi
     new GraphQLError(text[ctx.locale], { extensions: { code } })
   if (views.size > 1 || moments.size > 1) throw refuse(message.mixedViews)
   const view = [...views][0] ?? (moments.size > 0 ? 'PUBLISHED' : ctx.reading.view)
-  if (view === 'WORKING' && !mayReadWorking(ctx.actor)) throw refuse(message.workingForbidden, 'FORBIDDEN')
+  if (view === 'WORKING' && !mayReadWorking(ctx.actor)) {
+    // Signing in is the way to the working copy for an anonymous caller; a key has no such way.
+    throw refuse(message.workingForbidden, ctx.actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
+  }
   const at = [...moments][0]
   if (at === undefined) return { view }
   if (view === 'WORKING') throw refuse(message.asOfWorking)

@@ -19,8 +19,12 @@ builder.queryField('me', (t) =>
     type: 'User',
     nullable: true,
     description: 'The signed-in operator, or null.',
-    resolve: (query, _root, _args, ctx) =>
-      ctx.actor.kind === 'user' ? db().user.findUnique({ ...query, where: { id: ctx.actor.userId } }) : null,
+    resolve: (query, _root, _args, ctx) => {
+      // Spread before deciding: an anonymous caller's nested selection is then not mistaken for a
+      // resolver that forgot to load it (Pothos's unused-query guard).
+      const load = { ...query }
+      return ctx.actor.kind === 'user' ? db().user.findUnique({ ...load, where: { id: ctx.actor.userId } }) : null
+    },
   }),
 )
 

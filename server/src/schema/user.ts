@@ -1,5 +1,4 @@
 // Operator accounts: the User type, and (admins) listing, creating and changing accounts.
-import { GraphQLError } from 'graphql'
 import { z } from 'zod'
 import { hashPassword } from '../auth/secrets.ts'
 import { builder } from '../builder.ts'
