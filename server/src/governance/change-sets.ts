@@ -13,6 +13,7 @@ import { recordFieldNames } from '../records/registry.ts'
 import { diffSnapshots, isNoChange } from './diff.ts'
 import { refuseIfPeriodLocked } from './periods.ts'
 import { publishRecords } from './publishing.ts'
+import { auditSetStep } from './set-audit.ts'
 
 export type ChangeSetOrigin = 'FORM' | 'IMPORT' | 'BATCH'
 
@@ -100,6 +101,8 @@ export async function openNewSet(w: Writing): Promise<number | null> {
     },
     select: { id: true },
   })
+  // Saved and sent in one step: the trail still shows the sending, like a set submitted by hand.
+  await auditSetStep(w.tx, w.ctx, created.id, 'SUBMIT', { from: null, to: 'PENDING' }, w.reason)
   w.changeSet = { ...choice, created: created.id }
   return created.id
 }

@@ -8,7 +8,6 @@ import { GraphQLError } from 'graphql'
 import { actorName } from '../auth/actor.ts'
 import type { Context } from '../builder.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
-import { actorColumns } from '../records/audit.ts'
 import { encodeGlobalID } from '../records/ids.ts'
 import { family, type Tx } from '../records/registry.ts'
 import { revertToPublished } from '../records/write.ts'
@@ -16,8 +15,7 @@ import { OPEN_STATUSES } from './change-sets.ts'
 import { refuseLockedPeriods } from './periods.ts'
 import { publishRecords } from './publishing.ts'
 import { mayManageOwnSet, reviewRefusal } from './rules.ts'
-
-type Step = 'SUBMIT' | 'APPROVE' | 'REJECT' | 'WITHDRAW'
+import { auditSetStep, type ReviewStep } from './set-audit.ts'
 
 const text = {
   notFound: { en: 'No such change set.', zh: '没有这个变更集。' },
@@ -54,20 +52,8 @@ async function loadSet(tx: Tx, ctx: Context, id: number, version: number) {
   }
 }
 
-async function audit(tx: Tx, ctx: Context, id: number, step: Step, from: string, to: string, reason?: string | null) {
-  await tx.auditEvent.create({
-    data: {
-      ...actorColumns(ctx.actor),
-      requestId: ctx.requestId,
-      recordType: 'ChangeSet',
-      recordId: id,
-      action: step,
-      changes: { status: { before: from, after: to } },
-      reason: reason?.trim() || null,
-      changeSetId: id,
-    },
-  })
-}
+const audit = (tx: Tx, ctx: Context, id: number, step: ReviewStep, from: string, to: string, reason?: string | null) =>
+  auditSetStep(tx, ctx, id, step, { from, to }, reason)
 
 const reviewer = (ctx: Context) => ({
   reviewerId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
