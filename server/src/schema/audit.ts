@@ -64,6 +64,9 @@ builder.queryField('auditEvents', (t) =>
   ),
 )
 
+/** Types whose steps are audited: the records, and review's own objects (their IDs work in `recordId`). */
+const AUDITED_TYPES = [...RECORD_TYPES, 'ChangeSet', 'PeriodLock']
+
 function auditWhere(args: {
   recordType?: string | null
   recordId?: string | number | null
@@ -74,7 +77,7 @@ function auditWhere(args: {
   const where: Record<string, unknown> = {}
   if (args.recordType) where.recordType = args.recordType
   if (args.recordId != null) {
-    const type = args.recordType ?? RECORD_TYPES.find((name) => idOf(String(args.recordId), name) !== undefined)
+    const type = args.recordType ?? AUDITED_TYPES.find((name) => idOf(String(args.recordId), name) !== undefined)
     where.recordType = type ?? '—'
     where.recordId = type ? idOf(String(args.recordId), type) : -1
   }
