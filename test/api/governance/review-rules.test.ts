@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Caller, TestHub } from '../../setup/hub.ts'
 import { matrixInput } from '../scenarios/permissions.ts'
+import type { Input } from '../scenarios/records.ts'
 import { type SeededRefs, seededRefs } from '../support.ts'
 import { approve, approveRecord, codeOf, partnerKey, reject, setHolding, startReviewHub } from './support.ts'
 
@@ -19,7 +20,7 @@ afterAll(() => t?.close())
 
 /** A hospital created by `author` in a division, left awaiting review; its id and the set. */
 async function pendingHospital(author: Caller, divisionId: string, tag: string) {
-  const input = { ...matrixInput(refs, 'Hospital', tag), divisionId }
+  const input: Input = { ...matrixInput(refs, 'Hospital', tag), divisionId }
   const created = await t.gqlAs(
     author,
     `mutation ($input: HospitalCreateInput!) { createHospital(input: $input) { id nameZh } }`,
@@ -252,7 +253,9 @@ describe('a change set gathered by hand', () => {
 
 describe('an import', () => {
   it('is one change set of its own (IMPORT) with a diff per row, published whole when approved', async () => {
-    const rows = [1, 2, 3].map((n) => ({ ...matrixInput(refs, 'Hospital', `import-${n}`), divisionId: refs.zhenxiong }))
+    const rows = [1, 2, 3].map(
+      (n): Input => ({ ...matrixInput(refs, 'Hospital', `import-${n}`), divisionId: refs.zhenxiong }),
+    )
     const imported = await t.gqlAs(
       'editor',
       `mutation ($rows: [JSON!]!) { importRecords(recordType: Hospital, rows: $rows, dryRun: false) { applied created errors { row code } } }`,
