@@ -27,4 +27,31 @@ query CityAtAGlance {
     careFacilitiesByKind { kind count }
   }
 }
+
+# Review before publication (operators). The queue of change sets you may review:
+query ReviewQueue {
+  changeSets(first: 20, where: { reviewable: true }) {
+    totalCount
+    nodes {
+      id version origin note authorName submittedAt changeCount
+      changes { action recordType fields record { id } }
+    }
+  }
+}
+
+# Approve one (a reviewer other than its author); rejectChangeSet takes a required reason.
+mutation ApproveChangeSet($id: ID!, $version: Int!) {
+  approveChangeSet(id: $id, version: $version, reason: "与卫健委名录核对无误") { status reviewerName }
+}
+
+# Lock a published reporting period (reviewers, admins); unlockPeriod needs an admin and a reason.
+mutation LockPeriod {
+  lockPeriod(input: { year: 2024, reason: "2024 年数据已发布" }) { id period lockedByName }
+}
+
+# The published figures as they stood at a past moment, exactly as a partner read them then.
+query LastYearAsOf {
+  overview(asOf: "2025-12-31T16:00:00Z") { hospitalCount hospitalPlannedBeds relocatedPopulation }
+  hospitals(first: 5, asOf: "2025-12-31T16:00:00Z") { totalCount nodes { nameZh plannedBeds version } }
+}
 `
