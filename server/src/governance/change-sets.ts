@@ -59,8 +59,25 @@ export async function openSetHolding(w: Writing, f: Family, recordId: number): P
   for (const { changeSet } of holding) {
     if (changeSet.authorId !== authorOf(w.ctx)) throw pendingReviewError(w.ctx, f.typename, changeSet)
   }
-  return holding[0]?.changeSet.id
+  const own = holding[0]?.changeSet.id
+  // A reviewer may have decided on the set since it was read: join it only if it is still open.
+  if (own === undefined) return undefined
+  return isOpen(await lockSet(w.tx, own)) ? own : undefined
 }
+
+/**
+ * Locks a change set's row for the rest of the transaction and returns its status as it now stands.
+ * Every step that reads a set to decide (join, submit, approve, reject, withdraw) takes this lock
+ * first, so two reviewers cannot both approve one set, nor an author add to a set being approved.
+ */
+export async function lockSet(tx: Tx, id: number): Promise<string | undefined> {
+  const rows = await tx.$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM "ChangeSet" WHERE id = ${id} FOR UPDATE`
+  return rows[0]?.status
+}
+
+const isOpen = (status: string | undefined) =>
+  status !== undefined && (OPEN_STATUSES as readonly string[]).includes(status)
 
 /**
  * The change set a change joins: the author's set already holding the record (an amendment), the
@@ -108,6 +125,7 @@ export async function openNewSet(w: Writing): Promise<number | null> {
 }
 
 async function requireOwnOpenSet(w: Writing, id: number) {
+  await lockSet(w.tx, id)
   const set = await w.tx.changeSet.findUnique({ where: { id }, select: { authorId: true, status: true } })
   if (!set || set.authorId !== authorOf(w.ctx)) {
     throw new GraphQLError(w.ctx.locale === 'zh' ? '没有这个变更集。' : 'No such change set of yours.', {

@@ -11,7 +11,7 @@ import { publishingTransaction } from '../live/after-commit.ts'
 import { encodeGlobalID } from '../records/ids.ts'
 import { family, type Tx } from '../records/registry.ts'
 import { revertToPublished } from '../records/write.ts'
-import { OPEN_STATUSES } from './change-sets.ts'
+import { lockSet, OPEN_STATUSES } from './change-sets.ts'
 import { refuseLockedPeriods } from './periods.ts'
 import { publishRecords } from './publishing.ts'
 import { mayManageOwnSet, reviewRefusal } from './rules.ts'
@@ -39,6 +39,7 @@ const fail = (ctx: Context, message: { en: string; zh: string }, code: string, e
   new GraphQLError(message[ctx.locale], { extensions: { code, ...extra } })
 
 async function loadSet(tx: Tx, ctx: Context, id: number, version: number) {
+  await lockSet(tx, id) // decided by one caller at a time (see lockSet)
   const set = await tx.changeSet.findUnique({ where: { id }, include: { changes: { orderBy: { id: 'asc' } } } })
   if (!set) throw fail(ctx, text.notFound, 'NOT_FOUND')
   return {
