@@ -1,11 +1,10 @@
 // Many editors changing one record at once lose no change: every attempt either commits on the
 // version it saw or is told CONFLICT, and the audit trail holds exactly the committed changes.
 // PostgreSQL only: the embedded database serves one connection, so nothing would run concurrently.
-import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKind, startTestHub, type TestHub } from '../setup/hub.ts'
 import { scenarioOf } from './scenarios/records.ts'
-import { type SeededRefs, seededRefs } from './support.ts'
+import { type SeededRefs, seededRefs, sessionOfNewOperator } from './support.ts'
 
 const WRITERS = 20
 const EDITS_PER_WRITER = 50
@@ -20,21 +19,7 @@ describe.skipIf(databaseKind !== 'postgres')('concurrent editors of one record',
   beforeAll(async () => {
     t = await startTestHub()
     refs = await seededRefs(t)
-    const prisma = t.hub.database.prisma
-    for (let i = 0; i < WRITERS; i++) {
-      const user = await prisma.user.create({
-        data: { username: `concurrent-editor-${i}`, role: 'EDITOR', passwordHash: 'not used: signed in below' },
-      })
-      const token = randomBytes(24).toString('base64url')
-      await prisma.session.create({
-        data: {
-          id: createHash('sha256').update(token).digest('hex'),
-          userId: user.id,
-          expiresAt: new Date(Date.now() + 3_600_000),
-        },
-      })
-      cookies.push(`mh_session=${token}`)
-    }
+    for (let i = 0; i < WRITERS; i++) cookies.push(await sessionOfNewOperator(t, `concurrent-editor-${i}`, 'EDITOR'))
     const created = await t.data(`mutation ($input: HospitalCreateInput!) { createHospital(input: $input) { id } }`, {
       input: { ...scenarioOf('Hospital').create(refs), nameZh: '并发测试医院', openBeds: 0 },
     })

@@ -1,4 +1,5 @@
 // Small helpers the API suites share: finding seeded records by their natural keys and reading errors.
+import { createHash, randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
 import type { GraphQLResponse, TestHub } from '../setup/hub.ts'
 
@@ -85,4 +86,22 @@ export const CHINESE = /[\u4e00-\u9fff]/
 /** Chinese names of the nodes of a connection, sorted, for comparing sets of records. */
 export function sortedNames(connection: { nodes: { nameZh: string }[] }) {
   return connection.nodes.map((node) => node.nameZh).sort()
+}
+
+/**
+ * A new operator of this role, signed in: the cookie of a session made straight in the database
+ * (many at once, without the sign-in throttle the sessions suite tests).
+ */
+export async function sessionOfNewOperator(t: TestHub, username: string, role: 'EDITOR' | 'REVIEWER'): Promise<string> {
+  const prisma = t.hub.database.prisma
+  const user = await prisma.user.create({ data: { username, role, passwordHash: 'not used: signed in below' } })
+  const token = randomBytes(24).toString('base64url')
+  await prisma.session.create({
+    data: {
+      id: createHash('sha256').update(token).digest('hex'),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  })
+  return `mh_session=${token}`
 }

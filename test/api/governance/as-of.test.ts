@@ -4,17 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Caller, TestHub } from '../../setup/hub.ts'
 import { matrixInput } from '../scenarios/permissions.ts'
-import { type SeededRefs, seededRefs } from '../support.ts'
-import { approveRecord, codeOf, partnerKey, startReviewHub } from './support.ts'
+import type { SeededRefs } from '../support.ts'
+import { approveRecord, codeOf, startReviewSuite } from './support.ts'
 
 let t: TestHub
 let refs: SeededRefs
 let key: Caller
 
 beforeAll(async () => {
-  t = await startReviewHub()
-  refs = await seededRefs(t)
-  key = await partnerKey(t)
+  ;({ t, refs, key } = await startReviewSuite())
 })
 afterAll(() => t?.close())
 

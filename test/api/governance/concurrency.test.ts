@@ -2,11 +2,10 @@
 // saved value reaches the published copy once approved, each record's versions and publications
 // run in order without gaps, and every approval is audited once. PostgreSQL only: the embedded
 // database serves one connection, so nothing would run concurrently.
-import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKind, type TestHub } from '../../setup/hub.ts'
 import { matrixInput } from '../scenarios/permissions.ts'
-import { seededRefs } from '../support.ts'
+import { seededRefs, sessionOfNewOperator } from '../support.ts'
 import { partnerKey, startReviewHub } from './support.ts'
 
 const EDITORS = 20
@@ -20,20 +19,7 @@ describe.skipIf(databaseKind !== 'postgres')(`${EDITORS} editors and ${REVIEWERS
   const editors: { cookie: string; hospital: string }[] = []
   const reviewers: string[] = []
 
-  /** A signed-in session for a new operator of this role. */
-  async function session(username: string, role: 'EDITOR' | 'REVIEWER') {
-    const prisma = t.hub.database.prisma
-    const user = await prisma.user.create({ data: { username, role, passwordHash: 'not used: signed in below' } })
-    const token = randomBytes(24).toString('base64url')
-    await prisma.session.create({
-      data: {
-        id: createHash('sha256').update(token).digest('hex'),
-        userId: user.id,
-        expiresAt: new Date(Date.now() + 3_600_000),
-      },
-    })
-    return `mh_session=${token}`
-  }
+  const session = (username: string, role: 'EDITOR' | 'REVIEWER') => sessionOfNewOperator(t, username, role)
 
   async function request(cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
     const response = await fetch(t.url, {

@@ -2,9 +2,16 @@
 // that reads what is published, and the steps of review by the operators who take them.
 import { expect } from 'vitest'
 import { type Caller, type GraphQLResponse, startTestHub, type TestHub } from '../../setup/hub.ts'
+import { type SeededRefs, seededRefs } from '../support.ts'
 
 export async function startReviewHub(): Promise<TestHub> {
   return startTestHub({ config: { REVIEW: 'on' } })
+}
+
+/** What a governance suite starts from: a review hub, its seeded references, and a partner's key. */
+export async function startReviewSuite(): Promise<{ t: TestHub; refs: SeededRefs; key: Caller }> {
+  const t = await startReviewHub()
+  return { t, refs: await seededRefs(t), key: await partnerKey(t) }
 }
 
 /** A key that reads every record type, restricted fields included: a partner system. */
