@@ -10,10 +10,10 @@ import type { Context } from '../builder.ts'
 import { database } from '../db.ts'
 import type { Family, Tx } from '../records/registry.ts'
 import { recordFieldNames } from '../records/registry.ts'
+import { auditSetStep } from './audit-steps.ts'
 import { diffSnapshots, isNoChange } from './diff.ts'
 import { refuseIfPeriodLocked } from './periods.ts'
 import { publishRecords } from './publishing.ts'
-import { auditSetStep } from './set-audit.ts'
 
 export type ChangeSetOrigin = 'FORM' | 'IMPORT' | 'BATCH'
 

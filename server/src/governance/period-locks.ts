@@ -5,10 +5,10 @@ import { actorName } from '../auth/actor.ts'
 import { isAdmin } from '../auth/permissions.ts'
 import type { Context } from '../builder.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
-import { actorColumns } from '../records/audit.ts'
 import { conflictError, notFoundError } from '../records/errors.ts'
 import { encodeGlobalID } from '../records/ids.ts'
 import type { Tx } from '../records/registry.ts'
+import { auditLockStep } from './audit-steps.ts'
 import { OPEN_STATUSES } from './change-sets.ts'
 import { covers, type Period } from './periods.ts'
 
@@ -25,27 +25,6 @@ const text = {
   },
   already: { en: 'This period is already locked for this division.', zh: '该行政区划的这个报告期已经锁定。' },
   reason: { en: 'Say why the period is unlocked.', zh: '解锁时请填写原因。' },
-}
-
-async function audit(
-  tx: Tx,
-  ctx: Context,
-  id: number,
-  action: 'LOCK' | 'UNLOCK',
-  period: string,
-  reason?: string | null,
-) {
-  await tx.auditEvent.create({
-    data: {
-      ...actorColumns(ctx.actor),
-      requestId: ctx.requestId,
-      recordType: 'PeriodLock',
-      recordId: id,
-      action,
-      changes: { period: { before: action === 'LOCK' ? null : period, after: action === 'LOCK' ? period : null } },
-      reason: reason?.trim() || null,
-    },
-  })
 }
 
 export const periodName = (period: Period) =>
@@ -104,7 +83,7 @@ export function lockPeriod(
         lockedByName: actorName(actor),
       },
     })
-    await audit(tx, ctx, lock.id, 'LOCK', periodName(period), input.reason)
+    await auditLockStep(tx, ctx, lock.id, 'LOCK', periodName(period), input.reason)
     return lock
   }, {})
 }
@@ -133,7 +112,7 @@ export function unlockPeriod(ctx: Context, id: number, globalId: string, version
         version: { increment: 1 },
       },
     })
-    await audit(tx, ctx, id, 'UNLOCK', periodName(lock), reason)
+    await auditLockStep(tx, ctx, id, 'UNLOCK', periodName(lock), reason)
     return unlocked
   }, {})
 }

@@ -11,11 +11,11 @@ import { publishingTransaction } from '../live/after-commit.ts'
 import { encodeGlobalID } from '../records/ids.ts'
 import { family, type Tx } from '../records/registry.ts'
 import { revertToPublished } from '../records/write.ts'
+import { auditSetStep, type ReviewStep } from './audit-steps.ts'
 import { lockSet, OPEN_STATUSES } from './change-sets.ts'
 import { refuseLockedPeriods } from './periods.ts'
 import { publishRecords } from './publishing.ts'
 import { mayManageOwnSet, reviewRefusal } from './rules.ts'
-import { auditSetStep, type ReviewStep } from './set-audit.ts'
 
 const text = {
   notFound: { en: 'No such change set.', zh: '没有这个变更集。' },
