@@ -60,7 +60,7 @@ describe('recordChanged over SSE', () => {
     expect(created).toMatchObject({
       recordType: 'School',
       recordId: school.id,
-      action: 'CREATED',
+      action: 'CREATE',
       version: 1,
       divisionId: refs.ludian,
       who: OPERATORS.admin.username,
@@ -72,14 +72,14 @@ describe('recordChanged over SSE', () => {
       id: school.id,
     })
     expect((await events.next()).data?.recordChanged).toMatchObject({
-      action: 'UPDATED',
+      action: 'UPDATE',
       version: 2,
       record: { seats: 450 },
     })
 
     await t.data(`mutation ($id: ID!) { deleteSchool(id: $id, version: 2) { id } }`, { id: school.id })
     expect((await events.next()).data?.recordChanged).toMatchObject({
-      action: 'DELETED',
+      action: 'DELETE',
       version: 3,
       recordId: school.id,
       record: null,
@@ -134,7 +134,7 @@ describe('recordChanged over SSE', () => {
   it('announces nothing for a refused change or an import dry run', async () => {
     const events = await subscribeAs('admin', { types: ['School'] })
     const school = await createSchool(refs.ludian, '失败变更小学')
-    expect((await events.next()).data?.recordChanged.action).toBe('CREATED')
+    expect((await events.next()).data?.recordChanged.action).toBe('CREATE')
 
     const stale = await t.gql(`mutation ($id: ID!) { updateSchool(id: $id, version: 7, input: { seats: 1 }) { id } }`, {
       id: school.id,
@@ -160,7 +160,7 @@ describe('recordChanged over SSE', () => {
       id: school.id,
     })
     // The first event after the created one is the update that committed.
-    expect((await events.next()).data?.recordChanged).toMatchObject({ action: 'UPDATED', version: 2 })
+    expect((await events.next()).data?.recordChanged).toMatchObject({ action: 'UPDATE', version: 2 })
     events.close()
   })
 
@@ -175,8 +175,8 @@ describe('recordChanged over SSE', () => {
       (change) => [change.action, change.record.nameZh],
     )
     expect(names.sort()).toEqual([
-      ['CREATED', '导入乙'],
-      ['CREATED', '导入甲'],
+      ['CREATE', '导入乙'],
+      ['CREATE', '导入甲'],
     ])
     events.close()
   })

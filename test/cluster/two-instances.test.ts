@@ -105,7 +105,7 @@ describe('two instances on one PostgreSQL database and one Redis', () => {
     const received = await events.next(10_000)
     console.info(`change through A seen on B ${Math.round(performance.now() - sent)} ms after the mutation was sent`)
     expect(received.data?.recordChanged).toEqual({
-      action: 'CREATED',
+      action: 'CREATE',
       recordId: created,
       who: ADMIN.username,
       record: { nameZh: '集群测试来源' },

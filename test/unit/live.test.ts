@@ -11,7 +11,7 @@ const OTHER_COUNTY = 4
 const change = (patch: Partial<RecordChangeEvent> = {}): RecordChangeEvent => ({
   recordType: 'School',
   recordId: 10,
-  action: 'CREATED',
+  action: 'CREATE',
   version: 1,
   divisionId: TOWN,
   divisionPath: [CITY, COUNTY, TOWN],

@@ -32,7 +32,7 @@ export function ChangedWarning() {
   const version = Number(record?.version ?? 0)
   if (!change || (change.version ?? 0) <= version) return null
   const who = change.who ?? translate('hub.live.someone')
-  const gone = change.action === 'DELETED' || change.action === 'PURGED'
+  const gone = change.action === 'DELETE' || change.action === 'PURGE'
   return (
     <Alert
       severity="warning"

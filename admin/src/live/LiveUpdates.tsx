@@ -21,7 +21,7 @@ const LiveContext = createContext<Live | null>(null)
 /** Several changes in a burst (an import) refresh a list once. */
 const REFRESH_DELAY_MS = 300
 
-const TRASH_ACTIONS = new Set(['DELETED', 'RESTORED', 'PURGED'])
+const TRASH_ACTIONS = new Set(['DELETE', 'RESTORE', 'PURGE'])
 
 export function LiveUpdates({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient()

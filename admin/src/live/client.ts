@@ -7,7 +7,7 @@ import { CSRF_HEADER, GRAPHQL_URL } from '../providers/graphql.ts'
 export interface RecordChange {
   recordType: string
   recordId: string
-  action: 'CREATED' | 'UPDATED' | 'DELETED' | 'RESTORED' | 'PURGED'
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' | 'PURGE'
   version: number | null
   who: string | null
   requestId: string | null

@@ -7,14 +7,14 @@ import type { Context } from '../builder.ts'
 import { db } from '../db.ts'
 import { hubLogger } from '../operations/logger.ts'
 import { liveBus } from './bus.ts'
-import { CHANGE_ACTIONS, type RecordChangeEvent } from './change.ts'
+import type { ChangeAction, RecordChangeEvent } from './change.ts'
 
 type Row = Record<string, unknown>
 
 interface Note {
   recordType: string
   recordId: number
-  action: keyof typeof CHANGE_ACTIONS
+  action: ChangeAction
   state: Row | null
   ctx: Context
   at: Date
@@ -102,7 +102,7 @@ function eventOf(note: Note, paths: Map<number, number[]>): RecordChangeEvent {
   return {
     recordType: note.recordType,
     recordId: note.recordId,
-    action: CHANGE_ACTIONS[note.action],
+    action: note.action,
     version: typeof version === 'number' ? version : null,
     divisionId,
     divisionPath: divisionId == null ? [] : (paths.get(divisionId) ?? [divisionId]),

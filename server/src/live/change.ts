@@ -1,17 +1,10 @@
 // What a subscriber learns about one committed change, and who may learn it: pure rules.
 import type { Actor } from '../auth/actor.ts'
 import { canRead } from '../auth/permissions.ts'
+import type { AuditAction } from '../records/audit.ts'
 
-/** What a change did, in the words of the subscription (the audit trail says CREATE, UPDATE, …). */
-export const CHANGE_ACTIONS = {
-  CREATE: 'CREATED',
-  UPDATE: 'UPDATED',
-  DELETE: 'DELETED',
-  RESTORE: 'RESTORED',
-  PURGE: 'PURGED',
-} as const
-
-export type ChangeAction = (typeof CHANGE_ACTIONS)[keyof typeof CHANGE_ACTIONS]
+/** What a change did: the audit trail's words for the same change (one set of actions). */
+export type ChangeAction = AuditAction
 
 /** One committed change as it travels between hubs (JSON: dates as ISO strings). */
 export interface RecordChangeEvent {

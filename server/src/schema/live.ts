@@ -10,22 +10,11 @@ import { guardedStream } from '../live/guarded-stream.ts'
 import { notFoundError } from '../records/errors.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
 import { RecordType } from './audit.ts'
+import { AuditAction } from './enums.ts'
 
 builder.subscriptionType({
   description:
     'Live updates, over Server-Sent Events: POST the operation to /graphql with `Accept: text/event-stream` (GraphQL over SSE, distinct connections). The stream sends a comment line every 12 s to keep proxies from closing it.',
-})
-
-const RecordChangeAction = builder.enumType('RecordChangeAction', {
-  description:
-    'What a change did to a record. An import (importRecords) announces each row it applied as CREATED or UPDATED.',
-  values: {
-    CREATED: { value: 'CREATED', description: 'Created.' },
-    UPDATED: { value: 'UPDATED', description: 'Changed.' },
-    DELETED: { value: 'DELETED', description: 'Moved to the trash.' },
-    RESTORED: { value: 'RESTORED', description: 'Brought back from the trash, or to an earlier version.' },
-    PURGED: { value: 'PURGED', description: 'Removed for good.' },
-  } as const,
 })
 
 const RecordChange = builder.objectRef<RecordChangeEvent>('RecordChange').implement({
@@ -40,7 +29,12 @@ const RecordChange = builder.objectRef<RecordChangeEvent>('RecordChange').implem
       description: 'Global ID of the changed record.',
       resolve: (e) => encodeGlobalID(e.recordType, e.recordId),
     }),
-    action: t.field({ type: RecordChangeAction, description: 'What the change did.', resolve: (e) => e.action }),
+    action: t.field({
+      type: AuditAction.ref,
+      description:
+        'What the change did: CREATE, UPDATE, DELETE (to the trash), RESTORE or PURGE, as in the audit trail. An import announces each row it applied.',
+      resolve: (e) => e.action,
+    }),
     version: t.int({
       nullable: true,
       description: 'Version of the record after the change (its last version when purged).',
@@ -69,7 +63,7 @@ const RecordChange = builder.objectRef<RecordChangeEvent>('RecordChange').implem
       description:
         'The record as it is now, read with your own permissions when the event reaches you; null when it is in the trash, purged, or not yours to read.',
       resolve: async (e, _args, ctx, info) => {
-        if (e.action === 'DELETED' || e.action === 'PURGED') return null
+        if (e.action === 'DELETE' || e.action === 'PURGE') return null
         if (!canRead(ctx.actor, e.recordType, ctx.auth.publicRead)) return null
         const [record] = await resolveNodes(builder, ctx, info, [{ typename: e.recordType, id: String(e.recordId) }])
         return (record ?? null) as never

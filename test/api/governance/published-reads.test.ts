@@ -143,14 +143,14 @@ describe('live events', () => {
       )
       expect(saved.errors).toBeUndefined()
       expect((await operator.next()).data?.recordChanged).toMatchObject({
-        action: 'UPDATED',
+        action: 'UPDATE',
         recordId: otherHospital,
         version: 2,
       })
       await approveRecord(t, 'reviewer', otherHospital)
       // The key hears of the publication only, and reads the record as now published.
       expect((await partner.next()).data?.recordChanged).toEqual({
-        action: 'UPDATED',
+        action: 'UPDATE',
         recordId: otherHospital,
         version: 2,
         record: { nameZh: '审阅对照医院' },

@@ -125,7 +125,7 @@ describe('a live stream follows its caller’s access', () => {
     const events = await subscribe(t.url, RECORD_CHANGED, {}, { authorization: `Bearer ${key.secret}` })
     await t.data('mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: other.id })
     await createHospital()
-    expect((await events.next()).data?.recordChanged.action).toBe('CREATED')
+    expect((await events.next()).data?.recordChanged.action).toBe('CREATE')
     events.close()
   })
 })
