@@ -19,6 +19,8 @@ import {
   useSaveContext,
 } from 'react-admin'
 import { useFormContext } from 'react-hook-form'
+import { editable } from '../governance/reading.ts'
+import { useReading } from '../governance/useReading.ts'
 import { ChangedWarning } from '../live/ChangedWarning.tsx'
 import { conflictOf } from '../providers/graphql.ts'
 import { useMayChange } from './access.ts'
@@ -68,14 +70,15 @@ function EditableOnly({ children }: { children: ReactNode }) {
   const mayChange = useMayChange(resource)
   const redirect = useRedirect()
   const notify = useNotify()
-  const allowed = record ? mayChange('edit', record) : undefined
+  const changing = editable(useReading())
+  const allowed = record ? mayChange('edit', record) && changing : undefined
   const decided = record !== undefined && (allowed || mayChange('show', record))
   useEffect(() => {
     if (record && decided && !allowed) {
-      notify('hub.errors.outsideScope', { type: 'warning' })
+      notify(changing ? 'hub.errors.outsideScope' : 'hub.reading.readOnly', { type: 'warning' })
       redirect('show', resource, record.id)
     }
-  }, [record, decided, allowed, notify, redirect, resource])
+  }, [record, decided, allowed, changing, notify, redirect, resource])
   if (!allowed) return <LinearProgress aria-label="…" sx={{ m: 2 }} />
   return <>{children}</>
 }

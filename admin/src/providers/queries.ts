@@ -184,20 +184,24 @@ export function toOrderBy(
   return [{ field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' }]
 }
 
+/** Which copy a read takes (governance/reading.ts): the working copy when both are left out. */
+export const READING_VARIABLES = '$view: RecordView, $asOf: DateTime'
+const READING_ARGS = 'view: $view, asOf: $asOf'
+
 export function listQuery(schema: HubSchema, api: ResourceApi, depth: Depth = 'list') {
-  return `query List($first: Int, $offset: Int, $where: ${api.type}Where, $orderBy: [${api.type}OrderBy!], $search: String) {
-  list: ${api.resource}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search) {
+  return `query List($first: Int, $offset: Int, $where: ${api.type}Where, $orderBy: [${api.type}OrderBy!], $search: String, ${READING_VARIABLES}) {
+  list: ${api.resource}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search, ${READING_ARGS}) {
     totalCount nodes ${selection(schema, api, depth)}
   }
 }`
 }
 
 export function oneQuery(schema: HubSchema, api: ResourceApi) {
-  return `query One($id: ID!) { node(id: $id) { __typename ... on ${api.type} ${selection(schema, api, 'one')} } }`
+  return `query One($id: ID!, ${READING_VARIABLES}) { node(id: $id, ${READING_ARGS}) { __typename ... on ${api.type} ${selection(schema, api, 'one')} } }`
 }
 
 export function manyQuery(schema: HubSchema, api: ResourceApi, depth: Depth = 'list') {
-  return `query Many($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${api.type} ${selection(schema, api, depth)} } }`
+  return `query Many($ids: [ID!]!, ${READING_VARIABLES}) { nodes(ids: $ids, ${READING_ARGS}) { __typename ... on ${api.type} ${selection(schema, api, depth)} } }`
 }
 
 export function createMutation(schema: HubSchema, api: ResourceApi) {
