@@ -77,6 +77,7 @@ describe('review before publication in the console', () => {
     await browser.useViewport('desktop')
     await browser.screenshot('review-set-desktop')
     await browser.useViewport('phone')
+    await expect.poll(() => page.getByTestId('change').textContent()).toContain(CENTRE)
     await browser.screenshot('review-set-phone')
     expect(await browser.overflowX()).toBe(0)
     await browser.useViewport('desktop')
@@ -164,6 +165,8 @@ describe('review before publication in the console', () => {
     expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0)
     await browser.screenshot('as-of-list-desktop')
     await browser.useViewport('phone')
+    await expect.poll(() => banner.count()).toBe(1)
+    await expect.poll(() => page.getByText(CENTRE).count()).toBeGreaterThan(0)
     await browser.screenshot('as-of-list-phone')
     expect(await browser.overflowX()).toBe(0)
     await browser.useViewport('desktop')
@@ -175,6 +178,76 @@ describe('review before publication in the console', () => {
 
     await page.getByRole('button', { name: '回到现在' }).click()
     await expect.poll(() => banner.count()).toBe(0)
+  })
+
+  it('approves several sets at once from the queue', async () => {
+    const { sources } = await hub.data<{ sources: { nodes: { id: string; version: number }[] } }>(
+      '{ sources(first: 2) { nodes { id version } } }',
+    )
+    for (const [i, source] of sources.nodes.entries()) {
+      const saved = await hub.gqlAs(
+        'editor',
+        'mutation ($id: ID!, $version: Int!, $publisher: String) { updateSource(id: $id, version: $version, input: { publisher: $publisher }) { id } }',
+        { ...source, publisher: `批量审核出版方${i}` },
+      )
+      expect(saved.errors).toBeUndefined()
+    }
+    await browser.signInAs('reviewer', '/#/reviews')
+    // The hospital's set (changed after it was opened, still pending) and the two sources'.
+    await expect.poll(() => page.getByRole('cell', { name: OPERATORS.editor.username }).count()).toBe(3)
+    await page
+      .getByRole('checkbox', { name: /全选|select all/i })
+      .first()
+      .check()
+    await browser.screenshot('review-bulk')
+    await page.getByTestId('bulk-approve').click()
+    await expect.poll(() => page.getByText('已通过 3 个变更集。').count()).toBe(1)
+    const { sources: published } = await hub.data<{ sources: { nodes: { publisher: string | null }[] } }>(
+      '{ sources(first: 2, view: PUBLISHED) { nodes { publisher } } }',
+    )
+    expect(published.nodes.map((source) => source.publisher)).toEqual(['批量审核出版方0', '批量审核出版方1'])
+  })
+
+  it('locks a reporting period; a save touching it is refused, naming the period and who locked it', async () => {
+    const { indicators } = await hub.data<{
+      indicators: { nodes: { id: string; nameZh: string; observations: { year: number; value: string }[] }[] }
+    }>('{ indicators(first: 20) { nodes { id nameZh observations { year value } } } }')
+    const indicator = indicators.nodes.find((node) => node.observations.length > 0)
+    if (!indicator) throw new Error('The seed has no indicator with observations')
+    const year = indicator.observations[0]?.year as number
+
+    await browser.signInAs('reviewer', '/#/periodLocks')
+    await page.getByRole('link', { name: '锁定报告期' }).click()
+    await byName('year').fill(String(year))
+    await page.locator('textarea[name="reason"]').fill('年报已发布')
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByRole('cell', { name: String(year), exact: true }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('cell', { name: '年报已发布' }).count()).toBe(1)
+    // Reviewers lock; only admins unlock.
+    expect(await page.getByRole('button', { name: '解锁', exact: true }).count()).toBe(0)
+    await browser.screenshot('period-locks')
+
+    await browser.signInAs('editor', `/#/indicators/${encodeURIComponent(indicator.id)}`)
+    const value = page.locator('input[name="observations.0.value"]')
+    await expect.poll(() => value.inputValue()).not.toBe('')
+    await value.fill(String(Number(await value.inputValue()) + 1))
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect
+      .poll(() =>
+        page
+          .getByText(`报告期 ${year} 已由 ${OPERATORS.reviewer.username} 锁定（年报已发布）`, { exact: false })
+          .count(),
+      )
+      .toBeGreaterThan(0)
+    await browser.screenshot('period-locked-save')
+
+    await browser.signInAs('admin', '/#/periodLocks')
+    await page.getByRole('button', { name: '解锁', exact: true }).click()
+    await page.getByRole('button', { name: '解锁', exact: true }).last().click()
+    await expect.poll(() => page.getByText('请填写原因。').count()).toBe(1)
+    await page.locator('textarea[name="unlockReason"]').fill('更正统计口径')
+    await page.getByRole('button', { name: '解锁', exact: true }).last().click()
+    await expect.poll(() => page.getByRole('cell', { name: '更正统计口径' }).count()).toBe(1)
     expect(browser.problems).toEqual([])
   })
 })

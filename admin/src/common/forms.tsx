@@ -84,12 +84,31 @@ function EditableOnly({ children }: { children: ReactNode }) {
 }
 
 /**
+ * After a save: with review on, the change waits in a change set (the record then has
+ * `pendingChanges`), and the notice says so rather than a plain "saved".
+ */
+function useSaved(kind: 'created' | 'updated') {
+  const notify = useNotify()
+  const redirect = useRedirect()
+  const resource = useResourceContext() as string
+  return (data: RaRecord) => {
+    const pending = Array.isArray(data?.pendingChanges) && data.pendingChanges.length > 0
+    notify(pending ? 'hub.review.savedForReview' : `ra.notification.${kind}`, {
+      type: 'info',
+      messageArgs: { smart_count: 1 },
+    })
+    redirect('show', resource, data.id)
+  }
+}
+
+/**
  * An edit page that saves at the version it loaded; when someone else saved first (CONFLICT) it
  * shows the conflict dialog instead of a bare error.
  */
 function HubEdit({ Inputs }: { Inputs: ComponentType }) {
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const notify = useNotify()
+  const onSuccess = useSaved('updated')
   const onError = (error: unknown, variables: Partial<UpdateParams>) => {
     const info = conflictOf(error)
     if (info) {
@@ -106,7 +125,7 @@ function HubEdit({ Inputs }: { Inputs: ComponentType }) {
     }
   }
   return (
-    <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError }}>
+    <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError, onSuccess }}>
       <EditableOnly>
         <SimpleForm toolbar={<EditToolbar />} noValidate>
           <SaveShortcut />
@@ -122,17 +141,22 @@ function HubEdit({ Inputs }: { Inputs: ComponentType }) {
   )
 }
 
+function HubCreate({ Inputs }: { Inputs: ComponentType }) {
+  const onSuccess = useSaved('created')
+  return (
+    <Create redirect="show" mutationMode="pessimistic" mutationOptions={{ onSuccess }}>
+      <SimpleForm noValidate>
+        <SaveShortcut />
+        <Inputs />
+      </SimpleForm>
+    </Create>
+  )
+}
+
 /** Create and edit pages around one shared set of inputs. */
 export function formPages(Inputs: ComponentType) {
   return {
-    create: () => (
-      <Create redirect="show" mutationMode="pessimistic">
-        <SimpleForm noValidate>
-          <SaveShortcut />
-          <Inputs />
-        </SimpleForm>
-      </Create>
-    ),
+    create: () => <HubCreate Inputs={Inputs} />,
     edit: () => <HubEdit Inputs={Inputs} />,
   }
 }

@@ -611,6 +611,7 @@ const appEn: AppMessages = {
       readOnly: 'Published and past data cannot be changed: switch to “Working data”, now, first.',
     },
     review: {
+      savedForReview: 'Saved, awaiting review: it is published once a reviewer approves it.',
       pendingColumn: 'Publication',
       unpublished: 'Unpublished',
       approve: 'Approve',

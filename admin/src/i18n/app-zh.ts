@@ -599,6 +599,7 @@ const appZh = {
       readOnly: '查看已发布数据或历史数据时不能修改，请先切换到“工作数据”并回到现在。',
     },
     review: {
+      savedForReview: '已保存，等待审核：审核通过后才会发布。',
       pendingColumn: '发布',
       unpublished: '未发布',
       approve: '通过',

@@ -114,6 +114,8 @@ export default function PeriodLockList() {
       sort={{ field: 'lockedAt', order: 'DESC' }}
       perPage={25}
       exporter={false}
+      // The list (and its "lock a period" button) even before any period is locked.
+      empty={false}
       actions={
         <TopToolbar>
           <CreateButton label="hub.periodLocks.lock" />
