@@ -17,6 +17,7 @@ import {
   useRecordContext,
   useResourceContext,
 } from 'react-admin'
+import { PendingNotice } from '../governance/PendingNotice.tsx'
 import { editable } from '../governance/reading.ts'
 import { useReading } from '../governance/useReading.ts'
 import { useMayChange } from './access.ts'
@@ -90,6 +91,7 @@ export function RelatedTab({ children, ...props }: Omit<TabProps, 'label'>) {
 export function RecordShow({ summary, related }: { summary: ReactNode; related?: ReactNode }) {
   return (
     <Show actions={<ShowActions />}>
+      <PendingNotice />
       <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
         <SummaryTab>{summary}</SummaryTab>
         {related ? <RelatedTab path="related">{related}</RelatedTab> : null}

@@ -6,7 +6,15 @@ import CheckIcon from '@mui/icons-material/Check'
 import CloseIcon from '@mui/icons-material/Close'
 import SendIcon from '@mui/icons-material/Send'
 import UndoIcon from '@mui/icons-material/Undo'
-import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material'
+import {
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Button as MuiButton,
+  TextField,
+} from '@mui/material'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import {
@@ -87,15 +95,18 @@ export function StepButton({ step, set }: { step: ReviewStep; set: RaRecord }) {
 
   return (
     <>
-      <Button
-        label={`hub.review.${step}`}
+      {/* Words as well as the icon, on a phone too: these steps must not be guessed. */}
+      <MuiButton
+        size="small"
+        startIcon={<Icon />}
         variant={step === 'approve' ? 'contained' : 'outlined'}
         color={step === 'reject' || step === 'withdraw' ? 'error' : 'primary'}
         onClick={() => setOpen(true)}
         data-testid={`review-${step}`}
+        sx={{ textTransform: 'none' }}
       >
-        <Icon />
-      </Button>
+        {translate(`hub.review.${step}`)}
+      </MuiButton>
       <Dialog open={open} onClose={busy ? undefined : () => setOpen(false)} maxWidth="sm" fullWidth>
         <DialogTitle>{translate(`hub.review.${step}Title`)}</DialogTitle>
         <DialogContent>

@@ -612,6 +612,8 @@ const appEn: AppMessages = {
     },
     review: {
       savedForReview: 'Saved, awaiting review: it is published once a reviewer approves it.',
+      pendingNotice:
+        'This record has changes not yet published: change set by %{author} (%{status}). Partners still see what is published.',
       pendingColumn: 'Publication',
       unpublished: 'Unpublished',
       approve: 'Approve',

@@ -600,6 +600,7 @@ const appZh = {
     },
     review: {
       savedForReview: '已保存，等待审核：审核通过后才会发布。',
+      pendingNotice: '此记录有尚未发布的修改：%{author} 的变更集（%{status}）。合作方看到的仍是已发布的内容。',
       pendingColumn: '发布',
       unpublished: '未发布',
       approve: '通过',

@@ -31,7 +31,10 @@ export function selection(schema: HubSchema, api: ResourceApi, depth: Depth): st
   for (const [name, meta] of Object.entries(fields)) {
     // The audit trail is read on its own tab, not with every record.
     if (meta.args || meta.type === 'AuditEvent') continue
-    if (meta.kind !== 'object') parts.push(name)
+    // Unpublished changes: which set holds them, for the lists' mark and the record's notice (the
+    // diffs themselves are read with the set).
+    if (name === 'pendingChanges') parts.push('pendingChanges { action changeSet { id status authorName } }')
+    else if (meta.kind !== 'object') parts.push(name)
     else if (name === 'citations') {
       if (depth === 'one') parts.push(CITATIONS)
     } else if (schema.nodeTypes.includes(meta.type) && !meta.list) parts.push(`${name} { id }`)
