@@ -211,13 +211,15 @@ describe('review before publication in the console', () => {
     expect(published.nodes.map((source) => source.publisher)).toEqual(['批量审核出版方0', '批量审核出版方1'])
   })
 
-  it('locks a reporting period; a save touching it is refused, naming the period and who locked it', async () => {
+  it('locks a reporting period: its rows read-only in forms, a save touching it refused, unlocked by an admin', async () => {
     const { indicators } = await hub.data<{
       indicators: { nodes: { id: string; nameZh: string; observations: { year: number; value: string }[] }[] }
     }>('{ indicators(first: 20) { nodes { id nameZh observations { year value } } } }')
     const indicator = indicators.nodes.find((node) => node.observations.length > 0)
     if (!indicator) throw new Error('The seed has no indicator with observations')
     const year = indicator.observations[0]?.year as number
+    const editForm = `/#/indicators/${encodeURIComponent(indicator.id)}`
+    const value = page.locator('input[name="observations.0.value"]')
 
     await browser.signInAs('reviewer', '/#/periodLocks')
     await page.getByRole('link', { name: '锁定报告期' }).click()
@@ -230,19 +232,13 @@ describe('review before publication in the console', () => {
     expect(await page.getByRole('button', { name: '解锁', exact: true }).count()).toBe(0)
     await browser.screenshot('period-locks')
 
-    await browser.signInAs('editor', `/#/indicators/${encodeURIComponent(indicator.id)}`)
-    const value = page.locator('input[name="observations.0.value"]')
-    await expect.poll(() => value.inputValue()).not.toBe('')
-    await value.fill(String(Number(await value.inputValue()) + 1))
-    await page.getByRole('button', { name: '保存' }).click()
+    // The form shows the lock, and the locked period's figures read-only.
+    await browser.signInAs('editor', editForm)
     await expect
-      .poll(() =>
-        page
-          .getByText(`报告期 ${year} 已由 ${OPERATORS.reviewer.username} 锁定（年报已发布）`, { exact: false })
-          .count(),
-      )
-      .toBeGreaterThan(0)
-    await browser.screenshot('period-locked-save')
+      .poll(() => page.getByTestId('locked-periods').textContent())
+      .toContain(`报告期 ${year} 已由 ${OPERATORS.reviewer.username} 锁定（年报已发布）`)
+    await expect.poll(() => value.getAttribute('readonly')).not.toBeNull()
+    await browser.screenshot('period-locked-form')
 
     await browser.signInAs('admin', '/#/periodLocks')
     await page.getByRole('button', { name: '解锁', exact: true }).click()
@@ -251,6 +247,27 @@ describe('review before publication in the console', () => {
     await page.locator('textarea[name="unlockReason"]').fill('更正统计口径')
     await page.getByRole('button', { name: '解锁', exact: true }).last().click()
     await expect.poll(() => page.getByRole('cell', { name: '更正统计口径' }).count()).toBe(1)
+
+    // Locked again while an editor has the form open: the save is refused in the hub's words.
+    await browser.signInAs('editor', editForm)
+    await expect.poll(() => value.inputValue()).not.toBe('')
+    expect(await value.getAttribute('readonly')).toBeNull()
+    const locked = await hub.gqlAs(
+      'reviewer',
+      'mutation ($year: Int!) { lockPeriod(input: { year: $year, reason: "再次锁定" }) { id } }',
+      {
+        year,
+      },
+    )
+    expect(locked.errors).toBeUndefined()
+    await value.fill(String(Number(await value.inputValue()) + 1))
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect
+      .poll(() =>
+        page.getByText(`报告期 ${year} 已由 ${OPERATORS.reviewer.username} 锁定（再次锁定）`, { exact: false }).count(),
+      )
+      .toBeGreaterThan(0)
+    await browser.screenshot('period-locked-save')
     expect(browser.problems.join('\n')).toBe('')
   })
 })

@@ -2,6 +2,7 @@
 // the day a picker names, the queue's filters, and the documents the review pages send.
 import { describe, expect, it } from 'vitest'
 import { OVERVIEW_QUERY } from '../../admin/src/dashboard/overview.ts'
+import { ACTIVE_LOCKS_QUERY, covers, lockOver, locksQuery } from '../../admin/src/governance/periods.ts'
 import { asOfInstant, editable, parseReading, readingArgs } from '../../admin/src/governance/reading.ts'
 import {
   CHANGE_SET_QUERY,
@@ -98,8 +99,27 @@ describe('the review lists', () => {
       LOCK_MUTATION,
       UNLOCK_MUTATION,
       OVERVIEW_QUERY,
+      ACTIVE_LOCKS_QUERY,
+      locksQuery(1),
+      locksQuery(3),
     ]
     for (const document of documents) expect(documentProblems(document), document).toEqual([])
+  })
+})
+
+describe('locked periods in a form', () => {
+  const year = { id: 'a', year: 2024, quarter: null, period: '2024', reason: null, lockedByName: 'r', division: null }
+  const q3 = { ...year, id: 'b', year: 2025, quarter: 3, period: '2025Q3' }
+
+  it('holds a whole year, or one quarter, as the hub does', () => {
+    expect(covers(year, 2024, null)).toBe(true)
+    expect(covers(year, '2024', '2')).toBe(true)
+    expect(covers(q3, 2025, 3)).toBe(true)
+    expect(covers(q3, 2025, null)).toBe(false)
+    expect(covers(q3, 2025, 2)).toBe(false)
+    expect(covers(year, '', null)).toBe(false)
+    expect(lockOver([year, q3], 2025, '3')?.id).toBe('b')
+    expect(lockOver([year, q3], 2023, null)).toBeUndefined()
   })
 })
 

@@ -666,6 +666,8 @@ const appEn: AppMessages = {
     periodLocks: {
       lock: 'Lock a period',
       unlock: 'Unlock',
+      locked: 'The period %{period} was locked by %{name}: its observations cannot be changed.',
+      lockedWithReason: 'The period %{period} was locked by %{name} (%{reason}): its observations cannot be changed.',
       unlockTitle: 'Unlock the period %{period}?',
       unlockText:
         'Its data can be changed again once unlocked. Only admins unlock, with a reason the audit trail keeps.',

@@ -650,6 +650,8 @@ const appZh = {
     periodLocks: {
       lock: '锁定报告期',
       unlock: '解锁',
+      locked: '报告期 %{period} 已由 %{name} 锁定：该期的观测值不能修改。',
+      lockedWithReason: '报告期 %{period} 已由 %{name} 锁定（%{reason}）：该期的观测值不能修改。',
       unlockTitle: '解锁报告期 %{period}？',
       unlockText: '解锁后该期数据可以再次修改。解锁须由管理员进行，并写明原因，记入审计日志。',
       unlockReason: '解锁原因',
