@@ -70,11 +70,13 @@ export function getReading(): Reading {
 }
 
 export function setReading(next: Reading) {
+  const same = next.view === current.view && next.asOfDay === current.asOfDay
   current = next.asOfDay ? { view: next.view, asOfDay: next.asOfDay } : { view: next.view }
   if (operator) storage('local')?.setItem(viewKey(operator), JSON.stringify({ view: current.view }))
   if (current.asOfDay) storage('session')?.setItem(AS_OF_KEY, current.asOfDay)
   else storage('session')?.removeItem(AS_OF_KEY)
-  for (const listener of listeners) listener(current)
+  // Everything shown is read again only when the choice really changed.
+  if (!same) for (const listener of listeners) listener(current)
 }
 
 /** The signed-in operator: their stored view applies (and is kept) from now on. */

@@ -206,7 +206,7 @@ const appEn: AppMessages = {
       },
     },
     reviews: {
-      name: 'Review |||| Review',
+      name: 'Review queue |||| Review queue',
       fields: {
         submittedAt: 'Submitted',
         authorName: 'Author',
