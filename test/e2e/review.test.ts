@@ -61,7 +61,22 @@ describe('review before publication in the console', () => {
     expect((await hospitalIn('WORKING', CENTRE)).plannedBeds).toBe(published.plannedBeds + 300)
     await page.goto(`/#/hospitals?filter=${encodeURIComponent(JSON.stringify({ q: CENTRE }))}`)
     await expect.poll(() => page.getByTestId('pending-mark').count()).toBe(1)
+    await expect.poll(() => page.getByRole('cell', { name: String(published.plannedBeds + 300) }).count()).toBe(1)
     await browser.screenshot('review-list-unpublished-mark')
+
+    // The published view: what partners read, nothing to change; kept for this operator on reload.
+    await page.getByTestId('view-published').click()
+    await expect.poll(() => page.getByTestId('published-banner').count()).toBe(1)
+    await expect
+      .poll(() => page.getByRole('cell', { name: String(published.plannedBeds), exact: true }).count())
+      .toBe(1)
+    expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('published-banner').count()).toBe(1)
+    await browser.screenshot('review-list-published-view')
+    await page.getByTestId('view-working').click()
+    await expect.poll(() => page.getByTestId('published-banner').count()).toBe(0)
+    await expect.poll(() => page.getByRole('cell', { name: String(published.plannedBeds + 300) }).count()).toBe(1)
 
     await browser.signInAs('reviewer', '/')
     await expect.poll(() => page.getByTestId('review-count').textContent()).toBe('1')
