@@ -79,7 +79,7 @@ describe('review before publication in the console', () => {
     await expect.poll(() => page.getByRole('cell', { name: String(published.plannedBeds + 300) }).count()).toBe(1)
 
     await browser.signInAs('reviewer', '/')
-    await expect.poll(() => page.getByTestId('review-count').textContent()).toBe('1')
+    await expect.poll(() => page.getByTestId('reviews-count').textContent()).toBe('1')
   })
 
   it('shows the submitted set in the queue with its change side by side, and approves it', async () => {
@@ -104,7 +104,7 @@ describe('review before publication in the console', () => {
     await page.getByTestId('confirm-approve').click()
     await expect.poll(() => page.getByText('已审核通过，修改已发布。').count()).toBe(1)
     await expect.poll(async () => (await hospitalIn('PUBLISHED', CENTRE)).plannedBeds).toBe(published.plannedBeds + 300)
-    await expect.poll(() => page.getByTestId('review-count').count()).toBe(0)
+    await expect.poll(() => page.getByTestId('reviews-count').count()).toBe(0)
   })
 
   it('rejects a set only with a reason, which its author then reads, amends and resubmits', async () => {
@@ -125,6 +125,7 @@ describe('review before publication in the console', () => {
     await expect.poll(() => page.getByText('已退回给提交人。').count()).toBe(1)
 
     await browser.signInAs('editor', '/#/myChanges')
+    await expect.poll(() => page.getByTestId('myChanges-count').textContent()).toBe('1')
     await expect.poll(() => page.getByRole('cell', { name: '床位数与卫健委2024年报不一致，请核对。' }).count()).toBe(1)
     await page.getByRole('cell', { name: '床位数与卫健委2024年报不一致，请核对。' }).click()
     await expect

@@ -8,6 +8,7 @@ import {
   CHANGE_SET_QUERY,
   CHANGE_SETS_QUERY,
   changeSetWhere,
+  RETURNED_COUNT_QUERY,
   REVIEW_COUNT_QUERY,
   stepMutation,
 } from '../../admin/src/providers/operators/changeSets.ts'
@@ -94,6 +95,7 @@ describe('the review lists', () => {
       CHANGE_SETS_QUERY,
       CHANGE_SET_QUERY,
       REVIEW_COUNT_QUERY,
+      RETURNED_COUNT_QUERY,
       ...(['approve', 'reject', 'withdraw', 'submit'] as const).map(stepMutation),
       LOCKS_QUERY,
       LOCK_MUTATION,

@@ -62,8 +62,8 @@ export interface HubDataProvider extends DataProvider {
   revokeApiKey(id: Identifier): Promise<Json>
   /** One step of review of a change set, at the version shown: approve, reject (reason required), withdraw, submit. */
   reviewStep(step: ReviewStep, id: Identifier, version: number, reason?: string): Promise<Json>
-  /** How many change sets wait for the operator's review. */
-  reviewCount(signal?: AbortSignal): Promise<number>
+  /** How many change sets wait for the operator: to review (`reviews`), or returned to them (`myChanges`). */
+  waitingCount(resource: 'reviews' | 'myChanges', signal?: AbortSignal): Promise<number>
   /** Unlocks a reporting period (admins), with the reason. */
   unlockPeriod(id: Identifier, version: number, reason: string): Promise<Json>
 }
@@ -143,7 +143,7 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
 
     reviewStep: (step, id, version, reason) => changeSets.step(step, String(id), version, reason),
 
-    reviewCount: (signal) => changeSets.reviewCount(signal),
+    waitingCount: (resource, signal) => changeSets.waitingCount(resource, signal),
 
     unlockPeriod: (id, version, reason) => periodLocks.unlock(String(id), version, reason),
   }

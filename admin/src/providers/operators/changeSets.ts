@@ -65,6 +65,10 @@ export const CHANGE_SET_QUERY = `query ChangeSet($id: ID!) { node(id: $id) { __t
 
 export const REVIEW_COUNT_QUERY = 'query ReviewCount { changeSets(where: { reviewable: true }) { totalCount } }'
 
+/** The author's sets a reviewer returned, waiting for them. */
+export const RETURNED_COUNT_QUERY =
+  'query ReturnedCount { changeSets(where: { mine: true, status: [REJECTED] }) { totalCount } }'
+
 export function createChangeSetsProvider(send: Send) {
   const provider = operatorProvider({
     async getList(resource, params) {
@@ -96,9 +100,10 @@ export function createChangeSetsProvider(send: Send) {
       const data = await send<{ set: Json }>(stepMutation(step), { id, version, reason: text })
       return data.set
     },
-    /** How many sets wait for this operator's review. */
-    async reviewCount(signal?: AbortSignal): Promise<number> {
-      const data = await send<{ changeSets: { totalCount: number } }>(REVIEW_COUNT_QUERY, {}, signal)
+    /** How many sets wait for this operator: to review (`reviews`), or returned to them (`myChanges`). */
+    async waitingCount(resource: 'reviews' | 'myChanges', signal?: AbortSignal): Promise<number> {
+      const query = resource === 'reviews' ? REVIEW_COUNT_QUERY : RETURNED_COUNT_QUERY
+      const data = await send<{ changeSets: { totalCount: number } }>(query, {}, signal)
       return data.changeSets.totalCount
     },
   }
