@@ -15,10 +15,11 @@ import { useReading } from './useReading.ts'
 const pad = (n: number) => String(n).padStart(2, '0')
 const today = (now = new Date()) => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 
-/** Whether the page reads records: the dashboard, or a record list or page (not an edit form). */
+/** Whether the page reads records: the dashboard, the map, or a record list or page (not a form). */
 function readsRecords(pathname: string) {
   const [resource, , page] = pathname.split('/').filter(Boolean)
-  if (resource === undefined) return true
+  // The dashboard and the map page draw figures of the chosen copy too.
+  if (resource === undefined || resource === 'map') return true
   if (!isRecordResource(resource)) return false
   return pathname.split('/').filter(Boolean).length === 1 || page === 'show'
 }
