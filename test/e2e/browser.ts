@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { startTestHub, type TestHub } from '../setup/hub.ts'
+import { startTestHub, type TestHub, type TestHubOptions } from '../setup/hub.ts'
 import { type OperatorName, sessionToken } from '../setup/operators.ts'
 import { documentProblems, documentsOf } from './documents.ts'
 
@@ -130,13 +130,13 @@ export interface ConsoleSession {
 }
 
 /**
- * A real hub and the console open in Chromium for one test file, closed after it; a failing test
- * leaves a screenshot named after it. The fields are filled before the file's own beforeAll runs.
+ * A real hub (with `options`, e.g. review on) and the console open in Chromium for one test file,
+ * closed after it; a failing test leaves a screenshot named after it. The fields are filled before the file's own beforeAll runs.
  */
-export function consoleSession(): ConsoleSession {
+export function consoleSession(options?: TestHubOptions): ConsoleSession {
   const session = {} as ConsoleSession
   beforeAll(async () => {
-    session.hub = await startTestHub()
+    session.hub = await startTestHub(options)
     session.browser = await openConsole(session.hub.hub.url)
     session.page = session.browser.page
   })

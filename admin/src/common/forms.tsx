@@ -19,6 +19,8 @@ import {
   useSaveContext,
 } from 'react-admin'
 import { useFormContext } from 'react-hook-form'
+import { editable } from '../governance/reading.ts'
+import { useReading } from '../governance/useReading.ts'
 import { ChangedWarning } from '../live/ChangedWarning.tsx'
 import { conflictOf } from '../providers/graphql.ts'
 import { useMayChange } from './access.ts'
@@ -68,16 +70,35 @@ function EditableOnly({ children }: { children: ReactNode }) {
   const mayChange = useMayChange(resource)
   const redirect = useRedirect()
   const notify = useNotify()
-  const allowed = record ? mayChange('edit', record) : undefined
+  const changing = editable(useReading())
+  const allowed = record ? mayChange('edit', record) && changing : undefined
   const decided = record !== undefined && (allowed || mayChange('show', record))
   useEffect(() => {
     if (record && decided && !allowed) {
-      notify('hub.errors.outsideScope', { type: 'warning' })
+      notify(changing ? 'hub.errors.outsideScope' : 'hub.reading.readOnly', { type: 'warning' })
       redirect('show', resource, record.id)
     }
-  }, [record, decided, allowed, notify, redirect, resource])
+  }, [record, decided, allowed, changing, notify, redirect, resource])
   if (!allowed) return <LinearProgress aria-label="…" sx={{ m: 2 }} />
   return <>{children}</>
+}
+
+/**
+ * After a save: with review on, the change waits in a change set (the record then has
+ * `pendingChanges`), and the notice says so rather than a plain "saved".
+ */
+function useSaved(kind: 'created' | 'updated') {
+  const notify = useNotify()
+  const redirect = useRedirect()
+  const resource = useResourceContext() as string
+  return (data: RaRecord) => {
+    const pending = Array.isArray(data?.pendingChanges) && data.pendingChanges.length > 0
+    notify(pending ? 'hub.review.savedForReview' : `ra.notification.${kind}`, {
+      type: 'info',
+      messageArgs: { smart_count: 1 },
+    })
+    redirect('show', resource, data.id)
+  }
 }
 
 /**
@@ -87,6 +108,7 @@ function EditableOnly({ children }: { children: ReactNode }) {
 function HubEdit({ Inputs }: { Inputs: ComponentType }) {
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const notify = useNotify()
+  const onSuccess = useSaved('updated')
   const onError = (error: unknown, variables: Partial<UpdateParams>) => {
     const info = conflictOf(error)
     if (info) {
@@ -103,7 +125,7 @@ function HubEdit({ Inputs }: { Inputs: ComponentType }) {
     }
   }
   return (
-    <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError }}>
+    <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError, onSuccess }}>
       <EditableOnly>
         <SimpleForm toolbar={<EditToolbar />} noValidate>
           <SaveShortcut />
@@ -119,17 +141,22 @@ function HubEdit({ Inputs }: { Inputs: ComponentType }) {
   )
 }
 
+function HubCreate({ Inputs }: { Inputs: ComponentType }) {
+  const onSuccess = useSaved('created')
+  return (
+    <Create redirect="show" mutationMode="pessimistic" mutationOptions={{ onSuccess }}>
+      <SimpleForm noValidate>
+        <SaveShortcut />
+        <Inputs />
+      </SimpleForm>
+    </Create>
+  )
+}
+
 /** Create and edit pages around one shared set of inputs. */
 export function formPages(Inputs: ComponentType) {
   return {
-    create: () => (
-      <Create redirect="show" mutationMode="pessimistic">
-        <SimpleForm noValidate>
-          <SaveShortcut />
-          <Inputs />
-        </SimpleForm>
-      </Create>
-    ),
+    create: () => <HubCreate Inputs={Inputs} />,
     edit: () => <HubEdit Inputs={Inputs} />,
   }
 }

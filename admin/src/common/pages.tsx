@@ -22,6 +22,9 @@ import {
   useResourceContext,
   useTranslate,
 } from 'react-admin'
+import { PendingMark } from '../governance/PendingMark.tsx'
+import { editable } from '../governance/reading.ts'
+import { useReading } from '../governance/useReading.ts'
 import { useMayChange } from './access.ts'
 import { enumChoices } from './enums.ts'
 import { SavedQueries } from './savedQueries.tsx'
@@ -51,17 +54,19 @@ function ListActions({ phone }: { phone: boolean }) {
   const resource = useResourceContext() as string
   const { canAccess: canImport } = useCanAccess({ action: 'import' })
   const { canAccess: canCreate } = useCanAccess({ action: 'create' })
+  // Records are changed on the working copy, now: not while reading the published or a past copy.
+  const changing = editable(useReading())
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
-      <ListShortcuts canCreate={Boolean(canCreate)} />
+      <ListShortcuts canCreate={Boolean(canCreate) && changing} />
       <FilterButton />
-      <CreateButton />
+      {changing ? <CreateButton /> : null}
       {phone ? null : <SelectColumnsButton preferenceKey={columnsKey(resource)} />}
       <SavedQueries compact />
       <Suspense fallback={null}>
         <ExportButton />
       </Suspense>
-      {canImport ? (
+      {canImport && changing ? (
         <Suspense fallback={null}>
           <ImportButton />
         </Suspense>
@@ -151,11 +156,17 @@ function Rows({ children, phone }: { children: ReactNode; phone: boolean }) {
   const resource = useResourceContext() as string
   const mayChange = useMayChange(resource)
   const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource })
+  const changing = editable(useReading())
   const fields = Children.toArray(children).filter(isValidElement) as ReactElement<{ source?: string }>[]
   if (phone) {
     return (
       <SimpleList
-        primaryText={() => fields[0]}
+        primaryText={() => (
+          <>
+            {fields[0]}
+            <PendingMark />
+          </>
+        )}
         secondaryText={() => <PhoneRow fields={fields.slice(1, 1 + PHONE_FIELDS)} />}
         linkType="show"
         rowSx={() => ({ borderBottom: 1, borderColor: 'divider' })}
@@ -166,10 +177,11 @@ function Rows({ children, phone }: { children: ReactNode; phone: boolean }) {
     <DatagridConfigurable
       preferenceKey={columnsKey(resource)}
       rowClick="show"
-      bulkActionButtons={canEdit ? <BulkActions /> : false}
+      bulkActionButtons={canEdit && changing ? <BulkActions /> : false}
       // A scoped editor selects only records in their division: the rest cannot be changed.
       isRowSelectable={(record) => mayChange('edit', record)}
     >
+      <PendingMark source="pendingChanges" label="hub.review.pendingColumn" sortable={false} />
       {children}
     </DatagridConfigurable>
   )

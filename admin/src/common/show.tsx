@@ -17,6 +17,9 @@ import {
   useRecordContext,
   useResourceContext,
 } from 'react-admin'
+import { PendingNotice } from '../governance/PendingNotice.tsx'
+import { editable } from '../governance/reading.ts'
+import { useReading } from '../governance/useReading.ts'
 import { useMayChange } from './access.ts'
 import { CitationsTable } from './CitationsTable.tsx'
 import { enumChoices } from './enums.ts'
@@ -31,14 +34,16 @@ export function ShowActions() {
   const mayChange = useMayChange(resource)
   const navigate = useNavigate()
   const createPath = useCreatePath()
-  const editable = Boolean(record && mayChange('edit', record))
+  // Only the working copy, now, is changed: not the published copy, nor a past day's.
+  const changing = editable(useReading())
+  const mayEdit = Boolean(record && mayChange('edit', record)) && changing
   useShortcut('e', () => {
-    if (record && editable) navigate(createPath({ resource, id: record.id, type: 'edit' }))
+    if (record && mayEdit) navigate(createPath({ resource, id: record.id, type: 'edit' }))
   })
   return (
     <TopToolbar>
-      {editable ? <EditButton /> : null}
-      <TrashButton />
+      {mayEdit ? <EditButton /> : null}
+      {changing ? <TrashButton /> : null}
     </TopToolbar>
   )
 }
@@ -86,6 +91,7 @@ export function RelatedTab({ children, ...props }: Omit<TabProps, 'label'>) {
 export function RecordShow({ summary, related }: { summary: ReactNode; related?: ReactNode }) {
   return (
     <Show actions={<ShowActions />}>
+      <PendingNotice />
       <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
         <SummaryTab>{summary}</SummaryTab>
         {related ? <RelatedTab path="related">{related}</RelatedTab> : null}

@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import { Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin'
 import { formatNumber } from '../format.ts'
+import { readingArgs } from '../governance/reading.ts'
+import { useReading } from '../governance/useReading.ts'
 import type { HubDataProvider } from '../providers/dataProvider.ts'
 import { type DashboardData, OVERVIEW_QUERY } from './overview.ts'
 
@@ -26,9 +28,11 @@ export default function Dashboard() {
   const dataProvider = useDataProvider<HubDataProvider>()
   const translate = useTranslate()
   const [locale] = useLocaleState()
+  // The figures of the copy the operator reads: working, published, or published on a past day.
+  const reading = useReading()
   const { data, error } = useQuery({
-    queryKey: ['dashboard', 'overview', locale],
-    queryFn: () => dataProvider.graphql<DashboardData>(OVERVIEW_QUERY),
+    queryKey: ['dashboard', 'overview', locale, reading],
+    queryFn: () => dataProvider.graphql<DashboardData>(OVERVIEW_QUERY, readingArgs(reading)),
   })
   return (
     <>

@@ -1,12 +1,12 @@
 import type { Scale } from '../format.ts'
 
-export const OVERVIEW_QUERY = `query Dashboard {
-  overview {
+export const OVERVIEW_QUERY = `query Dashboard($view: RecordView, $asOf: DateTime) {
+  overview(view: $view, asOf: $asOf) {
     relocatedPopulation parkDirectJobs hospitalPlannedBeds hospitalOpenBeds schoolSeats
     settlementCount careFacilityCount enterpriseEmployees
     indicators { id code nameZh nameEn unitZh unitEn scale observations { year quarter periodKind value } }
   }
-  careFacilitiesAggregate(groupBy: { divisionLevel: COUNTY, kind: true }) {
+  careFacilitiesAggregate(groupBy: { divisionLevel: COUNTY, kind: true }, view: $view, asOf: $asOf) {
     division { id nameZh nameEn } kind count
   }
 }`

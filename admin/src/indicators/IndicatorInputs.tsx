@@ -1,10 +1,69 @@
-import { ArrayInput, NumberInput, SelectInput, SimpleFormIterator, TextInput } from 'react-admin'
+import { ArrayInput, FormDataConsumer, NumberInput, SelectInput, SimpleFormIterator, TextInput } from 'react-admin'
+import { useWatch } from 'react-hook-form'
 import { enumChoices } from '../common/enums.ts'
 import { DivisionPicker, LocationInputs, NameInputs, Row } from '../common/inputs.tsx'
+import { LockedPeriodsNotice } from '../governance/LockedPeriods.tsx'
+import { lockOver } from '../governance/periods.ts'
+import { useLocksOver } from '../governance/useLocks.ts'
 import { rule } from '../providers/rules.ts'
 
 const T = 'Indicator'
 const OBSERVATION = 'IndicatorObservationInput'
+
+/** The series; the observations of a locked reporting period are read-only, with the lock's words. */
+function Observations() {
+  const divisionId = useWatch({ name: 'divisionId' }) as string | null | undefined
+  const locks = useLocksOver(divisionId)
+  return (
+    <>
+      <LockedPeriodsNotice locks={locks} />
+      <ArrayInput source="observations">
+        <SimpleFormIterator inline disableReordering>
+          <FormDataConsumer>
+            {({ scopedFormData }) => {
+              const readOnly = Boolean(lockOver(locks, scopedFormData?.year, scopedFormData?.quarter))
+              return (
+                <>
+                  <SelectInput
+                    source="periodKind"
+                    choices={enumChoices('PeriodKind')}
+                    validate={rule(T, 'periodKind', OBSERVATION)}
+                    readOnly={readOnly}
+                  />
+                  <NumberInput source="year" validate={rule(T, 'year', OBSERVATION)} step={1} readOnly={readOnly} />
+                  <NumberInput
+                    source="quarter"
+                    validate={rule(T, 'quarter', OBSERVATION)}
+                    step={1}
+                    readOnly={readOnly}
+                  />
+                  <TextInput
+                    source="value"
+                    validate={rule(T, 'value', OBSERVATION)}
+                    inputMode="decimal"
+                    readOnly={readOnly}
+                  />
+                  <NumberInput
+                    source="provincialRank"
+                    validate={rule(T, 'provincialRank', OBSERVATION)}
+                    step={1}
+                    readOnly={readOnly}
+                  />
+                  <SelectInput
+                    source="status"
+                    choices={enumChoices('ObservationStatus')}
+                    validate={rule(T, 'status', OBSERVATION)}
+                    readOnly={readOnly}
+                  />
+                </>
+              )
+            }}
+          </FormDataConsumer>
+        </SimpleFormIterator>
+      </ArrayInput>
+    </>
+  )
+}
 
 export default function IndicatorInputs() {
   return (
@@ -19,24 +78,7 @@ export default function IndicatorInputs() {
         <TextInput source="unitEn" validate={rule(T, 'unitEn')} />
         <SelectInput source="scale" choices={enumChoices('UnitScale')} validate={rule(T, 'scale')} />
       </Row>
-      <ArrayInput source="observations">
-        <SimpleFormIterator inline disableReordering>
-          <SelectInput
-            source="periodKind"
-            choices={enumChoices('PeriodKind')}
-            validate={rule(T, 'periodKind', OBSERVATION)}
-          />
-          <NumberInput source="year" validate={rule(T, 'year', OBSERVATION)} step={1} />
-          <NumberInput source="quarter" validate={rule(T, 'quarter', OBSERVATION)} step={1} />
-          <TextInput source="value" validate={rule(T, 'value', OBSERVATION)} inputMode="decimal" />
-          <NumberInput source="provincialRank" validate={rule(T, 'provincialRank', OBSERVATION)} step={1} />
-          <SelectInput
-            source="status"
-            choices={enumChoices('ObservationStatus')}
-            validate={rule(T, 'status', OBSERVATION)}
-          />
-        </SimpleFormIterator>
-      </ArrayInput>
+      <Observations />
       <LocationInputs type={T} />
     </>
   )

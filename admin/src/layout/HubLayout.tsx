@@ -5,6 +5,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material'
 import { type ReactNode, useEffect } from 'react'
 import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useLocaleState, useTranslate } from 'react-admin'
 import { ShortcutHelp } from '../common/shortcuts.tsx'
+import { ReadingBar, ReadingSync } from '../governance/ReadingBar.tsx'
 import { LiveUpdates } from '../live/LiveUpdates.tsx'
 import type { Operator } from '../providers/authProvider.ts'
 import { HubMenu } from './HubMenu.tsx'
@@ -88,7 +89,11 @@ export function HubLayout({ children }: { children: ReactNode }) {
       }}
     >
       {/* One live connection while signed in: lists refresh, edit forms warn of others' changes. */}
-      <LiveUpdates>{children}</LiveUpdates>
+      <LiveUpdates>
+        <ReadingSync />
+        <ReadingBar />
+        {children}
+      </LiveUpdates>
       <ShortcutHelp />
     </Layout>
   )

@@ -86,7 +86,9 @@ export function HubMap({ polygons, points, datum, tiles, popup, height }: HubMap
       group.addLayer(dot)
     }
     const bounds = outlines.getBounds()
-    if (bounds.isValid()) current.fitBounds(bounds, { padding: [8, 8] })
+    // Without animation: a map left (or redrawn for another reading) mid-zoom threw from Leaflet's
+    // transition end ("reading '_leaflet_pos'").
+    if (bounds.isValid()) current.fitBounds(bounds, { padding: [8, 8], animate: false })
   }, [polygons, points, datum, tiles, popup])
 
   return <div ref={element} data-testid="hub-map" style={{ height, width: '100%', background: '#f5f7fa' }} />

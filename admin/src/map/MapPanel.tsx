@@ -16,6 +16,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { useDataProvider, useLocaleState, useTranslate } from 'react-admin'
 import { formatNumber } from '../format.ts'
+import { readingArgs } from '../governance/reading.ts'
+import { useReading } from '../governance/useReading.ts'
 import type { HubDataProvider } from '../providers/dataProvider.ts'
 import {
   AGGREGATES_QUERY,
@@ -61,6 +63,8 @@ export function MapPanel({ divisionId, height = 480, initialMetric = 'relocatedP
   const [locale] = useLocaleState()
   const [metric, setMetric] = useState<Metric>(initialMetric)
   const tiles = useMemo(() => tileSettings(), [])
+  // Figures and points of the copy the console reads (working, published, or a past day).
+  const reading = useReading()
   const datum = tiles?.datum ?? 'WGS84'
 
   const city = useQuery({
@@ -75,12 +79,12 @@ export function MapPanel({ divisionId, height = 480, initialMetric = 'relocatedP
     queryFn: () => dataProvider.graphql<FrameData>(FRAME_QUERY, { id }),
   })
   const figures = useQuery({
-    queryKey: ['map', 'figures', id],
+    queryKey: ['map', 'figures', id, reading],
     enabled: Boolean(id),
-    queryFn: () => dataProvider.graphql<AggregateData>(AGGREGATES_QUERY, { id }),
+    queryFn: () => dataProvider.graphql<AggregateData>(AGGREGATES_QUERY, { id, ...readingArgs(reading) }),
   })
   const points = useQuery({
-    queryKey: ['map', 'points', id, datum],
+    queryKey: ['map', 'points', id, datum, reading],
     enabled: Boolean(id),
     queryFn: async () => {
       const all: MapPoint[] = []
@@ -90,7 +94,11 @@ export function MapPanel({ divisionId, height = 480, initialMetric = 'relocatedP
         let read = 0
         let total = 0
         do {
-          const page: Record<string, PointPage> = await dataProvider.graphql(pointsQuery(type), { id, after })
+          const page: Record<string, PointPage> = await dataProvider.graphql(pointsQuery(type), {
+            id,
+            after,
+            ...readingArgs(reading),
+          })
           const connection = page[type] as PointPage
           total = connection.totalCount
           read += connection.nodes.length

@@ -16,12 +16,12 @@ export const FRAME_QUERY = `query MapFrame($id: ID!) {
 /** The city the console is about: the map page and the dashboard draw it. */
 export const CITY_QUERY = `query MapCity { divisions(where: { level: { equals: CITY } }, first: 1, orderBy: [{ field: CODE }]) { nodes { id } } }`
 
-/** Figures per county within the division, for every metric the menu offers. */
-export const AGGREGATES_QUERY = `query MapFigures($id: ID!) {
-  settlements: settlementsAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }) { division { id } count sum { relocatedPopulation } }
-  hospitals: hospitalsAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }) { division { id } count sum { plannedBeds openBeds } }
-  schools: schoolsAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }) { division { id } count sum { seats } }
-  careFacilities: careFacilitiesAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }) { division { id } count }
+/** Figures per county within the division, for every metric the menu offers (in the copy the console reads). */
+export const AGGREGATES_QUERY = `query MapFigures($id: ID!, $view: RecordView, $asOf: DateTime) {
+  settlements: settlementsAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }, view: $view, asOf: $asOf) { division { id } count sum { relocatedPopulation } }
+  hospitals: hospitalsAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }, view: $view, asOf: $asOf) { division { id } count sum { plannedBeds openBeds } }
+  schools: schoolsAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }, view: $view, asOf: $asOf) { division { id } count sum { seats } }
+  careFacilities: careFacilitiesAggregate(where: { withinDivision: $id }, groupBy: { divisionLevel: COUNTY }, view: $view, asOf: $asOf) { division { id } count }
 }`
 
 /** Record types drawn as points, with the colour of their dots and the console resource they open. */
@@ -42,8 +42,10 @@ export const MAX_POINTS_PER_TYPE = 2_000
  * leaves restricted coordinates (children's homes) empty for callers who may not see them, and the
  * map draws nothing it is not given.
  */
-export const pointsQuery = (type: PointType) => `query MapPoints($id: ID!, $after: String) {
-  ${type}(where: { withinDivision: $id, datum: { in: [WGS84, GCJ02] } }, first: 200, after: $after) {
+export const pointsQuery = (
+  type: PointType,
+) => `query MapPoints($id: ID!, $after: String, $view: RecordView, $asOf: DateTime) {
+  ${type}(where: { withinDivision: $id, datum: { in: [WGS84, GCJ02] } }, first: 200, after: $after, view: $view, asOf: $asOf) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id nameZh nameEn latitude longitude datum }
   }
 }`

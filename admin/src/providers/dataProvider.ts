@@ -7,6 +7,8 @@ import { combineDataProviders, type DataProvider, type Identifier } from 'react-
 import { request } from './graphql.ts'
 import { createApiKeysProvider } from './operators/apiKeys.ts'
 import { createAuditEventsProvider } from './operators/auditEvents.ts'
+import { createChangeSetsProvider, type ReviewStep } from './operators/changeSets.ts'
+import { createPeriodLocksProvider } from './operators/periodLocks.ts'
 import { createTrashProvider } from './operators/trash.ts'
 import { createUsersProvider } from './operators/users.ts'
 import { historyQuery, purgeMutation, restoreMutation, toWhere } from './queries.ts'
@@ -58,6 +60,12 @@ export interface HubDataProvider extends DataProvider {
   purge(type: string, change: VersionedChange): Promise<boolean>
   /** Revokes a partner key at once (admins). */
   revokeApiKey(id: Identifier): Promise<Json>
+  /** One step of review of a change set, at the version shown: approve, reject (reason required), withdraw, submit. */
+  reviewStep(step: ReviewStep, id: Identifier, version: number, reason?: string): Promise<Json>
+  /** How many change sets wait for the operator: to review (`reviews`), or returned to them (`myChanges`). */
+  waitingCount(resource: 'reviews' | 'myChanges', signal?: AbortSignal): Promise<number>
+  /** Unlocks a reporting period (admins), with the reason. */
+  unlockPeriod(id: Identifier, version: number, reason: string): Promise<Json>
 }
 
 export function createDataProvider(getLocale: () => string): HubDataProvider {
@@ -65,11 +73,16 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
     request<T>(query, variables, getLocale(), signal)
   const records = createRecordProvider(send)
   const apiKeys = createApiKeysProvider(send)
+  const changeSets = createChangeSetsProvider(send)
+  const periodLocks = createPeriodLocksProvider(send)
   const operators: Record<string, DataProvider> = {
     users: createUsersProvider(send),
     apiKeys,
     auditEvents: createAuditEventsProvider(send),
     trash: createTrashProvider(send),
+    reviews: changeSets.provider,
+    myChanges: changeSets.provider,
+    periodLocks: periodLocks.provider,
   }
   const routed = combineDataProviders((resource) => {
     const provider = operators[resource] ?? (isRecordResource(resource) ? records : undefined)
@@ -127,5 +140,11 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
     },
 
     revokeApiKey: (id) => apiKeys.revokeApiKey(id),
+
+    reviewStep: (step, id, version, reason) => changeSets.step(step, String(id), version, reason),
+
+    waitingCount: (resource, signal) => changeSets.waitingCount(resource, signal),
+
+    unlockPeriod: (id, version, reason) => periodLocks.unlock(String(id), version, reason),
   }
 }

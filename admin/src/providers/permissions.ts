@@ -6,6 +6,16 @@ export type Role = 'ADMIN' | 'EDITOR' | 'REVIEWER' | 'VIEWER'
 /** Pages only admins see: accounts, partner keys and the whole audit trail. */
 const ADMIN_ONLY = new Set(['users', 'apiKeys', 'auditEvents'])
 
+/**
+ * Review before publication: the queue for reviewers, their own change sets for authors (editors),
+ * locked periods for reviewers (unlocking: admins only). Admins may do all of it.
+ */
+const GOVERNANCE: Record<string, (role: Role, action: string) => boolean> = {
+  reviews: (role, action) => role === 'REVIEWER' && ['list', 'show', 'approve', 'reject'].includes(action),
+  myChanges: (role, action) => role === 'EDITOR' && ['list', 'show', 'withdraw', 'submit'].includes(action),
+  periodLocks: (role, action) => role === 'REVIEWER' && ['list', 'show', 'create'].includes(action),
+}
+
 /** What every signed-in operator may do with the records. */
 const READ_ACTIONS = new Set(['list', 'show', 'export', 'history'])
 
@@ -16,6 +26,8 @@ const READ_ACTIONS = new Set(['list', 'show', 'export', 'history'])
 export function allows(role: Role | undefined, action: string, resource: string): boolean {
   if (!role) return false
   if (role === 'ADMIN') return true
+  const governance = GOVERNANCE[resource]
+  if (governance) return governance(role, action)
   if (ADMIN_ONLY.has(resource) || action === 'purge') return false
   if (resource === 'trash') return role === 'EDITOR' && (action === 'list' || action === 'restore')
   if (READ_ACTIONS.has(action)) return true
@@ -23,7 +35,7 @@ export function allows(role: Role | undefined, action: string, resource: string)
 }
 
 /** Pages of the hub's own administration, whose records are not in any division. */
-const OPERATOR_PAGES = new Set(['trash', 'users', 'apiKeys', 'auditEvents'])
+const OPERATOR_PAGES = new Set(['trash', 'users', 'apiKeys', 'auditEvents', 'reviews', 'myChanges', 'periodLocks'])
 
 /** Actions that change one record: a scoped editor may take them only inside their division. */
 const RECORD_CHANGES = new Set(['edit', 'delete', 'restore'])

@@ -31,7 +31,10 @@ export function selection(schema: HubSchema, api: ResourceApi, depth: Depth): st
   for (const [name, meta] of Object.entries(fields)) {
     // The audit trail is read on its own tab, not with every record.
     if (meta.args || meta.type === 'AuditEvent') continue
-    if (meta.kind !== 'object') parts.push(name)
+    // Unpublished changes: which set holds them, for the lists' mark and the record's notice (the
+    // diffs themselves are read with the set).
+    if (name === 'pendingChanges') parts.push('pendingChanges { action changeSet { id status authorName } }')
+    else if (meta.kind !== 'object') parts.push(name)
     else if (name === 'citations') {
       if (depth === 'one') parts.push(CITATIONS)
     } else if (schema.nodeTypes.includes(meta.type) && !meta.list) parts.push(`${name} { id }`)
@@ -184,20 +187,24 @@ export function toOrderBy(
   return [{ field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' }]
 }
 
+/** Which copy a read takes (governance/reading.ts): the working copy when both are left out. */
+export const READING_VARIABLES = '$view: RecordView, $asOf: DateTime'
+const READING_ARGS = 'view: $view, asOf: $asOf'
+
 export function listQuery(schema: HubSchema, api: ResourceApi, depth: Depth = 'list') {
-  return `query List($first: Int, $offset: Int, $where: ${api.type}Where, $orderBy: [${api.type}OrderBy!], $search: String) {
-  list: ${api.resource}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search) {
+  return `query List($first: Int, $offset: Int, $where: ${api.type}Where, $orderBy: [${api.type}OrderBy!], $search: String, ${READING_VARIABLES}) {
+  list: ${api.resource}(first: $first, offset: $offset, where: $where, orderBy: $orderBy, search: $search, ${READING_ARGS}) {
     totalCount nodes ${selection(schema, api, depth)}
   }
 }`
 }
 
 export function oneQuery(schema: HubSchema, api: ResourceApi) {
-  return `query One($id: ID!) { node(id: $id) { __typename ... on ${api.type} ${selection(schema, api, 'one')} } }`
+  return `query One($id: ID!, ${READING_VARIABLES}) { node(id: $id, ${READING_ARGS}) { __typename ... on ${api.type} ${selection(schema, api, 'one')} } }`
 }
 
 export function manyQuery(schema: HubSchema, api: ResourceApi, depth: Depth = 'list') {
-  return `query Many($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${api.type} ${selection(schema, api, depth)} } }`
+  return `query Many($ids: [ID!]!, ${READING_VARIABLES}) { nodes(ids: $ids, ${READING_ARGS}) { __typename ... on ${api.type} ${selection(schema, api, depth)} } }`
 }
 
 export function createMutation(schema: HubSchema, api: ResourceApi) {

@@ -3,6 +3,7 @@
 // the operator saw. Documents and variables come from queries.ts; this module sends them.
 import hubSchema from 'virtual:hub-schema'
 import type { DataProvider, GetListParams, Identifier } from 'react-admin'
+import { getReading, readingArgs } from '../governance/reading.ts'
 import {
   createInput,
   createMutation,
@@ -71,7 +72,7 @@ export function createRecordProvider(send: Send) {
       const first = Math.min(wanted, PAGE_LIMIT)
       const data = await send<{ list: { totalCount: number; nodes: Json[] } }>(
         listQuery(schema, api, depthOf(params.meta)),
-        { first, offset, where, search, orderBy },
+        { first, offset, where, search, orderBy, ...readingArgs(getReading()) },
         params.signal,
       )
       records.push(...data.list.nodes)
@@ -95,7 +96,11 @@ export function createRecordProvider(send: Send) {
 
     async getOne(resource, { id, signal }) {
       const api = resourceApi(resource)
-      const data = await send<{ node: Json | null }>(oneQuery(schema, api), { id }, signal)
+      const data = await send<{ node: Json | null }>(
+        oneQuery(schema, api),
+        { id, ...readingArgs(getReading()) },
+        signal,
+      )
       if (!data.node || data.node.__typename !== api.type) throw new Error('ra.notification.item_doesnt_exist')
       return { data: toRecord(schema, api, data.node) as never }
     },
@@ -106,7 +111,7 @@ export function createRecordProvider(send: Send) {
       for (let start = 0; start < ids.length; start += PAGE_LIMIT) {
         const data = await send<{ nodes: (Json | null)[] }>(
           manyQuery(schema, api, depthOf(meta)),
-          { ids: ids.slice(start, start + PAGE_LIMIT) },
+          { ids: ids.slice(start, start + PAGE_LIMIT), ...readingArgs(getReading()) },
           signal,
         )
         for (const node of data.nodes) if (node?.__typename === api.type) records.push(toRecord(schema, api, node))
