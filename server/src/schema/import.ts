@@ -25,6 +25,7 @@ const ImportReport = builder
     created: number
     updated: number
     errors: { row: number; field: string; code: string; message: string }[]
+    warnings: { row: number; field: string; code: string; message: string }[]
   }>('ImportReport')
   .implement({
     description: 'What an import did, or (dry run) would do.',
@@ -37,6 +38,12 @@ const ImportReport = builder
         type: [ImportRowError],
         description: 'Each bad row with its reason.',
         resolve: (r) => r.errors,
+      }),
+      warnings: t.field({
+        type: [ImportRowError],
+        description:
+          'What the data-quality rules warn about, per row (the code is the rule); a warning does not stop the import. Rules of severity ERROR refuse the row instead (in `errors`).',
+        resolve: (r) => r.warnings,
       }),
     }),
   })
