@@ -21,6 +21,7 @@ import {
 import { useFormContext } from 'react-hook-form'
 import { ChangedWarning } from '../live/ChangedWarning.tsx'
 import { conflictOf } from '../providers/graphql.ts'
+import { useAfterSave } from '../quality/QualityBadge.tsx'
 import { useMayChange } from './access.ts'
 import { type Conflict, ConflictDialog } from './ConflictDialog.tsx'
 import { useShortcut } from './shortcuts.tsx'
@@ -87,6 +88,7 @@ function EditableOnly({ children }: { children: ReactNode }) {
 function HubEdit({ Inputs }: { Inputs: ComponentType }) {
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const notify = useNotify()
+  const afterSave = useAfterSave('updated')
   const onError = (error: unknown, variables: Partial<UpdateParams>) => {
     const info = conflictOf(error)
     if (info) {
@@ -103,7 +105,7 @@ function HubEdit({ Inputs }: { Inputs: ComponentType }) {
     }
   }
   return (
-    <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError }}>
+    <Edit redirect="show" mutationMode="pessimistic" mutationOptions={{ onError, onSuccess: afterSave }}>
       <EditableOnly>
         <SimpleForm toolbar={<EditToolbar />} noValidate>
           <SaveShortcut />
@@ -119,17 +121,23 @@ function HubEdit({ Inputs }: { Inputs: ComponentType }) {
   )
 }
 
+/** A create page; after the save, the record's page, with the quality warnings it has. */
+function HubCreate({ Inputs }: { Inputs: ComponentType }) {
+  const afterSave = useAfterSave('created')
+  return (
+    <Create redirect="show" mutationMode="pessimistic" mutationOptions={{ onSuccess: afterSave }}>
+      <SimpleForm noValidate>
+        <SaveShortcut />
+        <Inputs />
+      </SimpleForm>
+    </Create>
+  )
+}
+
 /** Create and edit pages around one shared set of inputs. */
 export function formPages(Inputs: ComponentType) {
   return {
-    create: () => (
-      <Create redirect="show" mutationMode="pessimistic">
-        <SimpleForm noValidate>
-          <SaveShortcut />
-          <Inputs />
-        </SimpleForm>
-      </Create>
-    ),
+    create: () => <HubCreate Inputs={Inputs} />,
     edit: () => <HubEdit Inputs={Inputs} />,
   }
 }

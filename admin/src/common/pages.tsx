@@ -22,6 +22,7 @@ import {
   useResourceContext,
   useTranslate,
 } from 'react-admin'
+import { QualityBadge } from '../quality/QualityBadge.tsx'
 import { useMayChange } from './access.ts'
 import { enumChoices } from './enums.ts'
 import { SavedQueries } from './savedQueries.tsx'
@@ -155,7 +156,11 @@ function Rows({ children, phone }: { children: ReactNode; phone: boolean }) {
   if (phone) {
     return (
       <SimpleList
-        primaryText={() => fields[0]}
+        primaryText={() => (
+          <>
+            {fields[0]} <QualityBadge />
+          </>
+        )}
         secondaryText={() => <PhoneRow fields={fields.slice(1, 1 + PHONE_FIELDS)} />}
         linkType="show"
         rowSx={() => ({ borderBottom: 1, borderColor: 'divider' })}
@@ -171,6 +176,7 @@ function Rows({ children, phone }: { children: ReactNode; phone: boolean }) {
       isRowSelectable={(record) => mayChange('edit', record)}
     >
       {children}
+      <QualityBadge source="qualityIssues" label="quality.column" sortable={false} />
     </DatagridConfigurable>
   )
 }

@@ -17,6 +17,7 @@ import {
   useRecordContext,
   useResourceContext,
 } from 'react-admin'
+import { QualityNotice } from '../quality/QualityBadge.tsx'
 import { useMayChange } from './access.ts'
 import { CitationsTable } from './CitationsTable.tsx'
 import { enumChoices } from './enums.ts'
@@ -47,6 +48,7 @@ export function ShowActions() {
 export function SummaryTab({ children, ...props }: Omit<TabProps, 'label'>) {
   return (
     <TabbedShowLayout.Tab {...props} label="hub.tabs.summary">
+      <QualityNotice />
       <TextField source="nameZh" />
       <TextField source="nameEn" emptyText="—" />
       {children}
