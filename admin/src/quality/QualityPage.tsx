@@ -75,7 +75,7 @@ export default function QualityPage() {
     setCursors([])
   }
   const select = (key: 'rule' | 'severity', enumName: string) => (
-    <FormControl size="small" sx={{ minWidth: 180 }}>
+    <FormControl size="small" sx={{ width: { xs: '100%', sm: 280 } }}>
       <InputLabel id={`quality-${key}`}>{translate(`quality.${key}`)}</InputLabel>
       <Select
         labelId={`quality-${key}`}
@@ -131,7 +131,7 @@ export default function QualityPage() {
                     <TableRow>
                       <TableCell>{translate('quality.county')}</TableCell>
                       {table.rules.map((rule) => (
-                        <TableCell key={rule} align="right" sx={{ minWidth: 88 }}>
+                        <TableCell key={rule} align="right" sx={{ minWidth: 112 }}>
                           {translate(`enums.QualityRule.${rule}`)}
                         </TableCell>
                       ))}
