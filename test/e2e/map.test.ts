@@ -30,6 +30,8 @@ async function screenshots(name: string) {
 async function chooseMetric(label: string) {
   await page.getByTestId('map-metric').click()
   await page.getByRole('option', { name: label }).click()
+  // The menu closes before a screenshot is taken over the map.
+  await expect.poll(() => page.getByRole('listbox').count()).toBe(0)
 }
 
 describe('on the seeded data', () => {

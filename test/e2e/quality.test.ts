@@ -32,12 +32,13 @@ async function hospital() {
 }
 
 /** The screen as a person sees it (not the whole page), on a desktop and a phone; no side scroll. */
-async function screenshots(name: string) {
+async function screenshots(name: string, ready: string) {
   await browser.useViewport('desktop')
   await browser.screenshot(`${name}-1440x900`, { fullPage: false })
   // useViewport lets the menu settle (a phone's menu closes).
   await browser.useViewport('phone')
   // The page may load again at the new size: wait until it has.
+  await expect.poll(() => page.getByTestId(ready).count(), { timeout: 30_000 }).toBeGreaterThan(0)
   await expect.poll(() => page.getByRole('progressbar').count()).toBe(0)
   expect(await browser.overflowX()).toBe(0)
   await browser.screenshot(`${name}-390x844`, { fullPage: false })
@@ -80,7 +81,7 @@ describe('on the seeded data', () => {
     const notice = page.getByTestId('quality-notice')
     await expect.poll(() => notice.count()).toBe(1)
     expect(await notice.textContent()).toContain('缺少英文名称')
-    await screenshots('quality-record')
+    await screenshots('quality-record', 'quality-notice')
 
     await page.goto('/#/hospitals')
     const row = page.getByRole('row').filter({ hasText: HOSPITAL })
@@ -109,7 +110,7 @@ describe('on a synthetic fill', () => {
     const total = async () => Number((await counts.locator('tbody tr').last().locator('td').nth(-2).textContent()) ?? 0)
     const before = await total()
     expect(before).toBeGreaterThan(1)
-    await screenshots('quality-synthetic')
+    await screenshots('quality-synthetic', 'quality-counts')
 
     // The first county's first count: the list narrows to that county and rule.
     const cell = counts.locator('tbody tr').first().getByRole('button').first()
@@ -118,7 +119,7 @@ describe('on a synthetic fill', () => {
     await expect.poll(total).toBe(count)
     const issues = page.getByTestId('quality-issues')
     await expect.poll(() => issues.locator('li').count()).toBe(Math.min(count, 100))
-    await screenshots('quality-synthetic-filtered')
+    await screenshots('quality-synthetic-filtered', 'quality-issues')
     await issues.getByRole('link').first().click()
     await expect.poll(() => page.url()).toMatch(/#\/[a-zA-Z]+\/[^/]+\/show$/)
     await expect.poll(() => page.getByTestId('quality-notice').count()).toBe(1)
@@ -129,7 +130,7 @@ describe('on a synthetic fill', () => {
     await page.evaluate(() => localStorage.setItem('RaStore.locale', JSON.stringify('en')))
     await browser.signInAs('admin', '/#/quality')
     await expect.poll(() => page.getByText('Issues per county').count(), { timeout: 30_000 }).toBe(1)
-    await screenshots('quality-synthetic-en')
+    await screenshots('quality-synthetic-en', 'quality-counts')
     await page.evaluate(() => localStorage.removeItem('RaStore.locale'))
   })
 })

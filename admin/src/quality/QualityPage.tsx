@@ -129,7 +129,7 @@ export default function QualityPage() {
                 <Table size="small" data-testid="quality-counts">
                   <TableHead>
                     <TableRow>
-                      <TableCell>{translate('quality.county')}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('quality.county')}</TableCell>
                       {table.rules.map((rule) => (
                         <TableCell key={rule} align="right" sx={{ minWidth: 112 }}>
                           {translate(`enums.QualityRule.${rule}`)}
