@@ -314,6 +314,16 @@ describe('located records', () => {
     expect(result.careFacilitiesAggregate).toEqual([{ count: 0 }])
   })
 
+  it('withinBounds holds in aggregates grouped by county (their SQL), restricted records hidden alike', async () => {
+    const query = `query ($bounds: BoundsInput!) {
+      careFacilitiesAggregate(where: { withinBounds: $bounds }, groupBy: { divisionLevel: COUNTY }) { count division { code } }
+    }`
+    const admin = await t.data(query, { bounds: box(place) })
+    expect(admin.careFacilitiesAggregate).toEqual([{ count: 2, division: { code: '530627' } }])
+    const partner = await t.gqlAs(await keyWith(['read']), query, { bounds: box(place) })
+    expect(partner.data?.careFacilitiesAggregate).toEqual([{ count: 1, division: { code: '530627' } }])
+  })
+
   it('refuses a box turned inside out', async () => {
     const result = await t.gql(within, { bounds: { south: 28, north: 27, west: 104, east: 105 } })
     expect(fieldErrorsOf(result).withinBounds?.code).toBe('invalid')
