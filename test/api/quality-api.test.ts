@@ -167,7 +167,7 @@ describe('dataQualityIssues', () => {
 describe("the import's dry run", () => {
   const IMPORT = `mutation ($rows: [JSON!]!) {
     importRecords(recordType: Hospital, rows: $rows, dryRun: true) {
-      applied created errors { row field code message } warnings { row field code message }
+      applied created errors { row field code message } warnings { row field code message } warningCount
     }
   }`
   const row = (name: string, beds: { plannedBeds: number; openBeds: number }) => ({
@@ -204,6 +204,7 @@ describe("the import's dry run", () => {
     ).importRecords
     expect(report.errors).toEqual([])
     expect(report.created).toBe(2)
+    expect(report.warningCount).toBe(report.warnings.length)
     const codes = (rowNumber: number) =>
       report.warnings
         .filter((w: { row: number }) => w.row === rowNumber)

@@ -44,7 +44,7 @@ export function PlanView({ plan }: { plan: ImportPlan }) {
           <Chip
             color="warning"
             variant="outlined"
-            label={translate('quality.badge', { smart_count: plan.warnings.length })}
+            label={translate('quality.badge', { smart_count: plan.warningCount ?? plan.warnings.length })}
           />
         ) : null}
         {plan.unchanged.length ? (

@@ -45,6 +45,8 @@ export interface ImportPlan {
   bad: BadRow[]
   /** The hub's data-quality warnings for rows it would write (after its dry run). */
   warnings?: { line: number; code: string; message: string }[]
+  /** How many warnings the hub found in all (it lists the first thousand). */
+  warningCount?: number
   unknownColumns: string[]
   repeatedColumns: string[]
 }

@@ -22,11 +22,13 @@ export interface ImportReport {
   errors: ImportRowError[]
   /** What the hub's data-quality rules warn about, per row (`code` is the rule). */
   warnings: ImportRowError[]
+  /** All the warnings, of which `warnings` lists the first thousand. */
+  warningCount?: number
 }
 
 export const IMPORT_MUTATION = `mutation Import($recordType: RecordType!, $rows: [JSON!]!, $dryRun: Boolean, $reason: String) {
   report: importRecords(recordType: $recordType, rows: $rows, dryRun: $dryRun, reason: $reason) {
-    dryRun applied created updated errors { row field code message } warnings { row field code message }
+    dryRun applied created updated errors { row field code message } warnings { row field code message } warningCount
   }
 }`
 
@@ -90,6 +92,7 @@ export function mergeReport(plan: ImportPlan, report: ImportReport, lines: reado
   return {
     ...plan,
     warnings,
+    warningCount: report.warningCount ?? warnings.length,
     creates: plan.creates.filter((row) => !bad.has(row.line)),
     updates: plan.updates.filter((row) => !bad.has(row.line)),
     bad: [...bad.values()].sort(byLine),

@@ -23,6 +23,8 @@ import {
 } from './write.ts'
 
 export const MAX_IMPORT_ROWS = 10_000
+/** Warnings an import report lists (a file of 10,000 rows without English names has 10,000 of one kind). */
+export const MAX_IMPORT_WARNINGS = 1_000
 
 export interface ImportRowError extends FieldError {
   /** 1-based row number in the uploaded rows (a CSV's header is not counted). */
@@ -37,6 +39,8 @@ export interface ImportReport {
   errors: ImportRowError[]
   /** What the data-quality rules would warn about, per row (ERROR rules refuse the row instead). */
   warnings: ImportRowError[]
+  /** All the warnings, of which `warnings` lists the first MAX_IMPORT_WARNINGS. */
+  warningCount: number
 }
 
 /** JSON values as the GraphQL input types would have coerced them (dates, decimals, numbers in text). */
@@ -92,6 +96,7 @@ export async function importRows(
     updated: 0,
     errors: [],
     warnings: [],
+    warningCount: 0,
   }
   const fail = (row: number, error: unknown) => {
     if (error instanceof GraphQLError) {
@@ -200,6 +205,8 @@ export async function importRows(
             report.warnings.push({ row, field: issue.field ?? '', code: issue.rule, message })
           }
           report.warnings.sort((a, b) => a.row - b.row)
+          report.warningCount = report.warnings.length
+          report.warnings = report.warnings.slice(0, MAX_IMPORT_WARNINGS)
         }
         // All or nothing: a dry run, or any bad row, undoes every row.
         if (options.dryRun || report.errors.length > 0) throw new RollBack()
