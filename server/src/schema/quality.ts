@@ -1,6 +1,5 @@
 // Data quality (数据质量): the issues the rules of server/src/quality/ find, on each record
 // (`qualityIssues`, see records/output.ts) and across the hub (`dataQualityIssues`), for operators.
-import { resolveArrayConnection } from '@pothos/plugin-relay'
 import { builder, type Context, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
 import { db } from '../db.ts'
 import { findQualityIssues, type QualityIssue, RULES, type RuleCode, type Severity } from '../quality/index.ts'
@@ -196,9 +195,54 @@ function counts(issues: QualityIssue[]) {
   }
 }
 
-type IssueConnection = ReturnType<typeof resolveArrayConnection<QualityIssue>> & {
-  all: QualityIssue[]
+interface PageArgs {
+  first?: number | null
+  last?: number | null
+  after?: string | null
+  before?: string | null
 }
+
+/** A cursor is the issue's place in the list as it is now: issues are computed, not stored. */
+const cursorOf = (offset: number) => Buffer.from(`QualityIssue:${offset}`).toString('base64')
+
+function offsetOf(cursor: string, argument: string): number {
+  const match = /^QualityIssue:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))
+  if (!match || cursorOf(Number(match[1])) !== cursor) {
+    throw userInputError(`${argument}: not a cursor of this list`, [
+      { field: argument, code: 'invalid_cursor', message: 'Not a cursor of this list' },
+    ])
+  }
+  return Number(match[1])
+}
+
+/** The page of `all` the Relay arguments ask for; BAD_USER_INPUT for what cannot be a page. */
+export function pageOfIssues<T>(all: T[], args: PageArgs) {
+  const refuse = (field: string, message: string) => {
+    throw userInputError(message, [{ field, code: 'invalid', message }])
+  }
+  if (args.first != null && args.last != null) refuse('last', '`first` and `last` cannot be combined.')
+  for (const key of ['first', 'last'] as const) {
+    const value = args[key]
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) refuse(key, `From 0 to ${MAX_PAGE_SIZE}.`)
+  }
+  let start = args.after != null ? offsetOf(args.after, 'after') + 1 : 0
+  let end = args.before != null ? Math.min(offsetOf(args.before, 'before'), all.length) : all.length
+  start = Math.min(start, end)
+  if (args.last != null) start = Math.max(start, end - args.last)
+  else end = Math.min(end, start + (args.first ?? DEFAULT_PAGE_SIZE))
+  const edges = all.slice(start, end).map((node, index) => ({ cursor: cursorOf(start + index), node }))
+  return {
+    edges,
+    pageInfo: {
+      hasPreviousPage: start > 0,
+      hasNextPage: end < all.length,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  }
+}
+
+type IssueConnection = ReturnType<typeof pageOfIssues<QualityIssue>> & { all: QualityIssue[] }
 
 builder.queryField('dataQualityIssues', (t) =>
   t.connection(
@@ -208,11 +252,7 @@ builder.queryField('dataQualityIssues', (t) =>
       description: `Problems the data-quality rules find in the working copy, by rule, then record (operators only). Pages hold ${DEFAULT_PAGE_SIZE} issues unless \`first\` asks for up to ${MAX_PAGE_SIZE}. The counts cover every issue that meets \`where\`, on all pages.`,
       args: { where: t.arg({ type: QualityIssueWhere, description: 'Only issues meeting these conditions.' }) },
       resolve: async (_root, args) => {
-        if ((args.first ?? 0) > MAX_PAGE_SIZE || (args.last ?? 0) > MAX_PAGE_SIZE) {
-          throw userInputError(`At most ${MAX_PAGE_SIZE} issues per page.`, [
-            { field: 'first', code: 'too_big', message: `≤ ${MAX_PAGE_SIZE}` },
-          ])
-        }
+        pageOfIssues([], args) // refuses bad page arguments before the rules run
         const ruleOrder = Object.keys(RULES)
         const all = (await qualityIssuesWhere(args.where)).sort(
           (a, b) =>
@@ -220,11 +260,7 @@ builder.queryField('dataQualityIssues', (t) =>
             a.recordType.localeCompare(b.recordType) ||
             a.recordId - b.recordId,
         )
-        const page = resolveArrayConnection(
-          { args: { ...args, first: args.first ?? (args.last == null ? DEFAULT_PAGE_SIZE : undefined) } },
-          all,
-        )
-        return { ...page, all } as IssueConnection
+        return { ...pageOfIssues(all, args), all } as IssueConnection
       },
     },
     {
