@@ -17,6 +17,7 @@ const authProvider = createAuthProvider(getLocale)
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'))
 const LoginForm = lazy(() => import('./layout/LoginPage.tsx'))
 const MapPage = lazy(() => import('./map/MapPage.tsx'))
+const QualityPage = lazy(() => import('./quality/QualityPage.tsx'))
 
 /** The sign-in page loads only when someone needs to sign in. */
 function LoginPage() {
@@ -48,6 +49,14 @@ export function App() {
           element={
             <Suspense fallback={null}>
               <MapPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/quality"
+          element={
+            <Suspense fallback={null}>
+              <QualityPage />
             </Suspense>
           }
         />

@@ -66,6 +66,8 @@ const OTHER_QUERY_FIELDS: Record<string, { outcome: (caller: CallerName) => Outc
   changeSets: { outcome: operatorsOnly, selection: '{ totalCount }' },
   auditEvents: { outcome: adminOnly, selection: '{ totalCount }' },
   periodLocks: { outcome: operatorsOnly, selection: '{ id }' },
+  // What the data-quality rules find: the operators' worklist.
+  dataQualityIssues: { outcome: operatorsOnly, selection: '{ totalCount }' },
   // Checked by their own tests below.
   me: null,
   // Each operator's own (and shared) lists: saved-queries.test.ts.

@@ -30,6 +30,14 @@ async function screenshots(name: string) {
 async function chooseMetric(label: string) {
   await page.getByTestId('map-metric').click()
   await page.getByRole('option', { name: label }).click()
+  // The menu has faded out before a screenshot is taken over the map (its popover may stay mounted).
+  await expect
+    .poll(() =>
+      page
+        .locator('.MuiMenu-paper')
+        .evaluateAll((papers) => papers.filter((paper) => Number(getComputedStyle(paper).opacity) > 0).length),
+    )
+    .toBe(0)
 }
 
 describe('on the seeded data', () => {

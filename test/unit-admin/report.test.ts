@@ -49,9 +49,15 @@ describe("the hub's dry run of an import", () => {
           { row: 3, field: 'divisionId', code: 'required', message: '必填' },
           { row: 4, field: 'nameZh', code: 'unique', message: '名称已存在' },
         ],
+        warnings: [
+          { row: 1, field: 'nameEn', code: 'MISSING_ENGLISH_NAME', message: '新医院没有英文名称。' },
+          { row: 3, field: 'nameEn', code: 'MISSING_ENGLISH_NAME', message: '没有英文名称。' },
+        ],
       },
       sent.lines,
     )
+    // The quality warnings of rows that would be written, by line; a refused row's are moot.
+    expect(merged.warnings).toEqual([{ line: 2, code: 'MISSING_ENGLISH_NAME', message: '新医院没有英文名称。' }])
     expect(merged.creates.map((row) => row.line)).toEqual([2])
     expect(merged.updates.map((row) => row.line)).toEqual([3])
     expect(merged.unchanged).toEqual([6])

@@ -23,6 +23,7 @@ import { editable } from '../governance/reading.ts'
 import { useReading } from '../governance/useReading.ts'
 import { ChangedWarning } from '../live/ChangedWarning.tsx'
 import { conflictOf } from '../providers/graphql.ts'
+import { issuesOf } from '../quality/data.ts'
 import { useMayChange } from './access.ts'
 import { type Conflict, ConflictDialog } from './ConflictDialog.tsx'
 import { useShortcut } from './shortcuts.tsx'
@@ -84,8 +85,8 @@ function EditableOnly({ children }: { children: ReactNode }) {
 }
 
 /**
- * After a save: with review on, the change waits in a change set (the record then has
- * `pendingChanges`), and the notice says so rather than a plain "saved".
+ * After a save: the record's page, with a notice of its quality warnings if it has any; otherwise,
+ * with review on, that the change waits in a change set (the record then has `pendingChanges`).
  */
 function useSaved(kind: 'created' | 'updated') {
   const notify = useNotify()
@@ -93,10 +94,15 @@ function useSaved(kind: 'created' | 'updated') {
   const resource = useResourceContext() as string
   return (data: RaRecord) => {
     const pending = Array.isArray(data?.pendingChanges) && data.pendingChanges.length > 0
-    notify(pending ? 'hub.review.savedForReview' : `ra.notification.${kind}`, {
-      type: 'info',
-      messageArgs: { smart_count: 1 },
-    })
+    const warnings = issuesOf(data).length
+    // Quality warnings first: the save went through, but the operator should look again.
+    if (warnings > 0) notify('quality.savedWithWarnings', { type: 'warning', messageArgs: { smart_count: warnings } })
+    else {
+      notify(pending ? 'hub.review.savedForReview' : `ra.notification.${kind}`, {
+        type: 'info',
+        messageArgs: { smart_count: 1 },
+      })
+    }
     redirect('show', resource, data.id)
   }
 }

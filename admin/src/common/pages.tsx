@@ -25,6 +25,7 @@ import {
 import { PendingMark } from '../governance/PendingMark.tsx'
 import { editable } from '../governance/reading.ts'
 import { useReading } from '../governance/useReading.ts'
+import { QualityBadge } from '../quality/QualityBadge.tsx'
 import { useMayChange } from './access.ts'
 import { enumChoices } from './enums.ts'
 import { SavedQueries } from './savedQueries.tsx'
@@ -164,7 +165,7 @@ function Rows({ children, phone }: { children: ReactNode; phone: boolean }) {
         primaryText={() => (
           <>
             {fields[0]}
-            <PendingMark />
+            <PendingMark /> <QualityBadge />
           </>
         )}
         secondaryText={() => <PhoneRow fields={fields.slice(1, 1 + PHONE_FIELDS)} />}
@@ -183,6 +184,7 @@ function Rows({ children, phone }: { children: ReactNode; phone: boolean }) {
     >
       <PendingMark source="pendingChanges" label="hub.review.pendingColumn" sortable={false} />
       {children}
+      <QualityBadge source="qualityIssues" label="quality.column" sortable={false} />
     </DatagridConfigurable>
   )
 }

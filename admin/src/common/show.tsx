@@ -20,6 +20,7 @@ import {
 import { PendingNotice } from '../governance/PendingNotice.tsx'
 import { editable } from '../governance/reading.ts'
 import { useReading } from '../governance/useReading.ts'
+import { QualityNotice } from '../quality/QualityBadge.tsx'
 import { useMayChange } from './access.ts'
 import { CitationsTable } from './CitationsTable.tsx'
 import { enumChoices } from './enums.ts'
@@ -52,6 +53,7 @@ export function ShowActions() {
 export function SummaryTab({ children, ...props }: Omit<TabProps, 'label'>) {
   return (
     <TabbedShowLayout.Tab {...props} label="hub.tabs.summary">
+      <QualityNotice />
       <TextField source="nameZh" />
       <TextField source="nameEn" emptyText="—" />
       {children}

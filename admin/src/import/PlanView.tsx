@@ -1,5 +1,5 @@
-// What an import would do: counts, columns not understood, bad rows with their reasons, and the
-// first rows that would be written.
+// What an import would do: counts, columns not understood, bad rows with their reasons, the hub's
+// data-quality warnings per row, and the first rows that would be written.
 import {
   Alert,
   Box,
@@ -40,6 +40,13 @@ export function PlanView({ plan }: { plan: ImportPlan }) {
           color={plan.bad.length ? 'error' : 'default'}
           label={translate('hub.import.bad', { smart_count: plan.bad.length })}
         />
+        {plan.warnings?.length ? (
+          <Chip
+            color="warning"
+            variant="outlined"
+            label={translate('quality.badge', { smart_count: plan.warningCount ?? plan.warnings.length })}
+          />
+        ) : null}
         {plan.unchanged.length ? (
           <Chip variant="outlined" label={translate('hub.import.unchanged', { smart_count: plan.unchanged.length })} />
         ) : null}
@@ -83,6 +90,26 @@ export function PlanView({ plan }: { plan: ImportPlan }) {
             </Typography>
           ) : null}
         </>
+      ) : null}
+      {plan.warnings?.length ? (
+        <TableContainer sx={{ maxWidth: '100%', overflowX: 'auto', mb: 1 }}>
+          <Table size="small" data-testid="import-warnings" aria-label={translate('quality.title')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('hub.import.row')}</TableCell>
+                <TableCell>{translate('quality.column')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {plan.warnings.slice(0, PREVIEW_ROWS).map((warning) => (
+                <TableRow key={`${warning.line}/${warning.code}/${warning.message}`}>
+                  <TableCell>{warning.line}</TableCell>
+                  <TableCell>{warning.message}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
       ) : null}
       {preview.length ? (
         <TableContainer sx={{ maxWidth: '100%', overflowX: 'auto' }}>

@@ -43,6 +43,10 @@ export interface ImportPlan {
   /** Lines whose record already holds every value of the row. */
   unchanged: number[]
   bad: BadRow[]
+  /** The hub's data-quality warnings for rows it would write (after its dry run). */
+  warnings?: { line: number; code: string; message: string }[]
+  /** How many warnings the hub found in all (it lists the first thousand). */
+  warningCount?: number
   unknownColumns: string[]
   repeatedColumns: string[]
 }

@@ -20,11 +20,15 @@ export interface ImportReport {
   created: number
   updated: number
   errors: ImportRowError[]
+  /** What the hub's data-quality rules warn about, per row (`code` is the rule). */
+  warnings: ImportRowError[]
+  /** All the warnings, of which `warnings` lists the first thousand. */
+  warningCount?: number
 }
 
 export const IMPORT_MUTATION = `mutation Import($recordType: RecordType!, $rows: [JSON!]!, $dryRun: Boolean, $reason: String) {
   report: importRecords(recordType: $recordType, rows: $rows, dryRun: $dryRun, reason: $reason) {
-    dryRun applied created updated errors { row field code message }
+    dryRun applied created updated errors { row field code message } warnings { row field code message } warningCount
   }
 }`
 
@@ -76,8 +80,19 @@ export function mergeReport(plan: ImportPlan, report: ImportReport, lines: reado
     }
     row.reasons.push(reason)
   }
+  // Warnings of the rows the hub would write, by line of the file (a bad row's are moot).
+  const warnings = (report.warnings ?? [])
+    .map((warning) => ({
+      line: lines[warning.row - 1] ?? warning.row + 1,
+      message: warning.message,
+      code: warning.code,
+    }))
+    .filter((warning) => !bad.has(warning.line))
+    .sort(byLine)
   return {
     ...plan,
+    warnings,
+    warningCount: report.warningCount ?? warnings.length,
     creates: plan.creates.filter((row) => !bad.has(row.line)),
     updates: plan.updates.filter((row) => !bad.has(row.line)),
     bad: [...bad.values()].sort(byLine),

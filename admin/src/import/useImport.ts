@@ -83,7 +83,7 @@ export function useImport(api: ResourceApi) {
       const sent = serverRows(local)
       const report = sent.rows.length
         ? await runImport(dataProvider, api, sent, { dryRun: true, reason })
-        : { dryRun: true, applied: false, created: 0, updated: 0, errors: [] }
+        : { dryRun: true, applied: false, created: 0, updated: 0, errors: [], warnings: [] }
       setPhase({ step: 'planned', plan: mergeReport(local, report, sent.lines), sent })
     } catch (error) {
       setFatal(describeError(error, translate))

@@ -1,6 +1,7 @@
-// The menu: the dashboard, the map, then every resource; the review queue (待审核) with how many
+// The menu: the dashboard, the map, data quality, then every resource; the review queue (待审核) with how many
 // change sets wait for the operator's review, and 我的修改 with how many were returned to them.
 import MapIcon from '@mui/icons-material/Map'
+import RuleIcon from '@mui/icons-material/Rule'
 import { Badge, Box } from '@mui/material'
 import { useQuery } from '@tanstack/react-query'
 import { Menu, useDataProvider, useGetResourceLabel, useResourceDefinitions } from 'react-admin'
@@ -44,6 +45,7 @@ export function HubMenu() {
     <Menu>
       <Menu.DashboardItem />
       <Menu.Item to="/map" primaryText="map.menu" leftIcon={<MapIcon />} data-testid="menu-map" />
+      <Menu.Item to="/quality" primaryText="quality.menu" leftIcon={<RuleIcon />} data-testid="menu-quality" />
       {Object.keys(resources)
         .filter((name) => resources[name]?.hasList)
         .map((name) =>

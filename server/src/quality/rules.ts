@@ -54,6 +54,10 @@ export interface QualityIssue {
   field?: string
   /** The division the record belongs to, for counts per county. */
   divisionId?: number
+  /** The record's Chinese name, for lists of issues (run.ts fills it in). */
+  recordName?: string
+  /** The county the record lies in (run.ts fills it in), for counts per county. */
+  county?: { id: number; code: string | null; nameZh: string; nameEn: string | null }
   message: { zh: string; en: string }
 }
 

@@ -104,7 +104,7 @@ export function addAggregate(f: Family) {
         ...readingArgs(t),
       },
       resolve: (_root: unknown, args: ListArgs & { groupBy?: Record<string, any> | null }, ctx: Context) =>
-        aggregate(ctx, f, prismaWhereFor(f, args), args.groupBy ?? {}, numeric, enumFields),
+        aggregate(ctx, f, prismaWhereFor(f, args, ctx), args.groupBy ?? {}, numeric, enumFields),
     }),
   )
 }

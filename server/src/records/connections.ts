@@ -28,8 +28,8 @@ function pageOf(f: Family, args: ConnectionArgs, ctx: Context): { scope: CursorS
 const cursorColumns = (scope: CursorScope) => Object.fromEntries(scope.keys.map((key) => [key.field, true]))
 
 /** Prisma arguments of the page's rows: the list's conditions, the part between the cursors, the order. */
-const pageQuery = (f: Family, args: ConnectionArgs, plan: PagePlan) => ({
-  where: combineWhere(prismaWhereFor(f, args), plan.where),
+const pageQuery = (f: Family, args: ConnectionArgs, plan: PagePlan, ctx: Context) => ({
+  where: combineWhere(prismaWhereFor(f, args, ctx), plan.where),
   orderBy: plan.orderBy,
   take: plan.take,
   skip: plan.skip,
@@ -92,7 +92,7 @@ export function relatedRecords(t: any, relation: string, targetTypename: string,
           }
           const wantsCount = getSelection(['totalCount']) != null
           const wantsRows = !countOnly(getSelection([])?.selectionSet)
-          const query = pageQuery(target(), args, page.plan)
+          const query = pageQuery(target(), args, page.plan, ctx)
           const nested = wantsRows
             ? nestedQuery(query, {
                 getType: () => targetTypename,
@@ -101,7 +101,9 @@ export function relatedRecords(t: any, relation: string, targetTypename: string,
             : undefined
           return {
             select: {
-              ...(wantsCount ? { _count: { select: { [relation]: { where: prismaWhereFor(target(), args) } } } } : {}),
+              ...(wantsCount
+                ? { _count: { select: { [relation]: { where: prismaWhereFor(target(), args, ctx) } } } }
+                : {}),
               ...(nested
                 ? { [relation]: { ...nested, select: { ...cursorColumns(page.scope), ...nested.select } } }
                 : {}),
@@ -135,7 +137,7 @@ export function addRootConnection(f: Family) {
         },
         resolve: async (_parent: unknown, args: ConnectionArgs, ctx: Context, info: GraphQLResolveInfo) => {
           const { scope, plan } = pageOf(f, args, ctx)
-          const totalCount = () => delegateOf(readDb(ctx), f).count({ where: prismaWhereFor(f, args) })
+          const totalCount = () => delegateOf(readDb(ctx), f).count({ where: prismaWhereFor(f, args, ctx) })
           if (info.fieldNodes.every((node) => countOnly(node.selectionSet))) {
             return connectionOf(scope, plan, args, [], totalCount)
           }
@@ -146,7 +148,7 @@ export function addRootConnection(f: Family) {
             select: cursorColumns(scope),
             paths: NODE_PATHS,
           })
-          const rows = await delegateOf(readDb(ctx), f).findMany({ ...query, ...pageQuery(f, args, plan) })
+          const rows = await delegateOf(readDb(ctx), f).findMany({ ...query, ...pageQuery(f, args, plan, ctx) })
           return connectionOf(scope, plan, args, rows, totalCount)
         },
       },

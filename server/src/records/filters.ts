@@ -73,3 +73,19 @@ export function enumFilter(enumName: string) {
   }
   return filter
 }
+
+/** A latitude/longitude box, e.g. the part of the map on screen. */
+export const BoundsInput = builder.inputType('BoundsInput', {
+  description: 'A box of latitudes and longitudes (a map window); edges included.',
+  fields: (t) => ({
+    south: t.field({ type: 'Latitude', required: true, description: 'Southern edge (lowest latitude).' }),
+    west: t.field({ type: 'Longitude', required: true, description: 'Western edge (lowest longitude).' }),
+    north: t.field({ type: 'Latitude', required: true, description: 'Northern edge (highest latitude).' }),
+    east: t.field({ type: 'Longitude', required: true, description: 'Eastern edge (highest longitude).' }),
+    datum: t.field({
+      type: 'CoordinateDatum' as never,
+      defaultValue: 'WGS84' as never,
+      description: 'The datum the edges are given in; WGS84 by default.',
+    }),
+  }),
+})

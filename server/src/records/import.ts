@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
 import { openNewSet } from '../governance/change-sets.ts'
 import { changesNoted, forgetChangesSince, publishingTransaction } from '../live/after-commit.ts'
+import { findQualityIssues } from '../quality/index.ts'
 import { classifyDatabaseError, type FieldError } from './errors.ts'
 import type { FieldSpec } from './fields.ts'
 import type { Family, Tx } from './registry.ts'
@@ -22,6 +23,8 @@ import {
 } from './write.ts'
 
 export const MAX_IMPORT_ROWS = 10_000
+/** Warnings an import report lists (a file of 10,000 rows without English names has 10,000 of one kind). */
+export const MAX_IMPORT_WARNINGS = 1_000
 
 export interface ImportRowError extends FieldError {
   /** 1-based row number in the uploaded rows (a CSV's header is not counted). */
@@ -34,6 +37,10 @@ export interface ImportReport {
   created: number
   updated: number
   errors: ImportRowError[]
+  /** What the data-quality rules would warn about, per row (ERROR rules refuse the row instead). */
+  warnings: ImportRowError[]
+  /** All the warnings, of which `warnings` lists the first MAX_IMPORT_WARNINGS. */
+  warningCount: number
 }
 
 /** JSON values as the GraphQL input types would have coerced them (dates, decimals, numbers in text). */
@@ -82,7 +89,15 @@ export async function importRows(
   options: ImportOptions,
   ctx: Context,
 ): Promise<ImportReport> {
-  const report: ImportReport = { dryRun: options.dryRun, applied: false, created: 0, updated: 0, errors: [] }
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    applied: false,
+    created: 0,
+    updated: 0,
+    errors: [],
+    warnings: [],
+    warningCount: 0,
+  }
   const fail = (row: number, error: unknown) => {
     if (error instanceof GraphQLError) {
       const fieldErrors = (error.extensions.fieldErrors as FieldError[] | undefined) ?? []
@@ -131,13 +146,17 @@ export async function importRows(
     }
   }
 
+  // The record each row wrote, for the rows' quality warnings.
+  const rowOf = new Map<number, number>()
   const applyOne = async (w: Writer, p: PreparedRow) => {
     if (p.update) {
       const ref = { id: requireId(p.update.globalId, f.typename), ...p.update }
       await updateRecord(w, f, ref, p.input)
+      rowOf.set(ref.id, p.row)
       report.updated += 1
     } else {
-      await createRecord(w, f, p.input)
+      const created = await createRecord(w, f, p.input)
+      rowOf.set(created.id, p.row)
       report.created += 1
     }
   }
@@ -145,11 +164,13 @@ export async function importRows(
   const applyChunk = async (w: Writer, chunk: PreparedRow[]) => {
     // New records that need nothing beyond their own row go in as one statement per chunk.
     if (chunk.every((p) => !p.update && isPlainCreate(f, p.input))) {
-      report.created += await createPlainRecords(
+      const ids = await createPlainRecords(
         w,
         f,
         chunk.map((p) => p.input),
       )
+      for (const [index, id] of ids.entries()) rowOf.set(id, (chunk[index] as PreparedRow).row)
+      report.created += ids.length
       return
     }
     for (const p of chunk) await applyOne(w, p)
@@ -172,6 +193,20 @@ export async function importRows(
             const error = await inSavepoint(tx, 'import_row', () => applyOne(w, p))
             if (error) fail(p.row, error.cause)
           }
+        }
+        // The rows' warnings, read before the rollback sees the records go: one run of the rules
+        // over every record the file wrote.
+        if (report.errors.length === 0 && rowOf.size > 0) {
+          const found = await findQualityIssues(tx, { records: new Map([[f.typename, [...rowOf.keys()]]]) })
+          for (const issue of found) {
+            const row = issue.recordType === f.typename ? rowOf.get(issue.recordId) : undefined
+            if (row === undefined || issue.severity !== 'WARNING') continue
+            const message = ctx.locale === 'zh' ? issue.message.zh : issue.message.en
+            report.warnings.push({ row, field: issue.field ?? '', code: issue.rule, message })
+          }
+          report.warnings.sort((a, b) => a.row - b.row)
+          report.warningCount = report.warnings.length
+          report.warnings = report.warnings.slice(0, MAX_IMPORT_WARNINGS)
         }
         // All or nothing: a dry run, or any bad row, undoes every row.
         if (options.dryRun || report.errors.length > 0) throw new RollBack()

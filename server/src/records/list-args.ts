@@ -1,10 +1,22 @@
 // The arguments every list of records takes: `where` (typed conditions per field, relations,
 // withinDivision), `orderBy`, `search`, and the page arguments with their limits.
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
+
+import type { Actor } from '../auth/actor.ts'
+import { canReadRestricted } from '../auth/permissions.ts'
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from '../builder.ts'
 import { type CursorScope, keyKindOf, sortKeysOf } from './cursors.ts'
 import { constantCase, type FieldSpec, sortableFieldNames } from './fields.ts'
-import { DateFilter, DateTimeFilter, DecimalFilter, enumFilter, IDFilter, IntFilter, StringFilter } from './filters.ts'
+import {
+  BoundsInput,
+  DateFilter,
+  DateTimeFilter,
+  DecimalFilter,
+  enumFilter,
+  IDFilter,
+  IntFilter,
+  StringFilter,
+} from './filters.ts'
 import { type Family, family } from './registry.ts'
 import {
   combineWhere,
@@ -51,6 +63,13 @@ export function defineWhere(f: Family) {
           description: 'In this division or any division beneath it (global ID of a Division).',
         })
       }
+      if (f.fields.latitude?.kind === 'coordinate') {
+        out.withinBounds = t.field({
+          type: BoundsInput,
+          description:
+            'Located inside this latitude/longitude box (records without coordinates are not). Each record is compared in its own datum, the box converted.',
+        })
+      }
       for (const [name, spec] of Object.entries(f.fields)) {
         const type = filterType(spec)
         if (type) out[name] = t.field({ type, description: spec.description })
@@ -94,8 +113,9 @@ export interface ListArgs {
 }
 
 /** The Prisma where of a list: the caller's conditions, the search, and never the trash. */
-export function prismaWhereFor(f: Family, args: ListArgs) {
-  return combineWhere({ deletedAt: null }, toPrismaWhere(f, args.where, family), searchFilter(args.search, f))
+export function prismaWhereFor(f: Family, args: ListArgs, ctx: { actor: Actor }) {
+  const viewer = { restricted: canReadRestricted(ctx.actor) }
+  return combineWhere({ deletedAt: null }, toPrismaWhere(f, args.where, family, viewer), searchFilter(args.search, f))
 }
 
 export function listArgs(t: any, f: Family) {

@@ -1,10 +1,13 @@
 // The object type of every record family: its described fields, timestamps and version, its
 // citations and history, and whether the caller may change it.
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
-import type { Context } from '../builder.ts'
+import { builder, type Context } from '../builder.ts'
 import { db } from '../db.ts'
 import { OPEN_STATUSES } from '../governance/change-sets.ts'
+import { findQualityIssues } from '../quality/index.ts'
 import { enums } from '../schema/enums.ts'
+import { QualityIssueRef } from '../schema/quality.ts'
+import { convertPoint, type Datum } from './bounds.ts'
 import type { FieldSpec } from './fields.ts'
 import type { Family } from './registry.ts'
 import { divisionSelection, mayEditRecord } from './scope.ts'
@@ -57,6 +60,68 @@ function outputField(t: any, f: Family, name: string, spec: FieldSpec) {
   }
 }
 
+interface Coordinates {
+  latitude: number
+  longitude: number
+  datum: Datum
+}
+
+let coordinatesRef: ReturnType<typeof defineCoordinates> | undefined
+function defineCoordinates() {
+  return builder.objectRef<Coordinates>('Coordinates').implement({
+    description: 'A location in a stated datum.',
+    fields: (t) => ({
+      latitude: t.field({ type: 'Latitude', description: 'Latitude in degrees.', resolve: (c) => c.latitude }),
+      longitude: t.field({ type: 'Longitude', description: 'Longitude in degrees.', resolve: (c) => c.longitude }),
+      datum: t.field({
+        type: enumRef('CoordinateDatum') as never,
+        description: 'The datum of these figures.',
+        resolve: (c) => c.datum as never,
+      }),
+    }),
+  })
+}
+
+/**
+ * The record's location in the datum the caller asks for (gcoord converts GCJ-02 and WGS-84), so a
+ * map in either datum places it right; restricted like the latitude and longitude themselves.
+ */
+function coordinatesField(t: any, f: Family) {
+  coordinatesRef ??= defineCoordinates()
+  const rule = f.options.restrictCoordinates
+  return t.field({
+    type: coordinatesRef,
+    nullable: true,
+    description: `Where the record is, converted to the datum asked for (records without a stated datum are read as WGS84); null without coordinates.${rule ? ` ${rule.description}` : ''}`,
+    args: {
+      datum: t.arg({
+        type: enumRef('CoordinateDatum'),
+        defaultValue: 'WGS84',
+        description: 'The datum to give the location in; WGS84 by default.',
+      }),
+    },
+    select: { latitude: true, longitude: true, datum: true, ...(rule?.select ?? {}) },
+    ...(rule
+      ? {
+          authScopes: (parent: any) => (rule.when(parent) ? { restricted: true } : true),
+          unauthorizedResolver: () => null,
+        }
+      : {}),
+    resolve: (parent: any, args: { datum: Datum }) => {
+      if (parent.latitude == null || parent.longitude == null) return null
+      const stated: Datum = parent.datum === 'GCJ02' ? 'GCJ02' : 'WGS84'
+      const [longitude, latitude] = convertPoint(
+        [Number(parent.longitude), Number(parent.latitude)],
+        stated,
+        args.datum,
+      )
+      // Six decimals, as stored (about 0.1 m).
+      const round = (value: number) => Math.round(value * 1e6) / 1e6
+      return { latitude: round(latitude), longitude: round(longitude), datum: args.datum }
+    },
+  })
+}
+
 /** The family's scalar fields, timestamps, version, history, `canEdit` and (where the model has them) citations. */
 export function recordFields(t: any, f: Family, { citations = true } = {}) {
   const out: Record<string, any> = {}
@@ -64,6 +129,7 @@ export function recordFields(t: any, f: Family, { citations = true } = {}) {
     const field = outputField(t, f, name, spec)
     if (field) out[name] = field
   }
+  if (f.fields.latitude?.kind === 'coordinate') out.coordinates = coordinatesField(t, f)
   out.createdAt = t.expose('createdAt', { type: 'DateTime', description: 'When the record was created.' })
   out.updatedAt = t.expose('updatedAt', { type: 'DateTime', description: 'When the record last changed.' })
   out.version = t.exposeInt('version', {
@@ -100,6 +166,17 @@ export function recordFields(t: any, f: Family, { citations = true } = {}) {
     load: (ids: number[]) => pendingChangesOf(f.typename, ids),
     resolve: (parent: any) => parent.id,
   })
+  out.qualityIssues = t.loadableList({
+    type: QualityIssueRef,
+    authScopes: { operator: true },
+    unauthorizedResolver: () => [],
+    description:
+      'What the data-quality rules find on this record in the working copy: errors (which block a save) and warnings (operators only). Select it on a mutation’s result to see the warnings a save left.',
+    select: { id: true },
+    // One run of the rules for every record of a page, not one per record.
+    load: (ids: number[]) => qualityIssuesOf(f.typename, ids),
+    resolve: (parent: any) => parent.id,
+  })
   out.canEdit = t.boolean({
     description:
       'Whether the caller may change this record: editors and admins, within their division when they have one.',
@@ -117,6 +194,11 @@ async function historiesOf(recordType: string, ids: readonly number[]) {
   const byRecord = new Map<number, typeof events>(ids.map((id) => [id, []]))
   for (const event of events) byRecord.get(event.recordId)?.push(event)
   return ids.map((id) => byRecord.get(id) ?? [])
+}
+
+async function qualityIssuesOf(recordType: string, ids: readonly number[]) {
+  const issues = await findQualityIssues(db(), { records: new Map([[recordType, ids]]) })
+  return ids.map((id) => issues.filter((issue) => issue.recordType === recordType && issue.recordId === id))
 }
 
 async function pendingChangesOf(recordType: string, ids: readonly number[]) {

@@ -34,7 +34,13 @@ export interface FamilyOptions {
    */
   periodPart?: string
   /** Coordinates that are restricted for some records (e.g. children's homes). */
-  restrictCoordinates?: { when: (parent: any) => boolean; select: Record<string, boolean>; description: string }
+  restrictCoordinates?: {
+    when: (parent: any) => boolean
+    select: Record<string, boolean>
+    /** The same records as a Prisma condition, so filters (`withinBounds`) cannot reveal them either. */
+    where: Record<string, unknown>
+    description: string
+  }
   /** Keeps what the record's own row cannot (a division's ancestor list, an indicator's series) in step. */
   afterWrite?: (args: {
     tx: Tx
@@ -80,6 +86,7 @@ export function registerFamily(options: FamilyOptions): Family {
     fields: { ...commonFields, ...options.fields },
     within: options.within,
     ...(options.searchColumns ? { searchColumns: options.searchColumns } : {}),
+    ...(options.restrictCoordinates ? { restrictedCoordinates: options.restrictCoordinates.where } : {}),
     delegate: lowerFirst(options.typename),
     whereRef: builder.inputRef<GraphQLWhere>(`${options.typename}Where`),
     orderByRef: builder.inputRef<OrderByInput>(`${options.typename}OrderBy`),

@@ -41,6 +41,7 @@ function columnType(alias: string, name: string, spec: FieldSpec | undefined): C
     case 'ref':
       return { column, cast: (v) => sql`${v}::int` }
     case 'decimal':
+    case 'coordinate':
       return { column, cast: (v) => sql`${String(v)}::numeric` }
     case 'date':
       return { column, cast: (v) => sql`${v instanceof Date ? v.toISOString().slice(0, 10) : v}::date` }

@@ -1,4 +1,5 @@
 // Pure translation of the GraphQL `where`, `search` and `orderBy` arguments into Prisma arguments.
+import { type Bounds, boundsFilter } from './bounds.ts'
 import { userInputError } from './errors.ts'
 import type { FieldMap } from './fields.ts'
 import { idOf } from './ids.ts'
@@ -11,7 +12,17 @@ export interface WhereShape {
   within: 'relation' | 'self' | 'none'
   /** The columns `search` looks in; the names in both languages when absent. */
   searchColumns?: readonly string[]
+  /** Which records' coordinates are restricted (a Prisma condition), e.g. children's homes. */
+  restrictedCoordinates?: Record<string, unknown>
 }
+
+/** What the caller may see, as far as filters can reveal it. */
+export interface Viewer {
+  /** May read restricted fields; otherwise `withinBounds` never matches records whose coordinates are restricted. */
+  restricted: boolean
+}
+
+const EVERYTHING: Viewer = { restricted: true }
 
 type Filter = Record<string, unknown>
 export type GraphQLWhere = Record<string, unknown> & { AND?: GraphQLWhere[]; OR?: GraphQLWhere[]; NOT?: GraphQLWhere }
@@ -76,26 +87,32 @@ export function toPrismaWhere(
   shape: WhereShape,
   where: GraphQLWhere | null | undefined,
   lookup: (typename: string) => WhereShape,
+  viewer: Viewer = EVERYTHING,
 ): Filter {
   if (!where) return {}
   const out: Filter = {}
   for (const [key, value] of Object.entries(where)) {
     if (value == null) continue
     if (key === 'AND' || key === 'OR') {
-      out[key] = (value as GraphQLWhere[]).map((w) => toPrismaWhere(shape, w, lookup))
+      out[key] = (value as GraphQLWhere[]).map((w) => toPrismaWhere(shape, w, lookup, viewer))
     } else if (key === 'NOT') {
-      out.NOT = toPrismaWhere(shape, value as GraphQLWhere, lookup)
+      out.NOT = toPrismaWhere(shape, value as GraphQLWhere, lookup, viewer)
     } else if (key === 'id') {
       out.id = idFilter(value as Filter, shape.typename, 'id')
     } else if (key === 'withinDivision') {
       Object.assign(out, withinDivisionFilter(shape, String(value)))
+    } else if (key === 'withinBounds') {
+      // Its own AND entry: its OR must not replace an OR the caller gave beside it. A box would
+      // otherwise locate a restricted record by bisection, so those never match for such callers.
+      const hidden = !viewer.restricted && shape.restrictedCoordinates ? [{ NOT: shape.restrictedCoordinates }] : []
+      out.AND = [...((out.AND as Filter[] | undefined) ?? []), boundsFilter(value as Bounds), ...hidden]
     } else if (key === 'createdAt' || key === 'updatedAt') {
       out[key] = scalarFilter(value as Filter)
     } else {
       const spec = shape.fields[key]
       const relationOf = Object.entries(shape.fields).find(([, s]) => s.kind === 'ref' && s.relation === key)
       if (relationOf && relationOf[1].kind === 'ref') {
-        out[key] = { is: toPrismaWhere(lookup(relationOf[1].target), value as GraphQLWhere, lookup) }
+        out[key] = { is: toPrismaWhere(lookup(relationOf[1].target), value as GraphQLWhere, lookup, viewer) }
       } else if (!spec) {
         throw userInputError(`Unknown filter field ${key}`)
       } else if (spec.kind === 'text') {

@@ -17,11 +17,12 @@ import {
   settleChange,
   settleChanges,
 } from '../governance/change-sets.ts'
+import { errorsAfterSave } from '../quality/index.ts'
 import { diffRecords, writeAudit, writeAudits } from './audit.ts'
 import { withAllColumns } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
 import { conflictError, type FieldError, notFoundError, userInputError } from './errors.ts'
-import { idOf } from './ids.ts'
+import { idOf, encodeGlobalID as idOfRecord } from './ids.ts'
 import { delegateOf, type Family, recordFieldNames, type Tx } from './registry.ts'
 import { requireScope } from './scope.ts'
 import { parseInput } from './validation.ts'
@@ -139,6 +140,31 @@ async function recordChange(
   await settleChange(w, f, after.id, action, changeSetId, Object.keys(diffRecords(before, after, fields)))
 }
 
+/**
+ * Refuses a save after which an ERROR rule of data quality fails (server/src/quality/): the
+ * transaction rolls back. BAD_USER_INPUT with a field error per issue, so a form marks the field
+ * and an import names the row; the issues themselves in `extensions.qualityIssues`.
+ */
+async function refuseQualityErrors(w: Writer, f: Family, ids: readonly number[]) {
+  const errors = await errorsAfterSave(w.tx, f.typename, ids)
+  if (errors.length === 0) return
+  const text = (issue: (typeof errors)[number]) => (w.ctx.locale === 'zh' ? issue.message.zh : issue.message.en)
+  throw new GraphQLError(errors.map(text).join(' '), {
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      fieldErrors: errors.map((issue) => ({ field: issue.field ?? '', code: issue.rule, message: text(issue) })),
+      qualityIssues: errors.map(({ rule, severity, recordType, recordId, field, message }) => ({
+        rule,
+        severity,
+        recordType,
+        recordId: idOfRecord(recordType, recordId),
+        field,
+        message,
+      })),
+    },
+  })
+}
+
 const hasNested = (input: RecordInput) => Object.keys(input.nested).length > 0
 
 /** The record with the caller's selection (the whole row without one). */
@@ -152,17 +178,23 @@ export async function createRecord(w: Writer, f: Family, input: RecordInput, que
     await f.options.afterWrite({ tx: w.tx, id: created.id, mode: 'create', input: input.input, ctx: w.ctx })
   }
   const after = hasNested(input) || f.options.afterWrite ? await reread(w, f, created.id, undefined) : created
+  await refuseQualityErrors(w, f, [created.id])
   await recordChange(w, f, 'CREATE', null, after)
   return query ? reread(w, f, created.id, query) : after
 }
 
 /**
  * Creates many records that need nothing beyond their own row (no nested lists, no afterWrite) in
- * one statement, audited in one more: an import's new rows.
+ * one statement, audited in one more: an import's new rows. Returns their ids, in the inputs' order.
  */
 export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInput[]) {
   for (const input of inputs) await requireScope(w.tx, f, w.ctx, input.data)
   const created = await delegateOf(w.tx, f).createManyAndReturn({ data: inputs.map((input) => input.data) })
+  await refuseQualityErrors(
+    w,
+    f,
+    created.map((row: { id: number }) => row.id),
+  )
   const fields = recordFieldNames(f)
   const changeSetId = await changeSetFor(w, undefined)
   await writeAudits(
@@ -185,7 +217,7 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
     created.map((after: { id: number }) => after.id),
     changeSetId,
   )
-  return created.length as number
+  return created.map((row: { id: number }) => row.id) as number[]
 }
 
 /** Whether `createPlainRecords` can write this input. */
@@ -212,6 +244,7 @@ export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: 
     await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: input.input, ctx: w.ctx })
   }
   const after = rewrites ? await reread(w, f, ref.id, undefined) : updated
+  await refuseQualityErrors(w, f, [ref.id])
   await recordChange(w, f, 'UPDATE', before, after, ownOpenSet)
   return rewrites && query ? reread(w, f, ref.id, query) : after
 }

@@ -46,6 +46,7 @@ export const careFacilities = defineFamily({
   restrictCoordinates: {
     when: (facility) => facility.kind === 'CHILDRENS_HOME',
     select: { kind: true },
+    where: { kind: 'CHILDRENS_HOME' },
     description: "Restricted for children's homes.",
   },
   nestedSchemas: { prices: z.array(priceSchema) },

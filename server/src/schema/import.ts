@@ -3,7 +3,7 @@ import { isInputObjectType } from 'graphql'
 import { builder } from '../builder.ts'
 import { userInputError } from '../records/errors.ts'
 import { family } from '../records/family.ts'
-import { importRows, MAX_IMPORT_ROWS } from '../records/import.ts'
+import { importRows, MAX_IMPORT_ROWS, MAX_IMPORT_WARNINGS } from '../records/import.ts'
 import { RecordType } from './audit.ts'
 
 const ImportRowError = builder
@@ -25,6 +25,8 @@ const ImportReport = builder
     created: number
     updated: number
     errors: { row: number; field: string; code: string; message: string }[]
+    warnings: { row: number; field: string; code: string; message: string }[]
+    warningCount: number
   }>('ImportReport')
   .implement({
     description: 'What an import did, or (dry run) would do.',
@@ -37,6 +39,14 @@ const ImportReport = builder
         type: [ImportRowError],
         description: 'Each bad row with its reason.',
         resolve: (r) => r.errors,
+      }),
+      warnings: t.field({
+        type: [ImportRowError],
+        description: `What the data-quality rules warn about, per row (the code is the rule), the first ${MAX_IMPORT_WARNINGS}; a warning does not stop the import. Rules of severity ERROR refuse the row instead (in \`errors\`).`,
+        resolve: (r) => r.warnings,
+      }),
+      warningCount: t.exposeInt('warningCount', {
+        description: `All the warnings; \`warnings\` lists the first ${MAX_IMPORT_WARNINGS}, by row.`,
       }),
     }),
   })

@@ -71,11 +71,13 @@ export const recordScenarios: RecordScenario[] = [
       nameEn: 'Test Community',
       divisionId: refs.ludian,
       settlementId: refs.maojiawan,
-      relocatedPopulation: 4200,
-      households: 1000,
-      elderly: 600,
+      // Small enough that the dozens of these the permission matrix makes still add up to no more
+      // than 卯家湾's 39,000 (a save breaking that rule is refused).
+      relocatedPopulation: 420,
+      households: 100,
+      elderly: 60,
       leftBehindElderly: 45,
-      children: 900,
+      children: 90,
       openedOn: '2020-01-01',
     }),
     update: () => ({ households: 1010, note: '户数已核对' }),
