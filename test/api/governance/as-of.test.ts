@@ -84,7 +84,7 @@ describe('asOf', () => {
     // A change still in review is not part of any published moment.
     await t.gqlAs(
       'editor',
-      `mutation ($id: ID!) { updateHospital(id: $id, version: 2, input: { openBeds: 999 }) { id } }`,
+      `mutation ($id: ID!) { updateHospital(id: $id, version: 2, input: { openBeds: 77 }) { id } }`,
       {
         id: a,
       },

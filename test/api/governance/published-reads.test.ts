@@ -21,7 +21,7 @@ beforeAll(async () => {
   refs = await seededRefs(t)
   key = await partnerKey(t)
   const create = async (name: string, beds: number) => {
-    const input = { ...matrixInput(refs, 'Hospital', 'published-reads'), nameZh: name, plannedBeds: beds }
+    const input = { ...matrixInput(refs, 'Hospital', 'published-reads'), nameZh: name, plannedBeds: beds, openBeds: 50 }
     const data = await t.gqlAs(
       'editor',
       `mutation ($input: HospitalCreateInput!) { createHospital(input: $input) { id } }`,
