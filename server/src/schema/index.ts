@@ -24,6 +24,7 @@ import './import.ts'
 import './live.ts'
 import './saved-query.ts'
 import './citation-check.ts'
+import './changes.ts'
 
 export const schema = builder.toSchema({ sortSchema: false })
 
