@@ -28,6 +28,7 @@ export const OTHER_DATA_TABLES = ['Session'] as const
 const SECRETS: Record<string, Record<string, string>> = {
   User: { passwordHash: `'${NO_PASSWORD}'` },
   ApiKey: { keyHash: `'${NO_KEY_PREFIX}' || r.id` },
+  RotatedApiKeySecret: { keyHash: `'${NO_KEY_PREFIX}rotated:' || r.id` },
 }
 
 // A row refers to another of its table (a division to its parent): export by depth in that tree,

@@ -18,6 +18,8 @@ export interface KeyActor {
   name: string
   scopes: string[]
   rateLimitPerMinute: number
+  /** Epoch ms when the secret this request used stops working: an earlier secret of a rotated key. */
+  retiresAt?: number
 }
 
 export interface AnonymousActor {

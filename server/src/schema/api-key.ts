@@ -1,10 +1,11 @@
 // Partner keys: the ApiKey type, and (admins) listing, creating and revoking keys.
 import { GraphQLError } from 'graphql'
-import { createApiKey } from '../auth/api-keys.ts'
+import { createApiKey, MAX_OVERLAP_HOURS, rotateKeySecret } from '../auth/api-keys.ts'
 import { isValidKeyScope } from '../auth/permissions.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { announceAccessChange } from '../live/bus.ts'
+import { actorColumns } from '../records/audit.ts'
 import { translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
@@ -25,6 +26,11 @@ builder.prismaNode('ApiKey', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the key was revoked.' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last use, to the minute.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the key was created.' }),
+    rotatedAt: t.expose('rotatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key last got a new secret (rotateApiKey).',
+    }),
     createdBy: link(t, 'createdBy', 'User', 'The admin who created it.', true),
   }),
 })
@@ -103,6 +109,76 @@ builder.mutationField('revokeApiKey', (t) =>
       // Streams open with the key end at once, on every instance.
       await announceAccessChange({ keyId })
       return key
+    },
+  }),
+)
+
+const RotatedApiKey = builder
+  .objectRef<{ id: number; secret: string; previousSecretValidUntil: Date }>('RotatedApiKey')
+  .implement({
+    description: 'A key with its new secret. Store it now: the hub keeps only its hash.',
+    fields: (t) => ({
+      secret: t.exposeString('secret', { description: 'The new key to send as `Authorization: Bearer <secret>`.' }),
+      previousSecretValidUntil: t.expose('previousSecretValidUntil', {
+        type: 'DateTime',
+        description: 'Until when the previous secret still works; afterwards it is refused with KEY_ROTATED.',
+      }),
+      apiKey: t.prismaField({
+        type: 'ApiKey',
+        description: 'The key as listed.',
+        resolve: (query, parent) => db().apiKey.findUniqueOrThrow({ ...query, where: { id: parent.id } }),
+      }),
+    }),
+  })
+
+builder.mutationField('rotateApiKey', (t) =>
+  t.field({
+    type: RotatedApiKey,
+    authScopes: { admin: true },
+    description: `Gives a key a new secret (admins), returned here and nowhere else. The previous secret keeps working for \`overlapHours\` (0–${MAX_OVERLAP_HOURS}) so the partner can switch without a gap; then it is refused with KEY_ROTATED. Audited.`,
+    args: {
+      id: t.arg.id({ required: true, description: 'Global ID of the ApiKey.' }),
+      overlapHours: t.arg.int({
+        required: true,
+        description: `Hours the previous secret still works (0: not at all; at most ${MAX_OVERLAP_HOURS}).`,
+      }),
+      reason: t.arg.string({ description: 'Why, in your words; kept in the audit trail (≤ 1000 characters).' }),
+    },
+    resolve: async (_root, { id, overlapHours, reason }, ctx) => {
+      if (overlapHours < 0 || overlapHours > MAX_OVERLAP_HOURS) {
+        throw userInputError('Invalid input', [
+          { field: 'overlapHours', code: 'out_of_range', message: `0 – ${MAX_OVERLAP_HOURS}` },
+        ])
+      }
+      if (reason != null && reason.length > 1000) {
+        throw userInputError('Invalid input', [{ field: 'reason', code: 'too_long', message: '≤ 1000 characters' }])
+      }
+      const keyId = idOf(String(id), 'ApiKey')
+      const rotated =
+        keyId === undefined
+          ? undefined
+          : await db().$transaction(async (tx) => {
+              const done = await rotateKeySecret(tx, keyId, overlapHours)
+              if (!done) return undefined
+              await tx.auditEvent.create({
+                data: {
+                  ...actorColumns(ctx.actor),
+                  requestId: ctx.requestId,
+                  recordType: 'ApiKey',
+                  recordId: keyId,
+                  action: 'UPDATE',
+                  // The prefixes only: a secret, or its hash, never goes into the trail.
+                  changes: {
+                    prefix: { before: done.before.prefix, after: done.after.prefix },
+                    previousSecretValidUntil: { before: null, after: done.validUntil.toISOString() },
+                  },
+                  reason: reason?.trim() || null,
+                },
+              })
+              return done
+            })
+      if (!rotated) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      return { id: rotated.after.id, secret: rotated.secret, previousSecretValidUntil: rotated.validUntil }
     },
   }),
 )
