@@ -78,6 +78,9 @@ export function createHubYoga(
       // Answers /health itself, before GraphQL handling, so it reflects the database.
       useDatabaseHealth(),
       useRequestId(),
+      // Who is asking, looked up as soon as the request is read, so that even an operation refused
+      // before execution counts towards its key's use (the context reuses the same lookup).
+      { onParams: ({ request }) => void callerOf(request).catch(() => undefined) },
       // Session cookies are read and set through the request's cookie store.
       useCookies(),
       // The session cookie only from allowed origins, and only on requests a browser would have

@@ -1,5 +1,6 @@
 // Works out the actor of a request from its session cookie or bearer key.
 import { GraphQLError } from 'graphql'
+import { currentRequest } from '../operations/request-context.ts'
 import { readingFromPrimary } from '../read-your-writes.ts'
 import { type Actor, ANONYMOUS } from './actor.ts'
 import { actorForKey, ROTATED } from './api-keys.ts'
@@ -41,6 +42,9 @@ async function identifyCaller(request: Request, policy: SessionPolicy): Promise<
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       })
     }
+    // The key's use is counted once the response is sent (operations/key-usage.ts).
+    const details = currentRequest()
+    if (details) details.keyId = key.keyId
     return key
   }
   const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE)

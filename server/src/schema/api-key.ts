@@ -9,6 +9,86 @@ import { actorColumns } from '../records/audit.ts'
 import { translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
+import { dayOf, daysBetween, LATENCY_BOUNDS_MS, p95Of, USAGE_RETENTION_DAYS } from '../rules/usage.ts'
+
+interface UsageDay {
+  day: string
+  requests: number
+  errors: Record<string, number>
+  rowsReturned: number
+  bytesOut: number
+  latencyBuckets: number[]
+  lastUsedAt: Date | null
+  lastAddress: string | null
+}
+
+const ErrorCount = builder.objectRef<{ code: string; count: number }>('ErrorCount').implement({
+  description: 'How many errors of one code.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'The error code (`extensions.code`).' }),
+    count: t.exposeInt('count', { description: 'Errors with this code.' }),
+  }),
+})
+
+const ApiKeyUsage = builder.objectRef<UsageDay>('ApiKeyUsage').implement({
+  description: "A key's use on one day (UTC), summed over every instance of the hub.",
+  fields: (t) => ({
+    day: t.field({ type: 'Date', description: 'The day (UTC).', resolve: (u) => u.day }),
+    requests: t.exposeInt('requests', { description: 'GraphQL requests answered.' }),
+    errorCount: t.int({
+      description: 'Errors in the responses, of every code.',
+      resolve: (u) => Object.values(u.errors).reduce((sum, n) => sum + n, 0),
+    }),
+    errors: t.field({
+      type: [ErrorCount],
+      description: 'Errors by code, most frequent first.',
+      resolve: (u) =>
+        Object.entries(u.errors)
+          .map(([code, count]) => ({ code, count }))
+          .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    }),
+    rowsReturned: t.exposeInt('rowsReturned', {
+      description: 'Records returned (items of the lists in the responses).',
+    }),
+    p95LatencyMs: t.int({
+      nullable: true,
+      description: `95th percentile of the time to answer, in ms: the upper bound of its bucket (${LATENCY_BOUNDS_MS.join(', ')} ms); null without requests.`,
+      resolve: (u) => p95Of(u.latencyBuckets),
+    }),
+    bytesOut: t.float({ description: 'Bytes of the response bodies.', resolve: (u) => u.bytesOut }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last request of the day.' }),
+    lastAddress: t.exposeString('lastAddress', {
+      nullable: true,
+      description: 'Where the last request of the day came from.',
+    }),
+  }),
+})
+
+async function usageOf(apiKeyId: number, from: string, to: string): Promise<UsageDay[]> {
+  const days = daysBetween(from, to)
+  if (days.length === 0 || days.length > USAGE_RETENTION_DAYS) {
+    throw userInputError('Invalid range', [
+      { field: 'to', code: 'out_of_range', message: `1 – ${USAGE_RETENTION_DAYS} days, from ≤ to` },
+    ])
+  }
+  const rows = await db().apiKeyUsageDay.findMany({
+    where: { apiKeyId, day: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
+  })
+  const byDay = new Map(rows.map((row) => [dayOf(row.day), row]))
+  return days.map((day) => {
+    const row = byDay.get(day)
+    return {
+      day,
+      requests: row?.requests ?? 0,
+      errors: (row?.errors as Record<string, number> | undefined) ?? {},
+      rowsReturned: row?.rowsReturned ?? 0,
+      bytesOut: Number(row?.bytesOut ?? 0),
+      latencyBuckets: row?.latencyBuckets ?? [],
+      lastUsedAt: row?.lastUsedAt ?? null,
+      lastAddress: row?.lastAddress ?? null,
+    }
+  })
+}
 
 builder.prismaNode('ApiKey', {
   id: { field: 'id' },
@@ -26,6 +106,27 @@ builder.prismaNode('ApiKey', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the key was revoked.' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last use, to the minute.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the key was created.' }),
+    usage: t.field({
+      type: [ApiKeyUsage],
+      description: `The key's use per day (UTC), every day from \`from\` to \`to\` (at most ${USAGE_RETENTION_DAYS} days; days without use count zero). Counted as responses are sent and stored every few seconds.`,
+      args: {
+        from: t.arg({ type: 'Date', required: true, description: 'First day (UTC).' }),
+        to: t.arg({ type: 'Date', required: true, description: 'Last day (UTC), included.' }),
+      },
+      resolve: (key, args) => usageOf(key.id, dayOf(args.from), dayOf(args.to)),
+    }),
+    lastUsedFrom: t.string({
+      nullable: true,
+      description: 'The address the key was last used from (as the access log sees it, behind trusted proxies).',
+      resolve: async (key) =>
+        (
+          await db().apiKeyUsageDay.findFirst({
+            where: { apiKeyId: key.id, lastAddress: { not: null } },
+            orderBy: { day: 'desc' },
+            select: { lastAddress: true },
+          })
+        )?.lastAddress ?? null,
+    }),
     rotatedAt: t.expose('rotatedAt', {
       type: 'DateTime',
       nullable: true,
