@@ -5,7 +5,7 @@
 import hubSchema from 'virtual:hub-schema'
 import { combineDataProviders, type DataProvider, type Identifier } from 'react-admin'
 import { request } from './graphql.ts'
-import { createApiKeysProvider } from './operators/apiKeys.ts'
+import { createApiKeysProvider, type UsageDay } from './operators/apiKeys.ts'
 import { createAuditEventsProvider } from './operators/auditEvents.ts'
 import { createTrashProvider } from './operators/trash.ts'
 import { createUsersProvider } from './operators/users.ts'
@@ -58,6 +58,12 @@ export interface HubDataProvider extends DataProvider {
   purge(type: string, change: VersionedChange): Promise<boolean>
   /** Revokes a partner key at once (admins). */
   revokeApiKey(id: Identifier): Promise<Json>
+  /** A partner key's use per day over the last `days` days (admins). */
+  apiKeyUsage(
+    id: Identifier,
+    days: number,
+    signal?: AbortSignal,
+  ): Promise<{ usage: UsageDay[]; lastUsedFrom: string | null }>
 }
 
 export function createDataProvider(getLocale: () => string): HubDataProvider {
@@ -127,5 +133,6 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
     },
 
     revokeApiKey: (id) => apiKeys.revokeApiKey(id),
+    apiKeyUsage: (id, days, signal) => apiKeys.usage(id, days, signal),
   }
 }
