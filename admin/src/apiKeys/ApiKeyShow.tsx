@@ -5,7 +5,8 @@ import type { KeyStatus } from '../providers/operators/apiKeys.ts'
 import { KeyUsage } from './KeyUsage.tsx'
 import { scopeLabel } from './scopes.ts'
 
-function Scopes() {
+// `label` is read by SimpleShowLayout, which titles each field with it.
+function Scopes(_props: { label?: string }) {
   const key = useRecordContext<{ scopes: string[] }>()
   const translate = useTranslate()
   return (
@@ -17,7 +18,7 @@ function Scopes() {
   )
 }
 
-function Status() {
+function Status(_props: { label?: string }) {
   const key = useRecordContext<{ status: KeyStatus }>()
   const translate = useTranslate()
   return key ? <Chip size="small" label={translate(`hub.apiKeys.status.${key.status}`)} /> : null
@@ -30,13 +31,13 @@ export default function ApiKeyShow() {
       <SimpleShowLayout>
         <TextField source="name" />
         <TextField source="prefix" sx={{ fontFamily: 'monospace' }} />
-        <Scopes />
-        <Status />
+        <Scopes label="resources.apiKeys.fields.scopes" />
+        <Status label="resources.apiKeys.fields.status" />
         <DateField source="expiresAt" showTime emptyText={translate('hub.apiKeys.never')} />
         <DateField source="lastUsedAt" showTime emptyText="—" />
         <DateField source="rotatedAt" showTime emptyText="—" />
         <NumberField source="rateLimitPerMinute" />
-        <KeyUsage />
+        <KeyUsage label={false} />
       </SimpleShowLayout>
     </Show>
   )

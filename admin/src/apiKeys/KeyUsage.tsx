@@ -11,7 +11,8 @@ import { usageTotals } from '../providers/operators/apiKeys.ts'
 
 const DAYS = 30
 
-export function KeyUsage() {
+/** `label={false}`: SimpleShowLayout gives the chart no field title (its card has one). */
+export function KeyUsage(_props: { label?: false }) {
   const key = useRecordContext<{ id: string }>()
   const translate = useTranslate()
   const [locale] = useLocaleState()
