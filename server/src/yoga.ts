@@ -1,7 +1,10 @@
 // Builds the GraphQL server without listening; main.ts (or a test) puts it behind HTTP.
+
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga'
 import { identify } from './auth/identify.ts'
+import { trustedDocument } from './auth/trusted-operations.ts'
 import type { AuthSettings, Context, GovernanceSettings } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
 import { defaultReading, useReadingView } from './governance/reading.ts'
@@ -87,6 +90,28 @@ export function createHubYoga(
       // preflighted (JSON, or the CSRF header); bearer keys need neither.
       useCredentialedOrigins(allowedOrigins),
       useCsrfPrevention(),
+      // Trusted operations: a key bound to some may run only those, by hash; others run any
+      // operation, or a registered one by its hash (auth/trusted-operations.ts).
+      usePersistedOperations({
+        allowArbitraryOperations: async (request) => {
+          const actor = await callerOf(request).catch(() => undefined)
+          return !(actor?.kind === 'key' && actor.boundToOperations)
+        },
+        getPersistedOperation: async (hash, request) =>
+          trustedDocument(hash, await callerOf(request).catch(() => undefined)),
+        customErrors: {
+          persistedQueryOnly: {
+            message: 'This key may run only its trusted operations, by hash (extensions.persistedQuery.sha256Hash).',
+            extensions: { code: 'TRUSTED_OPERATIONS_ONLY', http: { status: 403 } },
+          },
+          notFound: {
+            message: 'No trusted operation you may run has this hash.',
+            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+          },
+          // Neither a document nor a hash: the request Yoga refuses without this plugin.
+          keyNotFound: { message: 'Must provide query string.', extensions: { http: { status: 400 } } },
+        },
+      }),
       useIntrospectionForCallers(),
       useSuggestionsForCallers(callerOf, auth.publicRead),
       // Refusals (limits, throttling, an unreachable database) in the caller's language.

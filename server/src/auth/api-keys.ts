@@ -35,10 +35,14 @@ export const ROTATED = 'rotated' as const
 export async function actorForKey(secret: string): Promise<KeyActor | typeof ROTATED | undefined> {
   const hash = sha256(secret)
   const now = new Date()
-  let key = await db().apiKey.findUnique({ where: { keyHash: hash } })
+  const bound = { _count: { select: { trustedOps: true } } } as const
+  let key = await db().apiKey.findUnique({ where: { keyHash: hash }, include: bound })
   let retiresAt: number | undefined
   if (!key) {
-    const rotated = await db().rotatedApiKeySecret.findUnique({ where: { keyHash: hash }, include: { apiKey: true } })
+    const rotated = await db().rotatedApiKeySecret.findUnique({
+      where: { keyHash: hash },
+      include: { apiKey: { include: bound } },
+    })
     if (!rotated) return undefined
     if (now >= rotated.validUntil) return keyIsUsable(rotated.apiKey, now) ? ROTATED : undefined
     key = rotated.apiKey
@@ -54,6 +58,7 @@ export async function actorForKey(secret: string): Promise<KeyActor | typeof ROT
     name: key.name,
     scopes: key.scopes,
     rateLimitPerMinute: key.rateLimitPerMinute,
+    boundToOperations: key._count.trustedOps > 0,
     ...(retiresAt === undefined ? {} : { retiresAt }),
   }
 }

@@ -2,6 +2,7 @@
 import { GraphQLError } from 'graphql'
 import { createApiKey, MAX_OVERLAP_HOURS, rotateKeySecret } from '../auth/api-keys.ts'
 import { isValidKeyScope } from '../auth/permissions.ts'
+import { prepareOperations } from '../auth/trusted-operations.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { announceAccessChange } from '../live/bus.ts'
@@ -90,6 +91,25 @@ async function usageOf(apiKeyId: number, from: string, to: string): Promise<Usag
   })
 }
 
+interface TrustedOperationRow {
+  id: number
+  hash: string
+  name: string | null
+  document: string
+  createdAt: Date
+}
+
+const TrustedOperation = builder.objectRef<TrustedOperationRow>('TrustedOperation').implement({
+  description:
+    'An operation a key may run by its hash (受信操作). A key with any may run only these; send `extensions: { persistedQuery: { version: 1, sha256Hash } }` instead of the query.',
+  fields: (t) => ({
+    hash: t.exposeString('hash', { description: 'SHA-256 (hex) of `document`: what the key sends.' }),
+    name: t.exposeString('name', { nullable: true, description: 'The operation’s name.' }),
+    document: t.exposeString('document', { description: 'The operation and the fragments it uses, as stored.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered.' }),
+  }),
+})
+
 builder.prismaNode('ApiKey', {
   id: { field: 'id' },
   nullable: true,
@@ -106,6 +126,11 @@ builder.prismaNode('ApiKey', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the key was revoked.' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last use, to the minute.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the key was created.' }),
+    trustedOperations: t.field({
+      type: [TrustedOperation],
+      description: 'The operations the key may run, when it is bound to some (then only those).',
+      resolve: (key) => db().trustedOperation.findMany({ where: { apiKeyId: key.id }, orderBy: { id: 'asc' } }),
+    }),
     usage: t.field({
       type: [ApiKeyUsage],
       description: `The key's use per day (UTC), every day from \`from\` to \`to\` (at most ${USAGE_RETENTION_DAYS} days; days without use count zero). Counted as responses are sent and stored every few seconds.`,
@@ -280,6 +305,62 @@ builder.mutationField('rotateApiKey', (t) =>
             })
       if (!rotated) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
       return { id: rotated.after.id, secret: rotated.secret, previousSecretValidUntil: rotated.validUntil }
+    },
+  }),
+)
+
+builder.mutationField('registerTrustedOperations', (t) =>
+  t.field({
+    type: [TrustedOperation],
+    authScopes: { admin: true },
+    description:
+      'Binds a key to the operations of a .graphql document (admins): each operation, with the fragments it uses, is parsed and validated now and stored by its SHA-256; from then on the key may run only its registered operations, by hash (TRUSTED_OPERATIONS_ONLY otherwise). Registering one again changes nothing. Audited.',
+    args: {
+      apiKeyId: t.arg.id({ required: true, description: 'Global ID of the ApiKey.' }),
+      document: t.arg.string({
+        required: true,
+        description: 'The .graphql document: one or more named queries and their fragments.',
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const keyId = idOf(String(args.apiKeyId), 'ApiKey')
+      const key = keyId === undefined ? null : await db().apiKey.findUnique({ where: { id: keyId } })
+      if (!key) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      // The built schema imports this file: fetched when first needed.
+      const { schema } = await import('./index.ts')
+      const prepared = prepareOperations(schema, args.document)
+      const registered = await db().$transaction(async (tx) => {
+        const rows: TrustedOperationRow[] = []
+        for (const operation of prepared) {
+          rows.push(
+            await tx.trustedOperation.upsert({
+              where: { apiKeyId_hash: { apiKeyId: key.id, hash: operation.hash } },
+              create: {
+                apiKeyId: key.id,
+                ...operation,
+                createdById: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+              },
+              update: {},
+            }),
+          )
+        }
+        await tx.auditEvent.create({
+          data: {
+            ...actorColumns(ctx.actor),
+            requestId: ctx.requestId,
+            recordType: 'ApiKey',
+            recordId: key.id,
+            action: 'UPDATE',
+            changes: {
+              trustedOperations: { before: null, after: rows.map((row) => ({ name: row.name, hash: row.hash })) },
+            },
+          },
+        })
+        return rows
+      })
+      // Streams the key has open end, as with any change of what it may do.
+      await announceAccessChange({ keyId: key.id })
+      return registered
     },
   }),
 )
