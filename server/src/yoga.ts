@@ -8,6 +8,7 @@ import { trustedDocument } from './auth/trusted-operations.ts'
 import type { AuthSettings, Context, GovernanceSettings } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
 import { defaultReading, useReadingView } from './governance/reading.ts'
+import { useCacheablePersistedReads } from './plugins/cacheable-reads.ts'
 import { useMessagesInCallersLanguage } from './plugins/callers-language.ts'
 import { type AllowedOrigins, corsOptions, useCredentialedOrigins } from './plugins/cors.ts'
 import { useCsrfPrevention } from './plugins/csrf.ts'
@@ -90,6 +91,8 @@ export function createHubYoga(
       // preflighted (JSON, or the CSRF header); bearer keys need neither.
       useCredentialedOrigins(allowedOrigins),
       useCsrfPrevention(),
+      // Persisted reads over GET: ETag from the publication log, 304, Cache-Control per caller.
+      useCacheablePersistedReads(callerOf),
       // Trusted operations: a key bound to some may run only those, by hash; others run any
       // operation, or a registered one by its hash (auth/trusted-operations.ts).
       usePersistedOperations({

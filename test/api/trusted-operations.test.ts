@@ -127,3 +127,67 @@ describe('registration', () => {
     expect((await t.gqlAs({ bearer: key.secret }, '{ schools { totalCount } }')).errors).toBeUndefined()
   })
 })
+
+describe('persisted reads over GET', () => {
+  it('carry an ETag and Cache-Control; a repeated GET is answered 304 until something is published', async () => {
+    const key = await newKey('缓存')
+    const [op] = (
+      await t.data(REGISTER, {
+        id: key.apiKey.id,
+        document: 'query Beds { hospitals(first: 3) { nodes { id openBeds } } }',
+      })
+    ).registerTrustedOperations
+    const url = `${t.url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: op.hash } }))}`
+    const get = (headers: Record<string, string> = {}) =>
+      fetch(url, { headers: { authorization: `Bearer ${key.secret}`, accept: 'application/json', ...headers } })
+
+    const first = await get()
+    expect(first.status).toBe(200)
+    const etag = first.headers.get('etag') as string
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    expect(first.headers.get('cache-control')).toBe('private, no-cache')
+    const body = (await first.json()) as { data: { hospitals: { nodes: { id: string; openBeds: number | null }[] } } }
+
+    const again = await get({ 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('etag')).toBe(etag)
+
+    // A publication moves the log: the same GET is answered afresh, with another ETag.
+    const hospital = body.data.hospitals.nodes[0] as { id: string }
+    const { node } = await t.data('query ($id: ID!) { node(id: $id) { ... on Hospital { version openBeds } } }', {
+      id: hospital.id,
+    })
+    await t.data(
+      'mutation ($id: ID!, $version: Int!, $beds: Int) { updateHospital(id: $id, version: $version, input: { openBeds: $beds }) { version } }',
+      {
+        id: hospital.id,
+        version: node.version,
+        beds: (node.openBeds ?? 0) + 1,
+      },
+    )
+    const fresh = await get({ 'if-none-match': etag })
+    expect(fresh.status).toBe(200)
+    expect(fresh.headers.get('etag')).not.toBe(etag)
+
+    // Another key's answer has another ETag (it may see other fields).
+    const other = await newKey('缓存二')
+    const theirs = await fetch(url, {
+      headers: { authorization: `Bearer ${other.secret}`, accept: 'application/json' },
+    })
+    expect(theirs.headers.get('etag')).not.toBe(fresh.headers.get('etag'))
+  })
+
+  it('are never stored for operators, who read the working copy', async () => {
+    const key = await newKey('运营')
+    const [op] = (await t.data(REGISTER, { id: key.apiKey.id, document: 'query Count { schools { totalCount } }' }))
+      .registerTrustedOperations
+    const url = `${t.url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: op.hash } }))}`
+    const response = await fetch(url, {
+      headers: { ...t.headersOf('viewer'), 'x-minsheng-csrf': '1', accept: 'application/json' },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
+    expect(response.headers.get('etag')).toBeNull()
+  })
+})
