@@ -28,6 +28,7 @@ export const OTHER_DATA_TABLES = ['Session'] as const
 const SECRETS: Record<string, Record<string, string>> = {
   User: { passwordHash: `'${NO_PASSWORD}'` },
   ApiKey: { keyHash: `'${NO_KEY_PREFIX}' || r.id` },
+  RotatedApiKeySecret: { keyHash: `'${NO_KEY_PREFIX}rotated:' || r.id` },
 }
 
 // A row refers to another of its table (a division to its parent): export by depth in that tree,
@@ -38,16 +39,23 @@ const byDepth = (table: string, parent: string) => (line: string) =>
     UNION ALL SELECT child.id, tree.depth + 1 FROM ${quoted(table)} child JOIN tree ON child.${quoted(parent)} = tree.id
   ) SELECT ${line} AS line FROM ${quoted(table)} t JOIN tree ON tree.id = t.id ORDER BY tree.depth, t.id`
 
-// A table keyed by another record (a division's outline by its division) orders by that key.
-const keyOf = (table: string) => models[table]?.fields.find((f) => f.isId)?.name ?? 'id'
+// A table keyed by another record (a division's outline by its division) orders by that key; a
+// table with a key of several columns (a key's use per day) by those.
+const keyOf = (table: string) =>
+  models[table]?.primaryKey?.fields ?? [models[table]?.fields.find((f) => f.isId)?.name ?? 'id']
 const byId = (table: string) => (line: string) =>
-  `SELECT ${line} AS line FROM ${quoted(table)} t ORDER BY t.${quoted(keyOf(table))}`
+  `SELECT ${line} AS line FROM ${quoted(table)} t ORDER BY ${keyOf(table)
+    .map((column) => `t.${quoted(column)}`)
+    .join(', ')}`
 const byBothKeys = (table: string) => (line: string) =>
   `SELECT ${line} AS line FROM ${quoted(table)} t ORDER BY t."A", t."B"`
 
 const models = getDatamodel().datamodel.models as unknown as Record<
   string,
-  { fields: { name: string; type: string; hasDefaultValue: boolean; isId: boolean }[] }
+  {
+    fields: { name: string; type: string; hasDefaultValue: boolean; isId: boolean }[]
+    primaryKey?: { fields: string[] } | null
+  }
 >
 /** The key column numbered by a sequence (`id`, the publication log's `seq`), if any. */
 const serialColumnOf = (table: string) =>

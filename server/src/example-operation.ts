@@ -1,7 +1,9 @@
 /** The operation GraphiQL opens with: what a partner would run first. */
 export const EXAMPLE_OPERATION = `# Minsheng Hub · 民生数据枢纽 — an example a partner system would run.
 # Hospitals with their planned beds and where each figure comes from,
-# then care facilities in 绥江县 (Suijiang County) and the city at a glance.
+# then care facilities in 绥江县 (Suijiang County) and the city at a glance;
+# below it, review, period locks, "as of" reads and the incremental sync a partner runs
+# nightly (choose the operation to run).
 query CityAtAGlance {
   hospitals(first: 5, orderBy: [{ field: PLANNED_BEDS, direction: DESC }]) {
     totalCount
@@ -53,5 +55,24 @@ mutation LockPeriod {
 query LastYearAsOf {
   overview(asOf: "2025-12-31T16:00:00Z") { hospitalCount hospitalPlannedBeds relocatedPopulation }
   hospitals(first: 5, asOf: "2025-12-31T16:00:00Z") { totalCount nodes { nameZh plannedBeds version } }
+}
+
+# Incremental sync (增量同步): store \`nextCursor\`, pass it as $after next time.
+# Where \`record\` is null (trashed, purged, moved out), remove the record from your copy.
+query ChangesSince($after: String) {
+  changes(after: $after, first: 100) {
+    edges {
+      node {
+        action
+        recordType
+        recordId
+        version
+        changedFields
+        record { id ... on Hospital { nameZh plannedBeds openBeds } ... on School { nameZh seats } }
+      }
+    }
+    pageInfo { hasNextPage }
+    nextCursor
+  }
 }
 `

@@ -35,6 +35,8 @@ export interface Hub {
   database: Database
   /** The separate /metrics listener's URL, when METRICS_PORT is set. */
   metricsUrl?: string
+  /** Adds the partner keys' use counted so far to the database (it also happens every few seconds). */
+  flushUsage(options?: { prune?: boolean }): Promise<void>
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>
 }
@@ -175,6 +177,7 @@ export async function startHub({
     server,
     database,
     metricsUrl,
+    flushUsage: (options) => operations.flushUsage(options),
     close() {
       closing ??= (async () => {
         // /ready turns red first, and the load balancer gets time to notice before we stop listening.

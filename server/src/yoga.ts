@@ -1,10 +1,14 @@
 // Builds the GraphQL server without listening; main.ts (or a test) puts it behind HTTP.
+
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga'
 import { identify } from './auth/identify.ts'
+import { trustedDocument } from './auth/trusted-operations.ts'
 import type { AuthSettings, Context, GovernanceSettings } from './builder.ts'
 import { EXAMPLE_OPERATION } from './example-operation.ts'
 import { defaultReading, useReadingView } from './governance/reading.ts'
+import { useCacheablePersistedReads } from './plugins/cacheable-reads.ts'
 import { useMessagesInCallersLanguage } from './plugins/callers-language.ts'
 import { type AllowedOrigins, corsOptions, useCredentialedOrigins } from './plugins/cors.ts'
 import { useCsrfPrevention } from './plugins/csrf.ts'
@@ -78,12 +82,39 @@ export function createHubYoga(
       // Answers /health itself, before GraphQL handling, so it reflects the database.
       useDatabaseHealth(),
       useRequestId(),
+      // Who is asking, looked up as soon as the request is read, so that even an operation refused
+      // before execution counts towards its key's use (the context reuses the same lookup).
+      { onParams: ({ request }) => void callerOf(request).catch(() => undefined) },
       // Session cookies are read and set through the request's cookie store.
       useCookies(),
       // The session cookie only from allowed origins, and only on requests a browser would have
       // preflighted (JSON, or the CSRF header); bearer keys need neither.
       useCredentialedOrigins(allowedOrigins),
       useCsrfPrevention(),
+      // Persisted reads over GET: ETag from the publication log, 304, Cache-Control per caller.
+      useCacheablePersistedReads(callerOf),
+      // Trusted operations: a key bound to some may run only those, by hash; others run any
+      // operation, or a registered one by its hash (auth/trusted-operations.ts).
+      usePersistedOperations({
+        allowArbitraryOperations: async (request) => {
+          const actor = await callerOf(request).catch(() => undefined)
+          return !(actor?.kind === 'key' && actor.boundToOperations)
+        },
+        getPersistedOperation: async (hash, request) =>
+          trustedDocument(hash, await callerOf(request).catch(() => undefined)),
+        customErrors: {
+          persistedQueryOnly: {
+            message: 'This key may run only its trusted operations, by hash (extensions.persistedQuery.sha256Hash).',
+            extensions: { code: 'TRUSTED_OPERATIONS_ONLY', http: { status: 403 } },
+          },
+          notFound: {
+            message: 'No trusted operation you may run has this hash.',
+            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+          },
+          // Neither a document nor a hash: the request Yoga refuses without this plugin.
+          keyNotFound: { message: 'Must provide query string.', extensions: { http: { status: 400 } } },
+        },
+      }),
       useIntrospectionForCallers(),
       useSuggestionsForCallers(callerOf, auth.publicRead),
       // Refusals (limits, throttling, an unreachable database) in the caller's language.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apiKeyInput, toApiKeyRecord } from '../../admin/src/providers/operators/apiKeys.ts'
+import { apiKeyInput, toApiKeyRecord, usageRange, usageTotals } from '../../admin/src/providers/operators/apiKeys.ts'
 import { auditArguments } from '../../admin/src/providers/operators/auditEvents.ts'
 import { localPage, unwrapInputErrors } from '../../admin/src/providers/operators/local.ts'
 import { toUserRecord, userInput } from '../../admin/src/providers/operators/users.ts'
@@ -107,5 +107,43 @@ describe('the audit filter', () => {
     expect(new Date(args.from as string).getTime()).toBe(new Date('2026-03-01T00:00:00').getTime())
     expect(new Date(args.to as string).getTime()).toBe(new Date('2026-03-03T00:00:00').getTime())
     expect(auditArguments({ recordType: '', actorName: '' })).toEqual({})
+  })
+})
+
+describe("a key's use", () => {
+  it('asks for the last days ending today (UTC)', () => {
+    expect(usageRange(30, new Date('2026-12-03T01:00:00Z'))).toEqual({ from: '2026-11-04', to: '2026-12-03' })
+  })
+
+  it('sums the period, keeps the slowest day’s p95 and adds the errors up by code', () => {
+    const day = (requests: number, p95: number | null, errors: { code: string; count: number }[]) => ({
+      day: '2026-12-01',
+      requests,
+      errorCount: errors.reduce((sum, e) => sum + e.count, 0),
+      errors,
+      rowsReturned: requests * 10,
+      p95LatencyMs: p95,
+      bytesOut: requests * 100,
+    })
+    const totals = usageTotals([
+      day(5, 50, [{ code: 'FORBIDDEN', count: 1 }]),
+      day(0, null, []),
+      day(3, 250, [
+        { code: 'RATE_LIMITED', count: 2 },
+        { code: 'FORBIDDEN', count: 2 },
+      ]),
+    ])
+    expect(totals).toEqual({
+      requests: 8,
+      errors: 5,
+      rows: 80,
+      bytes: 800,
+      worstP95: 250,
+      byCode: [
+        { code: 'FORBIDDEN', count: 3 },
+        { code: 'RATE_LIMITED', count: 2 },
+      ],
+    })
+    expect(usageTotals([]).worstP95).toBeNull()
   })
 })

@@ -93,7 +93,7 @@ export default function ApiKeyList() {
         </TopToolbar>
       }
     >
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+      <Datagrid bulkActionButtons={false} rowClick="show">
         <TextField source="name" />
         <TextField source="prefix" sx={{ fontFamily: 'monospace' }} />
         <FunctionField

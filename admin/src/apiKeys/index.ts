@@ -6,6 +6,7 @@ export default {
   menuOrder: 140,
   list: lazy(() => import('./ApiKeyList.tsx')),
   create: lazy(() => import('./ApiKeyCreate.tsx')),
+  show: lazy(() => import('./ApiKeyShow.tsx')),
   icon: KeyIcon,
   recordRepresentation: 'name',
 } satisfies ResourceFolder

@@ -5,7 +5,7 @@
 import hubSchema from 'virtual:hub-schema'
 import { combineDataProviders, type DataProvider, type Identifier } from 'react-admin'
 import { request } from './graphql.ts'
-import { createApiKeysProvider } from './operators/apiKeys.ts'
+import { createApiKeysProvider, type UsageDay } from './operators/apiKeys.ts'
 import { createAuditEventsProvider } from './operators/auditEvents.ts'
 import { createChangeSetsProvider, type ReviewStep } from './operators/changeSets.ts'
 import { createPeriodLocksProvider } from './operators/periodLocks.ts'
@@ -66,6 +66,12 @@ export interface HubDataProvider extends DataProvider {
   waitingCount(resource: 'reviews' | 'myChanges', signal?: AbortSignal): Promise<number>
   /** Unlocks a reporting period (admins), with the reason. */
   unlockPeriod(id: Identifier, version: number, reason: string): Promise<Json>
+  /** A partner key's use per day over the last `days` days (admins). */
+  apiKeyUsage(
+    id: Identifier,
+    days: number,
+    signal?: AbortSignal,
+  ): Promise<{ usage: UsageDay[]; lastUsedFrom: string | null }>
 }
 
 export function createDataProvider(getLocale: () => string): HubDataProvider {
@@ -146,5 +152,7 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
     waitingCount: (resource, signal) => changeSets.waitingCount(resource, signal),
 
     unlockPeriod: (id, version, reason) => periodLocks.unlock(String(id), version, reason),
+
+    apiKeyUsage: (id, days, signal) => apiKeys.usage(id, days, signal),
   }
 }

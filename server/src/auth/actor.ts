@@ -18,6 +18,10 @@ export interface KeyActor {
   name: string
   scopes: string[]
   rateLimitPerMinute: number
+  /** The key has trusted operations: it may run only those (auth/trusted-operations.ts). */
+  boundToOperations?: boolean
+  /** Epoch ms when the secret this request used stops working: an earlier secret of a rotated key. */
+  retiresAt?: number
 }
 
 export interface AnonymousActor {

@@ -1,8 +1,9 @@
 // Works out the actor of a request from its session cookie or bearer key.
 import { GraphQLError } from 'graphql'
+import { currentRequest } from '../operations/request-context.ts'
 import { readingFromPrimary } from '../read-your-writes.ts'
 import { type Actor, ANONYMOUS } from './actor.ts'
-import { actorForKey } from './api-keys.ts'
+import { actorForKey, ROTATED } from './api-keys.ts'
 import { SESSION_COOKIE, type SessionPolicy, userForSession } from './sessions.ts'
 
 function cookieValue(header: string | null, name: string) {
@@ -29,6 +30,11 @@ async function identifyCaller(request: Request, policy: SessionPolicy): Promise<
       })
     }
     const key = await actorForKey(secret)
+    if (key === ROTATED) {
+      throw new GraphQLError('This API key was rotated and its overlap has ended: use the new secret.', {
+        extensions: { code: 'KEY_ROTATED', http: { status: 401 } },
+      })
+    }
     if (!key) {
       // A revoked, expired or unknown key is refused outright rather than treated as anonymous,
       // so a partner notices at once.
@@ -36,6 +42,9 @@ async function identifyCaller(request: Request, policy: SessionPolicy): Promise<
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       })
     }
+    // The key's use is counted once the response is sent (operations/key-usage.ts).
+    const details = currentRequest()
+    if (details) details.keyId = key.keyId
     return key
   }
   const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE)

@@ -58,6 +58,7 @@ function requestedReadings(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
   }
   const fields: FieldNode[] = []
+  const requested: Requested[] = []
   const seen = new Set<string>()
   const walk = (set: SelectionSetNode) => {
     for (const selection of set.selections) {
@@ -71,9 +72,13 @@ function requestedReadings(
     }
   }
   walk(operation.selectionSet)
-  const requested: Requested[] = []
   for (const node of fields) {
     const definition = root.getFields()[node.name.value]
+    // A field about the published copy whatever the caller's default (`changes`) asks for it.
+    if (definition?.extensions?.readsPublished === true) {
+      requested.push({ view: 'PUBLISHED' })
+      continue
+    }
     if (!definition?.args.some((arg) => arg.name === 'view' || arg.name === 'asOf')) continue
     let args: { view?: ReadView | null; asOf?: Date | null }
     try {

@@ -21,9 +21,20 @@ export type AccessVerdict =
   | { ok: true /** Epoch ms when the access lapses by itself (expiry), if it does. */; lapsesAt?: number }
   | { ok: false; error: GraphQLError }
 
-type Reason = 'KEY_REVOKED' | 'KEY_EXPIRED' | 'SCOPES_CHANGED' | 'SESSION_ENDED' | 'ACCOUNT_DISABLED' | 'ROLE_CHANGED'
+type Reason =
+  | 'KEY_ROTATED'
+  | 'KEY_REVOKED'
+  | 'KEY_EXPIRED'
+  | 'SCOPES_CHANGED'
+  | 'SESSION_ENDED'
+  | 'ACCOUNT_DISABLED'
+  | 'ROLE_CHANGED'
 
 const MESSAGES: Record<Reason, { en: string; zh: string }> = {
+  KEY_ROTATED: {
+    en: 'This API key was rotated and its overlap has ended: the stream has ended; use the new secret.',
+    zh: '此 API 密钥已轮换且过渡期已结束，推送已结束，请使用新密钥。',
+  },
   KEY_REVOKED: { en: 'This API key was revoked: the stream has ended.', zh: '此 API 密钥已被吊销，推送已结束。' },
   KEY_EXPIRED: { en: 'This API key has expired: the stream has ended.', zh: '此 API 密钥已过期，推送已结束。' },
   SCOPES_CHANGED: { en: "This key's scopes changed: subscribe again.", zh: '此密钥的权限范围已变更，请重新订阅。' },
@@ -38,7 +49,7 @@ const MESSAGES: Record<Reason, { en: string; zh: string }> = {
 const CHANGED: ReadonlySet<Reason> = new Set(['SCOPES_CHANGED', 'ROLE_CHANGED'])
 
 function ended(reason: Reason, locale: 'zh' | 'en') {
-  const code = CHANGED.has(reason) ? 'ACCESS_CHANGED' : 'UNAUTHENTICATED'
+  const code = CHANGED.has(reason) ? 'ACCESS_CHANGED' : reason === 'KEY_ROTATED' ? 'KEY_ROTATED' : 'UNAUTHENTICATED'
   return { ok: false, error: new GraphQLError(MESSAGES[reason][locale], { extensions: { code, reason } }) } as const
 }
 
@@ -59,7 +70,10 @@ export function checkAccess(actor: Actor, policy: SessionPolicy, locale: 'zh' | 
       if (!key || key.revokedAt) return ended('KEY_REVOKED', locale)
       if (!keyIsUsable(key)) return ended('KEY_EXPIRED', locale)
       if ([...key.scopes].sort().join() !== [...actor.scopes].sort().join()) return ended('SCOPES_CHANGED', locale)
-      return { ok: true, lapsesAt: key.expiresAt?.getTime() }
+      // Opened with a secret the key has since been rotated away from: it lasts until its overlap ends.
+      if (actor.retiresAt !== undefined && Date.now() >= actor.retiresAt) return ended('KEY_ROTATED', locale)
+      const lapses = [key.expiresAt?.getTime(), actor.retiresAt].filter((at): at is number => at !== undefined)
+      return { ok: true, lapsesAt: lapses.length > 0 ? Math.min(...lapses) : undefined }
     }
     const session = await db().session.findUnique({ where: { id: actor.sessionId }, include: { user: true } })
     if (!session || !sessionIsLive(session, policy)) return ended('SESSION_ENDED', locale)

@@ -4,6 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from '../config.ts'
 import { withAccessLog } from './access-log.ts'
+import { createKeyUsage } from './key-usage.ts'
 import type { Logger } from './logger.ts'
 import { createMetrics } from './metrics.ts'
 import { startMetricsServer, useMetricsEndpoint } from './metrics-endpoint.ts'
@@ -35,6 +36,8 @@ export interface Operations {
   wrap(handle: Handler): Handler
   /** Starts the separate metrics listener when METRICS_PORT is set; returns its URL. */
   listen(): Promise<string | undefined>
+  /** Adds the partner keys' use counted so far to the database (it also happens every few seconds). */
+  flushUsage(options?: { prune?: boolean }): Promise<void>
   /** True from the moment shutdown begins: /ready answers 503. */
   beginShutdown(): void
   close(): Promise<void>
@@ -43,6 +46,7 @@ export interface Operations {
 export async function setUpOperations(config: OperationsConfig, logger: Logger): Promise<Operations> {
   let shuttingDown = false
   const metrics = createMetrics()
+  const usage = createKeyUsage(metrics.registry, logger)
   // Loaded only when asked for: the OpenTelemetry SDK is not needed (nor paid for) otherwise.
   const tracing: Tracing | undefined = config.OTEL_EXPORTER_OTLP_ENDPOINT
     ? (await import('./tracing.ts')).startTracing(config.OTEL_EXPORTER_OTLP_ENDPOINT)
@@ -62,7 +66,7 @@ export async function setUpOperations(config: OperationsConfig, logger: Logger):
     ],
     wrap(handle) {
       const traced = tracing ? tracing.traceRequests(handle) : handle
-      return withAccessLog(logger, traced)
+      return withAccessLog(logger, usage.wrap(traced))
     },
     async listen() {
       if (config.METRICS_PORT === undefined) return undefined
@@ -71,6 +75,7 @@ export async function setUpOperations(config: OperationsConfig, logger: Logger):
       const { port } = metricsServer.address() as { port: number }
       return `http://${host}:${port}/metrics`
     },
+    flushUsage: (options) => usage.flush(options),
     beginShutdown() {
       shuttingDown = true
     },
@@ -80,6 +85,7 @@ export async function setUpOperations(config: OperationsConfig, logger: Logger):
         server.closeAllConnections()
         await new Promise((resolve) => server.close(resolve))
       }
+      await usage.close()
       await tracing?.shutdown()
     },
   }

@@ -9,6 +9,11 @@ export interface RequestDetails {
   operationName?: string
   actorId?: string
   clientAddress?: string
+  /** The partner key that asked, once known: its use is counted (key-usage.ts). */
+  keyId?: number
+  /** The codes of the errors in the response, and the records it returned. */
+  errorCodes?: string[]
+  rows?: number
 }
 
 const storage = new AsyncLocalStorage<RequestDetails>()

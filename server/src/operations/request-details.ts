@@ -1,8 +1,11 @@
 // Tells the access log what only the GraphQL pipeline knows: the operation, who asked, and from
 // where. At debug level it also logs the operation's variables, with secrets scrubbed.
+import type { GraphQLError } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Actor } from '../auth/actor.ts'
+import { classifyError } from '../plugins/error-codes.ts'
 import { clientAddress } from '../plugins/hardening/rate-limit.ts'
+import { rowsIn } from '../rules/usage.ts'
 import type { Logger } from './logger.ts'
 import { redactSecrets } from './redaction.ts'
 import { currentRequest } from './request-context.ts'
@@ -19,6 +22,22 @@ export function useRequestDetails(logger: Logger, trustProxyHops: number): Plugi
     onParams({ params }) {
       const details = currentRequest()
       if (details && params.operationName) details.operationName = params.operationName
+    },
+    // What a key's use counts (key-usage.ts): the response's error codes and records.
+    onResultProcess({ result }) {
+      const details = currentRequest()
+      if (
+        !details ||
+        Array.isArray(result) ||
+        !result ||
+        typeof result !== 'object' ||
+        !('errors' in result || 'data' in result)
+      ) {
+        return
+      }
+      const single = result as { errors?: readonly GraphQLError[]; data?: unknown }
+      details.errorCodes = (single.errors ?? []).map((error) => classifyError(error))
+      details.rows = rowsIn(single.data)
     },
     onExecute({ args }) {
       const details = currentRequest()

@@ -1,13 +1,114 @@
 // Partner keys: the ApiKey type, and (admins) listing, creating and revoking keys.
 import { GraphQLError } from 'graphql'
-import { createApiKey } from '../auth/api-keys.ts'
+import { createApiKey, MAX_OVERLAP_HOURS, rotateKeySecret } from '../auth/api-keys.ts'
 import { isValidKeyScope } from '../auth/permissions.ts'
+import { prepareOperations } from '../auth/trusted-operations.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { announceAccessChange } from '../live/bus.ts'
+import { actorColumns } from '../records/audit.ts'
 import { translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
+import { dayOf, daysBetween, LATENCY_BOUNDS_MS, p95Of, USAGE_RETENTION_DAYS } from '../rules/usage.ts'
+
+interface UsageDay {
+  day: string
+  requests: number
+  errors: Record<string, number>
+  rowsReturned: number
+  bytesOut: number
+  latencyBuckets: number[]
+  lastUsedAt: Date | null
+  lastAddress: string | null
+}
+
+const ErrorCount = builder.objectRef<{ code: string; count: number }>('ErrorCount').implement({
+  description: 'How many errors of one code.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'The error code (`extensions.code`).' }),
+    count: t.exposeInt('count', { description: 'Errors with this code.' }),
+  }),
+})
+
+const ApiKeyUsage = builder.objectRef<UsageDay>('ApiKeyUsage').implement({
+  description: "A key's use on one day (UTC), summed over every instance of the hub.",
+  fields: (t) => ({
+    day: t.field({ type: 'Date', description: 'The day (UTC).', resolve: (u) => u.day }),
+    requests: t.exposeInt('requests', { description: 'GraphQL requests answered.' }),
+    errorCount: t.int({
+      description: 'Errors in the responses, of every code.',
+      resolve: (u) => Object.values(u.errors).reduce((sum, n) => sum + n, 0),
+    }),
+    errors: t.field({
+      type: [ErrorCount],
+      description: 'Errors by code, most frequent first.',
+      resolve: (u) =>
+        Object.entries(u.errors)
+          .map(([code, count]) => ({ code, count }))
+          .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    }),
+    rowsReturned: t.exposeInt('rowsReturned', {
+      description: 'Records returned (items of the lists in the responses).',
+    }),
+    p95LatencyMs: t.int({
+      nullable: true,
+      description: `95th percentile of the time to answer, in ms: the upper bound of its bucket (${LATENCY_BOUNDS_MS.join(', ')} ms); null without requests.`,
+      resolve: (u) => p95Of(u.latencyBuckets),
+    }),
+    bytesOut: t.float({ description: 'Bytes of the response bodies.', resolve: (u) => u.bytesOut }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last request of the day.' }),
+    lastAddress: t.exposeString('lastAddress', {
+      nullable: true,
+      description: 'Where the last request of the day came from.',
+    }),
+  }),
+})
+
+async function usageOf(apiKeyId: number, from: string, to: string): Promise<UsageDay[]> {
+  const days = daysBetween(from, to)
+  if (days.length === 0 || days.length > USAGE_RETENTION_DAYS) {
+    throw userInputError('Invalid range', [
+      { field: 'to', code: 'out_of_range', message: `1 – ${USAGE_RETENTION_DAYS} days, from ≤ to` },
+    ])
+  }
+  const rows = await db().apiKeyUsageDay.findMany({
+    where: { apiKeyId, day: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
+  })
+  const byDay = new Map(rows.map((row) => [dayOf(row.day), row]))
+  return days.map((day) => {
+    const row = byDay.get(day)
+    return {
+      day,
+      requests: row?.requests ?? 0,
+      errors: (row?.errors as Record<string, number> | undefined) ?? {},
+      rowsReturned: row?.rowsReturned ?? 0,
+      bytesOut: Number(row?.bytesOut ?? 0),
+      latencyBuckets: row?.latencyBuckets ?? [],
+      lastUsedAt: row?.lastUsedAt ?? null,
+      lastAddress: row?.lastAddress ?? null,
+    }
+  })
+}
+
+interface TrustedOperationRow {
+  id: number
+  hash: string
+  name: string | null
+  document: string
+  createdAt: Date
+}
+
+const TrustedOperation = builder.objectRef<TrustedOperationRow>('TrustedOperation').implement({
+  description:
+    'An operation a key may run by its hash (受信操作). A key with any may run only these; send `extensions: { persistedQuery: { version: 1, sha256Hash } }` instead of the query.',
+  fields: (t) => ({
+    hash: t.exposeString('hash', { description: 'SHA-256 (hex) of `document`: what the key sends.' }),
+    name: t.exposeString('name', { nullable: true, description: 'The operation’s name.' }),
+    document: t.exposeString('document', { description: 'The operation and the fragments it uses, as stored.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered.' }),
+  }),
+})
 
 builder.prismaNode('ApiKey', {
   id: { field: 'id' },
@@ -25,6 +126,37 @@ builder.prismaNode('ApiKey', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the key was revoked.' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last use, to the minute.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the key was created.' }),
+    trustedOperations: t.field({
+      type: [TrustedOperation],
+      description: 'The operations the key may run, when it is bound to some (then only those).',
+      resolve: (key) => db().trustedOperation.findMany({ where: { apiKeyId: key.id }, orderBy: { id: 'asc' } }),
+    }),
+    usage: t.field({
+      type: [ApiKeyUsage],
+      description: `The key's use per day (UTC), every day from \`from\` to \`to\` (at most ${USAGE_RETENTION_DAYS} days; days without use count zero). Counted as responses are sent and stored every few seconds.`,
+      args: {
+        from: t.arg({ type: 'Date', required: true, description: 'First day (UTC).' }),
+        to: t.arg({ type: 'Date', required: true, description: 'Last day (UTC), included.' }),
+      },
+      resolve: (key, args) => usageOf(key.id, dayOf(args.from), dayOf(args.to)),
+    }),
+    lastUsedFrom: t.string({
+      nullable: true,
+      description: 'The address the key was last used from (as the access log sees it, behind trusted proxies).',
+      resolve: async (key) =>
+        (
+          await db().apiKeyUsageDay.findFirst({
+            where: { apiKeyId: key.id, lastAddress: { not: null } },
+            orderBy: { day: 'desc' },
+            select: { lastAddress: true },
+          })
+        )?.lastAddress ?? null,
+    }),
+    rotatedAt: t.expose('rotatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key last got a new secret (rotateApiKey).',
+    }),
     createdBy: link(t, 'createdBy', 'User', 'The admin who created it.', true),
   }),
 })
@@ -103,6 +235,132 @@ builder.mutationField('revokeApiKey', (t) =>
       // Streams open with the key end at once, on every instance.
       await announceAccessChange({ keyId })
       return key
+    },
+  }),
+)
+
+const RotatedApiKey = builder
+  .objectRef<{ id: number; secret: string; previousSecretValidUntil: Date }>('RotatedApiKey')
+  .implement({
+    description: 'A key with its new secret. Store it now: the hub keeps only its hash.',
+    fields: (t) => ({
+      secret: t.exposeString('secret', { description: 'The new key to send as `Authorization: Bearer <secret>`.' }),
+      previousSecretValidUntil: t.expose('previousSecretValidUntil', {
+        type: 'DateTime',
+        description: 'Until when the previous secret still works; afterwards it is refused with KEY_ROTATED.',
+      }),
+      apiKey: t.prismaField({
+        type: 'ApiKey',
+        description: 'The key as listed.',
+        resolve: (query, parent) => db().apiKey.findUniqueOrThrow({ ...query, where: { id: parent.id } }),
+      }),
+    }),
+  })
+
+builder.mutationField('rotateApiKey', (t) =>
+  t.field({
+    type: RotatedApiKey,
+    authScopes: { admin: true },
+    description: `Gives a key a new secret (admins), returned here and nowhere else. The previous secret keeps working for \`overlapHours\` (0–${MAX_OVERLAP_HOURS}) so the partner can switch without a gap; then it is refused with KEY_ROTATED. Audited.`,
+    args: {
+      id: t.arg.id({ required: true, description: 'Global ID of the ApiKey.' }),
+      overlapHours: t.arg.int({
+        required: true,
+        description: `Hours the previous secret still works (0: not at all; at most ${MAX_OVERLAP_HOURS}).`,
+      }),
+      reason: t.arg.string({ description: 'Why, in your words; kept in the audit trail (≤ 1000 characters).' }),
+    },
+    resolve: async (_root, { id, overlapHours, reason }, ctx) => {
+      if (overlapHours < 0 || overlapHours > MAX_OVERLAP_HOURS) {
+        throw userInputError('Invalid input', [
+          { field: 'overlapHours', code: 'out_of_range', message: `0 – ${MAX_OVERLAP_HOURS}` },
+        ])
+      }
+      if (reason != null && reason.length > 1000) {
+        throw userInputError('Invalid input', [{ field: 'reason', code: 'too_long', message: '≤ 1000 characters' }])
+      }
+      const keyId = idOf(String(id), 'ApiKey')
+      const rotated =
+        keyId === undefined
+          ? undefined
+          : await db().$transaction(async (tx) => {
+              const done = await rotateKeySecret(tx, keyId, overlapHours)
+              if (!done) return undefined
+              await tx.auditEvent.create({
+                data: {
+                  ...actorColumns(ctx.actor),
+                  requestId: ctx.requestId,
+                  recordType: 'ApiKey',
+                  recordId: keyId,
+                  action: 'UPDATE',
+                  // The prefixes only: a secret, or its hash, never goes into the trail.
+                  changes: {
+                    prefix: { before: done.before.prefix, after: done.after.prefix },
+                    previousSecretValidUntil: { before: null, after: done.validUntil.toISOString() },
+                  },
+                  reason: reason?.trim() || null,
+                },
+              })
+              return done
+            })
+      if (!rotated) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      return { id: rotated.after.id, secret: rotated.secret, previousSecretValidUntil: rotated.validUntil }
+    },
+  }),
+)
+
+builder.mutationField('registerTrustedOperations', (t) =>
+  t.field({
+    type: [TrustedOperation],
+    authScopes: { admin: true },
+    description:
+      'Binds a key to the operations of a .graphql document (admins): each operation, with the fragments it uses, is parsed and validated now and stored by its SHA-256; from then on the key may run only its registered operations, by hash (TRUSTED_OPERATIONS_ONLY otherwise). Registering one again changes nothing. Audited.',
+    args: {
+      apiKeyId: t.arg.id({ required: true, description: 'Global ID of the ApiKey.' }),
+      document: t.arg.string({
+        required: true,
+        description: 'The .graphql document: one or more named queries and their fragments.',
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const keyId = idOf(String(args.apiKeyId), 'ApiKey')
+      const key = keyId === undefined ? null : await db().apiKey.findUnique({ where: { id: keyId } })
+      if (!key) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      // The built schema imports this file: fetched when first needed.
+      const { schema } = await import('./index.ts')
+      const prepared = prepareOperations(schema, args.document)
+      const registered = await db().$transaction(async (tx) => {
+        const rows: TrustedOperationRow[] = []
+        for (const operation of prepared) {
+          rows.push(
+            await tx.trustedOperation.upsert({
+              where: { apiKeyId_hash: { apiKeyId: key.id, hash: operation.hash } },
+              create: {
+                apiKeyId: key.id,
+                ...operation,
+                createdById: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+              },
+              update: {},
+            }),
+          )
+        }
+        await tx.auditEvent.create({
+          data: {
+            ...actorColumns(ctx.actor),
+            requestId: ctx.requestId,
+            recordType: 'ApiKey',
+            recordId: key.id,
+            action: 'UPDATE',
+            changes: {
+              trustedOperations: { before: null, after: rows.map((row) => ({ name: row.name, hash: row.hash })) },
+            },
+          },
+        })
+        return rows
+      })
+      // Streams the key has open end, as with any change of what it may do.
+      await announceAccessChange({ keyId: key.id })
+      return registered
     },
   }),
 )

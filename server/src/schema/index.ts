@@ -25,6 +25,7 @@ import './live.ts'
 import './saved-query.ts'
 import './citation-check.ts'
 import './quality.ts'
+import './changes.ts'
 
 export const schema = builder.toSchema({ sortSchema: false })
 

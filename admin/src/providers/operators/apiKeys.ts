@@ -2,7 +2,42 @@
 import { isEmpty, type Json, localPage, operatorProvider, type Send, unwrapInputErrors } from './local.ts'
 
 const API_KEY =
-  'id name prefix scopes expiresAt rateLimitPerMinute revokedAt lastUsedAt createdAt createdBy { username displayName }'
+  'id name prefix scopes expiresAt rateLimitPerMinute revokedAt lastUsedAt rotatedAt createdAt createdBy { username displayName }'
+
+/** One day of a key's use, as `ApiKey.usage` gives it. */
+export interface UsageDay {
+  day: string
+  requests: number
+  errorCount: number
+  errors: { code: string; count: number }[]
+  rowsReturned: number
+  p95LatencyMs: number | null
+  bytesOut: number
+}
+
+const USAGE = 'day requests errorCount errors { code count } rowsReturned p95LatencyMs bytesOut'
+
+/** The last `days` days (UTC) ending today, as `usage(from, to)` takes them. */
+export function usageRange(days: number, now = new Date()): { from: string; to: string } {
+  const to = now.toISOString().slice(0, 10)
+  const from = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10)
+  return { from, to }
+}
+
+/** A period's totals for the key's page: sums, the worst day's p95, and errors by code. */
+export function usageTotals(days: UsageDay[]) {
+  const errors = new Map<string, number>()
+  for (const day of days) for (const e of day.errors) errors.set(e.code, (errors.get(e.code) ?? 0) + e.count)
+  const p95s = days.flatMap((day) => (day.p95LatencyMs == null ? [] : [day.p95LatencyMs]))
+  return {
+    requests: days.reduce((sum, day) => sum + day.requests, 0),
+    errors: days.reduce((sum, day) => sum + day.errorCount, 0),
+    rows: days.reduce((sum, day) => sum + day.rowsReturned, 0),
+    bytes: days.reduce((sum, day) => sum + day.bytesOut, 0),
+    worstP95: p95s.length > 0 ? Math.max(...p95s) : null,
+    byCode: [...errors.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count),
+  }
+}
 
 export type KeyStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED'
 
@@ -60,6 +95,16 @@ export function createApiKeysProvider(send: Send) {
         return { data: { ...toApiKeyRecord(result.created.apiKey), secret: result.created.secret } as never }
       },
     }),
+
+    /** The key's use per day over the last `days` days, and where it was last used from. */
+    async usage(id: string | number, days: number, signal?: AbortSignal) {
+      const data = await send<{ node: { usage: UsageDay[]; lastUsedFrom: string | null } | null }>(
+        `query ApiKeyUsage($id: ID!, $from: Date!, $to: Date!) { node(id: $id) { ... on ApiKey { lastUsedFrom usage(from: $from, to: $to) { ${USAGE} } } } }`,
+        { id, ...usageRange(days) },
+        signal,
+      )
+      return data.node ?? { usage: [], lastUsedFrom: null }
+    },
 
     /** Revokes a key at once. */
     async revokeApiKey(id: string | number) {
