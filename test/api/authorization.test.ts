@@ -68,6 +68,8 @@ const OTHER_QUERY_FIELDS: Record<string, { outcome: (caller: CallerName) => Outc
   periodLocks: { outcome: operatorsOnly, selection: '{ id }' },
   // What the data-quality rules find: the operators' worklist.
   dataQualityIssues: { outcome: operatorsOnly, selection: '{ totalCount }' },
+  // The published change feed, authorised per type, field and division: partner-sync.test.ts.
+  changes: null,
   // Checked by their own tests below.
   me: null,
   // Each operator's own (and shared) lists: saved-queries.test.ts.
@@ -119,6 +121,8 @@ const EDITOR_MUTATIONS = ['importRecords']
 const OPERATOR_MUTATIONS = ['saveQuery', 'deleteSavedQuery']
 /** Editors' changes to citations, within their division: covered in citations.test.ts. */
 const CITATION_MUTATIONS = ['updateCitation', 'deleteCitation']
+/** Admins' further key work: checked role by role in key-rotation.test.ts and trusted-operations.test.ts. */
+const KEY_MUTATIONS = ['rotateApiKey', 'registerTrustedOperations']
 /** Review and reporting periods: checked role by role in test/api/governance/. */
 const GOVERNANCE_MUTATIONS = [
   'createChangeSet',
@@ -170,6 +174,7 @@ describe('the schema, as the matrix sees it', () => {
       ...OPERATOR_MUTATIONS,
       ...CITATION_MUTATIONS,
       ...GOVERNANCE_MUTATIONS,
+      ...KEY_MUTATIONS,
     ])
     expect(mutationFields.map((f) => f.name).filter((name) => !mutations.has(name))).toEqual([])
   })

@@ -207,11 +207,12 @@ describe('limits on what one operation may ask, refused with a code before any S
       if (!(type instanceof GraphQLObjectType)) continue
       // What the console's list page selects (admin/src/providers/queries.ts): every value,
       // references as { id }, lists of objects with their values; no citations, no connections;
-      // of the changes in review, only whether there are any (the list marks such records).
+      // of the changes in review, which set holds them; of quality issues, what the badge shows.
       const fields = Object.values(type.getFields())
         .filter((field) => field.args.length === 0 && field.name !== 'citations')
         .map((field) => {
-          if (field.name === 'pendingChanges') return 'pendingChanges { action }'
+          if (field.name === 'pendingChanges') return 'pendingChanges { action changeSet { id status authorName } }'
+          if (field.name === 'qualityIssues') return 'qualityIssues { rule severity field title message }'
           const inner = named(field.type)
           if (!(inner instanceof GraphQLObjectType)) return field.name
           const values = Object.values(inner.getFields()).filter((f) => !(named(f.type) instanceof GraphQLObjectType))

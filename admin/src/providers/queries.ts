@@ -20,6 +20,9 @@ function nestedSelection(schema: HubSchema, type: string, depth: Depth): string 
   return `{ ${names.join(' ')} }`
 }
 
+/** What the console shows of a record's quality issues (admin/src/quality/). */
+export const QUALITY_ISSUE = '{ rule severity field title message }'
+
 /**
  * The fields a page needs: every scalar and enum, references as `{ id }`, nested lists of values;
  * citations and many-to-many ID lists only for a single record.
@@ -34,6 +37,8 @@ export function selection(schema: HubSchema, api: ResourceApi, depth: Depth): st
     // Unpublished changes: which set holds them, for the lists' mark and the record's notice (the
     // diffs themselves are read with the set).
     if (name === 'pendingChanges') parts.push('pendingChanges { action changeSet { id status authorName } }')
+    // Quality issues as the badge and the notice show them (the record itself is the one in hand).
+    else if (name === 'qualityIssues') parts.push(`qualityIssues ${QUALITY_ISSUE}`)
     else if (meta.kind !== 'object') parts.push(name)
     else if (name === 'citations') {
       if (depth === 'one') parts.push(CITATIONS)

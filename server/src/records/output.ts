@@ -163,6 +163,8 @@ export function recordFields(t: any, f: Family, { citations = true } = {}) {
     description:
       'Changes to this record not yet published: in a change set being drafted, awaiting review or returned to its author (operators only).',
     select: { id: true },
+    // One open set at most holds a record, with one change for it: the cost plugin counts one.
+    extensions: { maxItems: 1 },
     load: (ids: number[]) => pendingChangesOf(f.typename, ids),
     resolve: (parent: any) => parent.id,
   })

@@ -36,7 +36,7 @@ const pageSize = (value: unknown) =>
 /**
  * How many items a field may return for each of its parents: `first`/`last` (default page size,
  * capped at the largest page) for paginated fields, the length of a list argument (`nodes(ids:)`)
- * or UNSIZED_LIST_ITEMS for other lists of records, 1 otherwise. The lists inside a page
+ * the field's `maxItems` extension or UNSIZED_LIST_ITEMS for other lists of records, 1 otherwise. The lists inside a page
  * (`nodes`, `edges`) hold the items its `first` already counted.
  */
 function itemsOf(
@@ -60,7 +60,9 @@ function itemsOf(
     const value = argumentValue(field, argument.name, variables, operation)
     if (Array.isArray(value)) return { items: value.length, paginated: false }
   }
-  return { items: UNSIZED_LIST_ITEMS, paginated: false }
+  // A list known to be short says so on its field (`extensions: { maxItems }`).
+  const known = definition.extensions?.maxItems
+  return { items: typeof known === 'number' ? known : UNSIZED_LIST_ITEMS, paginated: false }
 }
 
 /** The estimated cost of the operation a request runs, with its variables. */

@@ -13,11 +13,11 @@ export const HARDENING_DEFAULTS = {
   /** Fields one selection set asks for, fragments included (the widest type has ~25 fields). */
   maxBreadth: 100,
   /**
-   * Estimated values in a response (cost.ts). A console page of 200 records costs 28,000-45,000
-   * (indicators, with their observations and history, the most); two nested pages of 200 cost over
-   * 120,000.
+   * Estimated values in a response (cost.ts). A console page of 200 records costs 30,000-56,000
+   * (indicators the most, with their observations, quality issues and changes in review); two
+   * nested pages of 200 cost over 120,000.
    */
-  maxCost: 100_000,
+  maxCost: 120_000,
   /** Bytes of an import's body: room for the console's CSV import of 10,000 rows (sent as JSON rows). */
   maxBodyBytes: 8_388_608,
   /** Bytes of any other operation's body (a 50-record delete is ~5 KB). */
