@@ -31,7 +31,12 @@ export interface BoundaryReport {
   missing: string[]
 }
 
-const packageDir = () => path.dirname(createRequire(import.meta.url).resolve(`${BOUNDARY_PACKAGE}/package.json`))
+// Resolved from this file's directory, not import.meta.url: in the server's bundle (server/dist)
+// that URL is the bundle's, where the prisma package's dependencies cannot be found.
+const packageDir = () =>
+  path.dirname(
+    createRequire(path.join(import.meta.dirname, 'package.json')).resolve(`${BOUNDARY_PACKAGE}/package.json`),
+  )
 
 interface Registry {
   PINYIN_MAP: Record<string, string>

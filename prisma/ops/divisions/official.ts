@@ -66,7 +66,10 @@ export function parseCode(code: string): { table: Table; key: string } {
   return { table, key: code.slice(0, table.digits) }
 }
 
-const packageDir = () => path.dirname(createRequire(import.meta.url).resolve(`${PACKAGE_NAME}/package.json`))
+// Resolved from this file's directory, not import.meta.url: in the server's bundle (server/dist)
+// that URL is the bundle's, where the prisma package's dependencies cannot be found.
+const packageDir = () =>
+  path.dirname(createRequire(path.join(import.meta.dirname, 'package.json')).resolve(`${PACKAGE_NAME}/package.json`))
 
 export async function packageVersion(): Promise<string> {
   const json = JSON.parse(await readFile(path.join(packageDir(), 'package.json'), 'utf8')) as { version: string }
