@@ -21,7 +21,7 @@ describe.skipIf(databaseKind !== 'postgres')('concurrent editors of one record',
     refs = await seededRefs(t)
     for (let i = 0; i < WRITERS; i++) cookies.push(await sessionOfNewOperator(t, `concurrent-editor-${i}`, 'EDITOR'))
     const created = await t.data(`mutation ($input: HospitalCreateInput!) { createHospital(input: $input) { id } }`, {
-      input: { ...scenarioOf('Hospital').create(refs), nameZh: '并发测试医院', openBeds: 0 },
+      input: { ...scenarioOf('Hospital').create(refs), nameZh: '并发测试医院', openBeds: 0, plannedBeds: 100_000 },
     })
     id = created.createHospital.id
   })

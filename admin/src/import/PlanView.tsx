@@ -40,17 +40,20 @@ export function PlanView({ plan }: { plan: ImportPlan }) {
           color={plan.bad.length ? 'error' : 'default'}
           label={translate('hub.import.bad', { smart_count: plan.bad.length })}
         />
-        {plan.warnings?.length ? (
-          <Chip
-            color="warning"
-            variant="outlined"
-            label={translate('quality.badge', { smart_count: plan.warningCount ?? plan.warnings.length })}
-          />
-        ) : null}
         {plan.unchanged.length ? (
           <Chip variant="outlined" label={translate('hub.import.unchanged', { smart_count: plan.unchanged.length })} />
         ) : null}
       </Stack>
+      {/* Apart from what the import will do: warnings never stop it (error rules make rows bad). */}
+      {plan.warnings?.length ? (
+        <Chip
+          color="warning"
+          variant="outlined"
+          sx={{ mb: 1 }}
+          data-testid="import-warnings"
+          label={translate('quality.badge', { smart_count: plan.warningCount ?? plan.warnings.length })}
+        />
+      ) : null}
       {plan.unknownColumns.length ? (
         <Alert severity="warning" sx={{ mb: 1 }} data-testid="import-unknown-columns">
           {translate('hub.import.unknownColumn', { columns: plan.unknownColumns.join('、') })}
