@@ -164,7 +164,7 @@ describe('import', () => {
     await expect.poll(() => page.getByTestId('import-source').textContent()).toBe('检测到编码：GBK')
     await expect.poll(summary).toBe('将新建 2 条将更新 0 条有误 0 行')
     // Rows without English names: the hub's quality warnings, beside the plan (they do not stop it).
-    await expect.poll(() => page.getByTestId('import-warnings').textContent()).toMatch(/^\d+ 条质量提示$/)
+    await expect.poll(() => page.getByTestId('import-warning-count').textContent()).toMatch(/^\d+ 条质量提示$/)
     await browser.screenshot('files-gbk-dry-run')
     expect(await hospitalsNamed('GBK导入测试医院')).toEqual([])
     await page.getByRole('button', { name: '导入 2 条' }).click()

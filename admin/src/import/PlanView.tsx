@@ -50,7 +50,7 @@ export function PlanView({ plan }: { plan: ImportPlan }) {
           color="warning"
           variant="outlined"
           sx={{ mb: 1 }}
-          data-testid="import-warnings"
+          data-testid="import-warning-count"
           label={translate('quality.badge', { smart_count: plan.warningCount ?? plan.warnings.length })}
         />
       ) : null}
