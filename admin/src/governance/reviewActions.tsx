@@ -6,15 +6,7 @@ import CheckIcon from '@mui/icons-material/Check'
 import CloseIcon from '@mui/icons-material/Close'
 import SendIcon from '@mui/icons-material/Send'
 import UndoIcon from '@mui/icons-material/Undo'
-import {
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Button as MuiButton,
-  TextField,
-} from '@mui/material'
+import { Button as MuiButton } from '@mui/material'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import {
@@ -29,7 +21,7 @@ import {
   useTranslate,
   useUnselectAll,
 } from 'react-admin'
-import { TextButton } from '../common/TextButton.tsx'
+import { ReasonDialog } from '../common/ReasonDialog.tsx'
 import type { HubDataProvider } from '../providers/dataProvider.ts'
 import type { ReviewStep } from '../providers/operators/changeSets.ts'
 
@@ -107,36 +99,23 @@ export function StepButton({ step, set }: { step: ReviewStep; set: RaRecord }) {
       >
         {translate(`hub.review.${step}`)}
       </MuiButton>
-      <Dialog open={open} onClose={busy ? undefined : () => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate(`hub.review.${step}Title`)}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{translate(`hub.review.${step}Text`)}</DialogContentText>
-          <TextField
-            name="reviewReason"
-            label={translate(step === 'reject' ? 'hub.review.rejectReason' : 'hub.review.note')}
-            required={step === 'reject'}
-            error={tried && missingReason}
-            helperText={tried && missingReason ? translate('hub.review.reasonRequired') : ' '}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            slotProps={{ htmlInput: { maxLength: 1000 } }}
-            fullWidth
-            multiline
-            autoFocus
-          />
-        </DialogContent>
-        <DialogActions>
-          <TextButton label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
-          <TextButton
-            label={`hub.review.${step}Confirm`}
-            onClick={confirm}
-            disabled={busy}
-            variant="contained"
-            color={step === 'reject' || step === 'withdraw' ? 'error' : 'primary'}
-            data-testid={`confirm-${step}`}
-          />
-        </DialogActions>
-      </Dialog>
+      <ReasonDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        busy={busy}
+        tried={tried}
+        reason={reason}
+        onReasonChange={setReason}
+        required={step === 'reject'}
+        title={translate(`hub.review.${step}Title`)}
+        text={translate(`hub.review.${step}Text`)}
+        name="reviewReason"
+        label={translate(step === 'reject' ? 'hub.review.rejectReason' : 'hub.review.note')}
+        confirmLabel={`hub.review.${step}Confirm`}
+        confirmColor={step === 'reject' || step === 'withdraw' ? 'error' : 'primary'}
+        onConfirm={confirm}
+        confirmTestId={`confirm-${step}`}
+      />
     </>
   )
 }

@@ -1,7 +1,7 @@
 // Locked reporting periods, newest first (unlocked ones kept, with who unlocked them and why).
 // Admins unlock a period, with the reason the audit trail keeps.
 import LockOpenIcon from '@mui/icons-material/LockOpen'
-import { Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material'
+import { Chip } from '@mui/material'
 import { useState } from 'react'
 import {
   Button,
@@ -20,7 +20,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin'
-import { TextButton } from '../common/TextButton.tsx'
+import { ReasonDialog } from '../common/ReasonDialog.tsx'
 import { refusalMessage } from '../governance/reviewActions.tsx'
 import type { HubDataProvider } from '../providers/dataProvider.ts'
 
@@ -61,35 +61,22 @@ function UnlockButton() {
       >
         <LockOpenIcon />
       </Button>
-      <Dialog open={open} onClose={busy ? undefined : () => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('hub.periodLocks.unlockTitle', { period: lock.period })}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{translate('hub.periodLocks.unlockText')}</DialogContentText>
-          <TextField
-            name="unlockReason"
-            label={translate('hub.periodLocks.unlockReason')}
-            required
-            error={tried && !reason.trim()}
-            helperText={tried && !reason.trim() ? translate('hub.review.reasonRequired') : ' '}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            slotProps={{ htmlInput: { maxLength: 1000 } }}
-            fullWidth
-            multiline
-            autoFocus
-          />
-        </DialogContent>
-        <DialogActions>
-          <TextButton label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
-          <TextButton
-            label="hub.periodLocks.unlock"
-            onClick={confirm}
-            disabled={busy}
-            variant="contained"
-            color="warning"
-          />
-        </DialogActions>
-      </Dialog>
+      <ReasonDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        busy={busy}
+        tried={tried}
+        reason={reason}
+        onReasonChange={setReason}
+        required
+        title={translate('hub.periodLocks.unlockTitle', { period: lock.period })}
+        text={translate('hub.periodLocks.unlockText')}
+        name="unlockReason"
+        label={translate('hub.periodLocks.unlockReason')}
+        confirmLabel="hub.periodLocks.unlock"
+        confirmColor="warning"
+        onConfirm={confirm}
+      />
     </>
   )
 }
