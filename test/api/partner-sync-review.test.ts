@@ -45,7 +45,7 @@ it('lists a change once it is approved, as approved', async () => {
   const published = await ok(partner, CHANGES, { after: pending.changes.nextCursor })
   expect(published.changes.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
     {
-      action: 'CREATED',
+      action: 'CREATE',
       recordId: created.createSchool.id,
       record: { id: created.createSchool.id, nameZh: '待审核学校', seats: 120 },
     },

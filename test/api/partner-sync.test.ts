@@ -284,10 +284,10 @@ describe('what each change says', () => {
     const data = await ok({ bearer: partner }, CHANGES, { after: p.cursor })
     const nodes = data.changes.edges.map((edge: { node: Change }) => edge.node)
     expect(nodes.map((n: Change) => [n.action, n.version])).toEqual([
-      ['CREATED', 1],
-      ['UPDATED', 2],
-      ['TRASHED', 3],
-      ['PURGED', null],
+      ['CREATE', 1],
+      ['UPDATE', 2],
+      ['DELETE', 3],
+      ['PURGE', null],
     ])
     expect(nodes[1].changedFields.sort()).toEqual(['nameEn', 'seats'])
     expect(nodes[3]).toMatchObject({ recordType: 'School', recordId: created.id, changedFields: [], record: null })
@@ -340,8 +340,8 @@ describe('who sees what', () => {
       const data = await ok(p.caller, CHANGES, { after: p.cursor, ...p.filter })
       const nodes = data.changes.edges.map((edge: { node: Change }) => edge.node)
       expect(nodes.map((n: Change) => [n.action, n.recordId, n.movedOut, n.record === null])).toEqual([
-        ['CREATED', inside.id, false, false],
-        ['UPDATED', inside.id, true, true],
+        ['CREATE', inside.id, false, false],
+        ['UPDATE', inside.id, true, true],
       ])
     }
   })

@@ -42,23 +42,8 @@ export function changesPageSize(first: number | null | undefined, locale: Locale
   return first
 }
 
-export type FeedAction = 'CREATED' | 'UPDATED' | 'TRASHED' | 'RESTORED' | 'PURGED'
-
-/** The feed's name for a publication's action. */
-export function feedActionOf(action: string): FeedAction {
-  switch (action) {
-    case 'CREATE':
-      return 'CREATED'
-    case 'DELETE':
-      return 'TRASHED'
-    case 'RESTORE':
-      return 'RESTORED'
-    case 'PURGE':
-      return 'PURGED'
-    default:
-      return 'UPDATED'
-  }
-}
+/** What a published change did: the audit trail's words (one set of actions across the hub). */
+export type FeedAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' | 'PURGE'
 
 /**
  * The cursor to store after reading a page: after its last change while more follow; otherwise at
@@ -76,6 +61,6 @@ export function nextSeq(after: number, lastSeq: number | undefined, hasMore: boo
  * may not read (restricted ones without the restricted scope). `hidden` names those fields.
  */
 export function visibleChangedFields(action: FeedAction, changed: string[], hidden: ReadonlySet<string>): string[] {
-  if (action === 'PURGED') return []
+  if (action === 'PURGE') return []
   return changed.filter((field) => !hidden.has(field))
 }

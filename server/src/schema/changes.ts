@@ -16,12 +16,12 @@ import {
   decodeChangeCursor,
   encodeChangeCursor,
   type FeedAction,
-  feedActionOf,
   MAX_CHANGES_PAGE,
   nextSeq,
   visibleChangedFields,
 } from '../rules/change-feed.ts'
 import { RECORD_TYPES, RecordType } from './audit.ts'
+import { AuditAction } from './enums.ts'
 
 interface FeedEntry {
   seq: number
@@ -41,17 +41,6 @@ interface FeedPage {
   head: number
   after: number
 }
-
-const PublishedChangeAction = builder.enumType('PublishedChangeAction', {
-  description: 'What a published change did to a record.',
-  values: {
-    CREATED: { value: 'CREATED', description: 'Published for the first time.' },
-    UPDATED: { value: 'UPDATED', description: 'Changed (`changedFields` names what changed).' },
-    TRASHED: { value: 'TRASHED', description: 'Moved to the trash: no longer in the lists.' },
-    RESTORED: { value: 'RESTORED', description: 'Back from the trash, or back to an earlier version.' },
-    PURGED: { value: 'PURGED', description: 'Removed for good. A tombstone: only its type and ID remain.' },
-  } as const,
-})
 
 /** Fields whose changes a caller without the restricted scope is not told of, per record type. */
 const hiddenFields = (() => {
@@ -77,7 +66,12 @@ const PublishedChange = builder.objectRef<FeedEntry>('PublishedChange').implemen
   description:
     'One published change to one record. Apply them in order: where `record` is given, store it (it replaces your copy); where it is null, remove the record.',
   fields: (t) => ({
-    action: t.field({ type: PublishedChangeAction, description: 'What the change did.', resolve: (e) => e.action }),
+    action: t.field({
+      type: AuditAction.ref,
+      description:
+        'What the change did: CREATE, UPDATE (see `changedFields`), DELETE (to the trash), RESTORE, or PURGE (a tombstone: type and ID only).',
+      resolve: (e) => e.action,
+    }),
     recordType: t.field({
       type: RecordType,
       description: 'Type of the record.',
@@ -90,7 +84,7 @@ const PublishedChange = builder.objectRef<FeedEntry>('PublishedChange').implemen
     version: t.int({
       nullable: true,
       description: 'The version published by this change; null for a purge.',
-      resolve: (e) => (e.action === 'PURGED' ? null : e.version),
+      resolve: (e) => (e.action === 'PURGE' ? null : e.version),
     }),
     at: t.field({ type: 'DateTime', description: 'When the change was published.', resolve: (e) => e.at }),
     changedFields: t.stringList({
@@ -114,7 +108,7 @@ const PublishedChange = builder.objectRef<FeedEntry>('PublishedChange').implemen
       description:
         'The record as it is published when you read this page (a later change to it follows in a later page), with your rights on its fields; null when it is trashed, purged, moved out of your division, or not yours to read — then remove it from your copy.',
       resolve: async (e, _args, ctx, info) => {
-        if (e.action === 'TRASHED' || e.action === 'PURGED' || e.movedOut) return null
+        if (e.action === 'DELETE' || e.action === 'PURGE' || e.movedOut) return null
         if (!canRead(ctx.actor, e.recordType, ctx.auth.publicRead)) return null
         const [record] = await resolveNodes(builder, ctx, info, [{ typename: e.recordType, id: String(e.recordId) }])
         return (record ?? null) as never
@@ -241,7 +235,7 @@ async function readFeed(after: number, types: string[], divisions: number[], lim
     at: row.at,
     recordType: row.recordType,
     recordId: row.recordId,
-    action: feedActionOf(row.action),
+    action: row.action as FeedAction,
     version: row.version,
     changedFields: row.changedFields ?? [],
     movedOut: row.moved_out === true,
