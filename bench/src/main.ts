@@ -2,7 +2,7 @@
 // HTTP ceiling on its own PostgreSQL database (and the hub on a filled PGlite data directory),
 // then writes RESULTS.md and results.json. See README in this folder for what each number means.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CpuSampler } from './cpu-sampler.ts'
@@ -407,7 +407,7 @@ async function main() {
   const outDir = plan.name === 'full' ? BENCH_DIR : path.join(OUT_DIR, 'quick')
   mkdirSync(outDir, { recursive: true })
   writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
-  writeFileSync(path.join(outDir, 'RESULTS.md'), writeReport(results))
+  writeFileSync(path.join(outDir, 'RESULTS.md'), writeReport(results, analysisOf(plan.name)))
   formatWithBiome(path.join(outDir, 'RESULTS.md'), path.join(outDir, 'results.json'))
   log(`Wrote ${path.relative(process.cwd(), path.join(outDir, 'RESULTS.md'))} and results.json`)
   for (const line of summaryLines(results)) console.log(line)
@@ -483,6 +483,15 @@ function formatWithBiome(...files: string[]) {
   }
 }
 
+/**
+ * The hand-written reading of the full run (bench/ANALYSIS.md): why each missed target is missed,
+ * with the profile that explains it, and what each lever measured. Quick runs print numbers only.
+ */
+function analysisOf(planName: string): string | undefined {
+  const file = path.join(BENCH_DIR, 'ANALYSIS.md')
+  return planName === 'full' && existsSync(file) ? readFileSync(file, 'utf8') : undefined
+}
+
 /** Rewrites RESULTS.md from a results.json, keeping its measurements. */
 function rewriteReport(file: string) {
   const results = JSON.parse(readFileSync(file, 'utf8')) as Results
@@ -490,7 +499,7 @@ function rewriteReport(file: string) {
   results.ratios = ratioSummary(results)
   results.targets = checkTargets(results)
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
-  writeFileSync(path.join(path.dirname(file), 'RESULTS.md'), writeReport(results))
+  writeFileSync(path.join(path.dirname(file), 'RESULTS.md'), writeReport(results, analysisOf(results.plan.name)))
   formatWithBiome(path.join(path.dirname(file), 'RESULTS.md'), file)
   log(`Rewrote ${path.join(path.dirname(file), 'RESULTS.md')}`)
 }

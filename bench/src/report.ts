@@ -397,7 +397,7 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 const table = (head: string[], rows: (string | number)[][]) =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n')
 
-export function writeReport(results: Results): string {
+export function writeReport(results: Results, analysis?: string): string {
   const { plan, machine } = results
   const ratios = results.ratioTable ?? computeRatios(results)
   const targets = results.targets ?? checkTargets(results)
@@ -422,6 +422,11 @@ export function writeReport(results: Results): string {
     ),
   )
   out.push('')
+  if (analysis) {
+    // ANALYSIS.md's own headings are one level down from RESULTS.md's title.
+    out.push(analysis.trim())
+    out.push('')
+  }
   out.push('## Throughput ratios')
   out.push('')
   out.push(
