@@ -1,7 +1,6 @@
 // The hardened API: every limit refuses with its code before any SQL runs, bodies and rates are
 // bounded, slow operations stop, nothing internal leaks, headers protect the pages, GraphiQL needs
 // no internet, and the hub passes the GraphQL-over-HTTP audits.
-import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -10,7 +9,6 @@ import { loadConfig } from '@minsheng/server/config'
 import { schema } from '@minsheng/server/schema'
 import { type ExecutionArgs, GraphQLObjectType, GraphQLSchema, parse } from 'graphql'
 import { auditServer } from 'graphql-http'
-import { Redis } from 'ioredis'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXAMPLE_OPERATION } from '../../server/src/example-operation.ts'
@@ -24,6 +22,7 @@ import {
 import { bucketOf, clientAddress } from '../../server/src/plugins/hardening/rate-limit.ts'
 import { createHubYoga } from '../../server/src/yoga.ts'
 import { startTestHub, type TestHub } from '../setup/hub.ts'
+import { useTestRedis } from './redis.ts'
 import { LEAKS } from './scenarios/errors.ts'
 
 const LIMIT_CODES = [
@@ -401,30 +400,11 @@ describe('rate limits', () => {
   })
 
   describe('shared through Redis', () => {
-    const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-    const keyPrefix = `minsheng-test:${randomBytes(6).toString('hex')}`
-    let redis: Redis | undefined
-    beforeAll(async () => {
-      const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-      client.on('error', () => {})
-      try {
-        await client.connect()
-        redis = client
-      } catch (error) {
-        // The machines this project runs on have Redis; CI must not skip silently.
-        if (process.env.CI) throw error
-        client.disconnect()
-      }
-    })
-    afterAll(async () => {
-      if (!redis) return
-      const keys = await redis.keys(`${keyPrefix}*`)
-      if (keys.length) await redis.del(...keys)
-      redis.disconnect()
-    })
+    const shared = useTestRedis()
+    const { redisUrl, keyPrefix } = shared
 
     it('counts operations across hubs that share a Redis', async (context) => {
-      if (!redis) context.skip('Redis is not reachable at TEST_REDIS_URL')
+      if (!shared.redis) context.skip('Redis is not reachable at TEST_REDIS_URL')
       const options: HardeningOptions = { rateLimitPerMinute: 2, redisUrl, rateLimitKeyPrefix: keyPrefix }
       const [one, two] = [await serve({ hardening: options }), await serve({ hardening: options })]
       try {
@@ -434,7 +414,7 @@ describe('rate limits', () => {
         expect((await post(two.url, typename)).status).toBe(200)
         await expectRateLimited(await post(one.url, typename), 2)
         await expectRateLimited(await post(two.url, typename), 2)
-        expect(await redis?.keys(`${keyPrefix}*`)).toEqual([`${keyPrefix}:address:127.0.0.1`])
+        expect(await shared.redis?.keys(`${keyPrefix}*`)).toEqual([`${keyPrefix}:address:127.0.0.1`])
       } finally {
         await one.close()
         await two.close()

@@ -1,12 +1,11 @@
 // Probes of password guessing: many addresses guessing one account are refused once the account
 // has had its share of failures, and instances sharing a Redis count the failures together.
-import { randomBytes } from 'node:crypto'
 import { request } from 'node:http'
-import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLoginThrottle, LOGIN_FAILURES } from '../../../server/src/auth/throttle.ts'
 import { startTestHub, type TestHub } from '../../setup/hub.ts'
 import { OPERATORS, TEST_PASSWORD } from '../../setup/operators.ts'
+import { useTestRedis } from '../redis.ts'
 
 let t: TestHub
 beforeAll(async () => {
@@ -63,29 +62,11 @@ describe('sign-in throttling', () => {
   })
 
   describe('shared through Redis', () => {
-    const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-    const keyPrefix = `minsheng-test:${randomBytes(6).toString('hex')}`
-    let redis: Redis | undefined
-    beforeAll(async () => {
-      const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-      client.on('error', () => {})
-      try {
-        await client.connect()
-        redis = client
-      } catch (error) {
-        if (process.env.CI) throw error
-        client.disconnect()
-      }
-    })
-    afterAll(async () => {
-      if (!redis) return
-      const keys = await redis.keys(`${keyPrefix}*`)
-      if (keys.length) await redis.del(...keys)
-      redis.disconnect()
-    })
+    const shared = useTestRedis()
+    const { redisUrl, keyPrefix } = shared
 
     it('failures on one instance count on the other', async (context) => {
-      if (!redis) context.skip('Redis is not reachable at TEST_REDIS_URL')
+      if (!shared.redis) context.skip('Redis is not reachable at TEST_REDIS_URL')
       const one = createLoginThrottle({ redisUrl, keyPrefix })
       const two = createLoginThrottle({ redisUrl, keyPrefix })
       try {
