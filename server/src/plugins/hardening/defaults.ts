@@ -37,8 +37,12 @@ export const HARDENING_DEFAULTS = {
    * database: 2 on the embedded one (it runs one statement at a time), the pool size on PostgreSQL.
    */
   maxConcurrentOperations: 0,
-  /** Operations waiting for a turn per lane; more get 503 OVERLOADED at once. */
-  maxQueuedOperations: 20,
+  /**
+   * Operations waiting for a turn per lane; more get 503 OVERLOADED at once. The wait itself is
+   * bounded by admissionQueueTimeoutMs; this bounds memory. 20 refused a single partner's 50
+   * parallel reads of a record (a few ms each) although every one would have run within 50 ms.
+   */
+  maxQueuedOperations: 100,
   /** How long an operation waits for its turn before 503 OVERLOADED. */
   admissionQueueTimeoutMs: 5_000,
   /** Operations estimated at this cost or less take the light lane (a record, `me`, the overview). */
