@@ -6,6 +6,7 @@
 // read scenario has a pool of variables larger than such a cache (500 plans), and the load sends
 // them in turn; the "fixed" runs send the pool's first entry every time, as the bench used to.
 
+import { encodeCursor } from '@minsheng/server/cursors'
 export interface Fixtures {
   /** The county the fixed list filters on (the one with the most elderly canteens). */
   county: { id: number; nameZh: string }
@@ -21,7 +22,8 @@ export interface VariablePools {
    * Care facilities of a kind within a county, a full page of 50 each: from the start, or after
    * any record of the list (a cursor), so pages overlap but their values differ.
    */
-  list: { division: number; kind: string; afterId: number | null }[]
+  /** afterName: the name of the record the page starts after (the list is ordered by name, then id). */
+  list: { division: number; kind: string; afterId: number | null; afterName: string | null }[]
   /** Townships (with their settlement trees), 11 a page: after this township id (null: the first). */
   nested: (number | null)[]
   /** Hospitals read by id. */
@@ -33,16 +35,25 @@ export const POOL_SIZE = 1200
 /** Page sizes of the documents (scenarios.ts). */
 export const LIST_PAGE = 50
 export const NESTED_PAGE = 11
+/** The update scenario's open beds are drawn below this (the hospitals it changes plan as many). */
+export const UPDATE_MAX_OPEN_BEDS = 500
 
 /** Our global IDs (Pothos relay): base64 of `Typename:id`. The baseline uses the same. */
 export function globalId(typename: string, id: number) {
   return Buffer.from(`${typename}:${id}`).toString('base64')
 }
 
-/** Our cursors (@pothos/plugin-prisma, cursor on `id`): base64 of `GPC:N:id`. The baseline reads them too. */
-export function ourCursor(id: number) {
-  return Buffer.from(`GPC:N:${id}`).toString('base64')
+/**
+ * Our keyset cursors, made by the hub's own encoder (a cursor holds the record's values of the
+ * list's sort keys, the id last): the list's care facilities ordered by name, the townships by id.
+ * The baseline reads the id from them.
+ */
+export const ourCursor = {
+  careFacilityByName: (id: number, nameZh: string) =>
+    encodeCursor({ typename: 'CareFacility', keys: [ASC('nameZh'), ASC('id')], kinds: ['text', 'id'] }, { nameZh, id }),
+  division: (id: number) => encodeCursor({ typename: 'Division', keys: [ASC('id')], kinds: ['id'] }, { id }),
 }
+const ASC = (field: string) => ({ field, direction: 'asc' as const })
 
 type Query = <T>(sql: string) => Promise<T[]>
 
@@ -63,21 +74,24 @@ export async function findFixtures(query: Query): Promise<Fixtures> {
     SELECT h.id, h."nameZh", count(c.id) AS citations FROM "Hospital" h
     LEFT JOIN "Citation" c ON c."hospitalId" = h.id
     GROUP BY h.id ORDER BY count(c.id) DESC, h.id LIMIT 1`)
+  // The hospitals with the most planned beds: the update sets open beds below UPDATE_MAX_OPEN_BEDS,
+  // and a hospital may not open more beds than it plans (a data-quality rule refuses the save).
   const updatable = await query<{ id: number }>(`
-    SELECT id FROM "Hospital" WHERE id <> ${hospital.id} AND note LIKE '合成数据%' ORDER BY id LIMIT 64`)
+    SELECT id FROM "Hospital" WHERE id <> ${hospital.id} AND note LIKE '合成数据%'
+      AND "plannedBeds" >= ${UPDATE_MAX_OPEN_BEDS} ORDER BY "plannedBeds" DESC, id LIMIT 64`)
 
   // Each (county, kind) list ordered as the scenario orders it (name, then id); a page may start
   // after any record that leaves a full page behind it.
-  const listRows = await query<{ division: number; kind: string; afterId: number }>(`
+  const listRows = await query<{ division: number; kind: string; afterId: number; afterName: string }>(`
     WITH ranked AS (
-      SELECT d.id AS division, c.kind::text AS kind, c.id AS "afterId",
+      SELECT d.id AS division, c.kind::text AS kind, c.id AS "afterId", c."nameZh" AS "afterName",
              row_number() OVER w AS position, count(*) OVER (PARTITION BY d.id, c.kind) AS total
       FROM "Division" d
       JOIN "Division" x ON x."ancestorIds" @> ARRAY[d.id]
       JOIN "CareFacility" c ON c."divisionId" = x.id
       WHERE d.level = 'COUNTY'
       WINDOW w AS (PARTITION BY d.id, c.kind ORDER BY c."nameZh", c.id))
-    SELECT division, kind, "afterId" FROM ranked WHERE position <= total - ${LIST_PAGE}
+    SELECT division, kind, "afterId", "afterName" FROM ranked WHERE position <= total - ${LIST_PAGE}
     ORDER BY ${MIXED(`division::text || kind || "afterId"::text`)} LIMIT ${POOL_SIZE - 1}`)
   const townships = await query<{ id: number }>(`
     SELECT id FROM "Division" WHERE level = 'TOWNSHIP' ORDER BY id`)
@@ -91,7 +105,7 @@ export async function findFixtures(query: Query): Promise<Fixtures> {
     updateHospitalIds: updatable.map((row) => row.id),
     pools: {
       // The first entry of each pool is the fixed request (what the bench sent before pools).
-      list: [{ division: county.id, kind: 'ELDERLY_CANTEEN', afterId: null }, ...listRows],
+      list: [{ division: county.id, kind: 'ELDERLY_CANTEEN', afterId: null, afterName: null }, ...listRows],
       nested: [null, ...mix(nestedStarts)],
       byId: [hospital.id, ...hospitals.map((row) => row.id)],
     },

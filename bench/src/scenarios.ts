@@ -82,7 +82,7 @@ const ourListVariables = (f: Fixtures) =>
   f.pools.list.map((entry) => ({
     division: globalId('Division', entry.division),
     kind: entry.kind,
-    after: entry.afterId === null ? null : ourCursor(entry.afterId),
+    after: entry.afterId === null ? null : ourCursor.careFacilityByName(entry.afterId, entry.afterName ?? ''),
   }))
 
 export function ourSpecs(f: Fixtures, versions: Map<number, number>, cookie?: string): Record<ScenarioName, LoadSpec> {
@@ -90,7 +90,9 @@ export function ourSpecs(f: Fixtures, versions: Map<number, number>, cookie?: st
     list: { kind: 'rotate', bodies: ourListVariables(f).map((v) => body(ourList(), v)) },
     nested: {
       kind: 'rotate',
-      bodies: f.pools.nested.map((after) => body(OUR_NESTED, { after: after === null ? null : ourCursor(after) })),
+      bodies: f.pools.nested.map((after) =>
+        body(OUR_NESTED, { after: after === null ? null : ourCursor.division(after) }),
+      ),
     },
     byId: { kind: 'rotate', bodies: f.pools.byId.map((id) => body(OUR_BY_ID, { id: globalId('Hospital', id) })) },
     aggregate: { kind: 'static', body: body(OUR_AGGREGATE) },

@@ -53,12 +53,16 @@ function decode(globalId: string) {
   const [typename, id] = Buffer.from(globalId, 'base64').toString('utf8').split(':')
   return { typename, id: Number(id) }
 }
-/** The hub's cursors (@pothos/plugin-prisma on `id`): base64 of `GPC:N:id`; null without one. */
+/**
+ * The id in one of the hub's keyset cursors (server/src/records/cursors.ts): base64url of
+ * `[version, typename, order, [...sort values, id]]`; null without one.
+ */
 function afterId(cursor: string | null | undefined): number | null {
   if (!cursor) return null
-  const match = /^GPC:N:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))
-  if (!match) throw new Error(`Invalid cursor: ${cursor}`)
-  return Number(match[1])
+  const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))?.[3]
+  const id = Array.isArray(values) ? values.at(-1) : undefined
+  if (!Number.isSafeInteger(id)) throw new Error(`Invalid cursor: ${cursor}`)
+  return id
 }
 
 // One statement: the total and the page as two sub-plans; the page starts after the cursor's
