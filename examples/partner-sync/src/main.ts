@@ -2,6 +2,7 @@
 // Without the state file it makes a full pull and writes it; with it, it applies the changes since
 // the cursor stored there, saving after each page so an interrupted run resumes where it stopped.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { HubError, hubClient } from './client.ts'
 import { fullPull, pullChanges, type Replica } from './sync.ts'
@@ -17,7 +18,8 @@ const count = (replica: Replica) =>
 
 async function main() {
   const { values } = parseArgs({ options: { state: { type: 'string', default: 'replica.json' } } })
-  const file = values.state as string
+  // Relative to where the partner ran `pnpm …` (pnpm runs the script in this package's folder).
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.state as string)
   const url = process.env.HUB_URL
   const key = process.env.HUB_KEY
   if (!url || !key) {
