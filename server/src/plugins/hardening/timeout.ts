@@ -45,7 +45,7 @@ export function useExecutionTimeout(defaultTimeoutMs: number, longRunning = LONG
       // @graphql-tools/executor (Yoga's) checks this signal before each field and rejects with its reason.
       const execution = args as typeof args & { signal?: AbortSignal }
       if (execution.signal) stopped.push(execution.signal)
-      const signal = AbortSignal.any(stopped)
+      const { signal, release } = eitherOf(stopped)
       execution.signal = signal
       const timedOut = new Promise<ExecutionResult>((resolve) => {
         controller.signal.addEventListener('abort', () => resolve({ errors: [controller.signal.reason] }), {
@@ -69,13 +69,36 @@ export function useExecutionTimeout(defaultTimeoutMs: number, longRunning = LONG
           throw error
         } finally {
           clearTimeout(timer)
+          release()
         }
       })
       return {
         onExecuteDone() {
           clearTimeout(timer)
+          release()
         },
       }
     },
   }
+}
+
+/**
+ * A signal that aborts when any of `sources` does, and `release` to stop listening to them once
+ * the operation is done. Not AbortSignal.any: Node keeps such a combined signal alive while it has
+ * an abort listener and no source has aborted, and the executor never removes its listener, so
+ * every request's signal — and all its listeners reach — would stay in memory for good.
+ */
+export function eitherOf(sources: readonly AbortSignal[]): { signal: AbortSignal; release: () => void } {
+  const combined = new AbortController()
+  const aborted = sources.find((source) => source.aborted)
+  if (aborted) {
+    combined.abort(aborted.reason)
+    return { signal: combined.signal, release: () => {} }
+  }
+  const forward = (event: Event) => combined.abort((event.target as AbortSignal).reason)
+  for (const source of sources) source.addEventListener('abort', forward, { once: true })
+  const release = () => {
+    for (const source of sources) source.removeEventListener('abort', forward)
+  }
+  return { signal: combined.signal, release }
 }
