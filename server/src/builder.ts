@@ -19,6 +19,7 @@ import { canRead, canReadRestricted, isAdmin, isEditor, isReviewer } from './aut
 import type { SessionPolicy } from './auth/sessions.ts'
 import { readDb } from './db.ts'
 import type { Reading } from './governance/reading.ts'
+import type { RateLimitReader } from './plugins/hardening/rate-limit.ts'
 import { DecimalScalar } from './records/decimal.ts'
 import { userInputError } from './records/errors.ts'
 import { parseGlobalId } from './records/ids.ts'
@@ -47,6 +48,8 @@ export interface Context {
   governance: GovernanceSettings
   /** Which copy of the records the request reads (governance/reading.ts). */
   reading: Reading
+  /** The rate limit's counters, read without charging (absent when the hub counts nothing). */
+  rateLimits?: RateLimitReader
 }
 
 export const MAX_PAGE_SIZE = 200

@@ -122,7 +122,7 @@ const OPERATOR_MUTATIONS = ['saveQuery', 'deleteSavedQuery']
 /** Editors' changes to citations, within their division: covered in citations.test.ts. */
 const CITATION_MUTATIONS = ['updateCitation', 'deleteCitation']
 /** Admins' further key work: checked role by role in key-rotation.test.ts and trusted-operations.test.ts. */
-const KEY_MUTATIONS = ['rotateApiKey', 'registerTrustedOperations']
+const KEY_MUTATIONS = ['rotateApiKey', 'registerTrustedOperations', 'removeTrustedOperation']
 /** Review and reporting periods: checked role by role in test/api/governance/. */
 const GOVERNANCE_MUTATIONS = [
   'createChangeSet',

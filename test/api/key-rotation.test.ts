@@ -2,7 +2,8 @@
 // without the secrets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestHub, type TestHub } from '../setup/hub.ts'
-import { fieldErrorsOf, onlyError } from './support.ts'
+import { subscribe } from '../setup/sse.ts'
+import { fieldErrorsOf, onlyError, seededRefs } from './support.ts'
 
 let t: TestHub
 beforeAll(async () => {
@@ -107,5 +108,48 @@ describe('rotateApiKey', () => {
       'out_of_range',
     )
     expect((await withSecret(key.secret)).errors).toBeUndefined()
+  })
+})
+
+describe('a live stream opened with a secret that is then rotated', () => {
+  const SCHOOLS = 'subscription { recordChanged(types: [School]) { recordId record { ... on School { nameZh } } } }'
+  const createSchool = async (nameZh: string) => {
+    const { ludian } = await seededRefs(t)
+    const data = await t.data(`mutation ($input: SchoolCreateInput!) { createSchool(input: $input) { id } }`, {
+      input: { nameZh, stage: 'PRIMARY', divisionId: ludian, seats: 100, openedOn: '2021-09-01' },
+    })
+    return data.createSchool.id as string
+  }
+
+  it('keeps running during the overlap, then ends with KEY_ROTATED', async () => {
+    const key = await newKey('住建局推送')
+    const events = await subscribe(t.url, SCHOOLS, {}, t.headersOf({ bearer: key.secret }))
+    expect(events.status).toBe(200)
+    await t.data(ROTATE, { id: key.apiKey.id, overlapHours: 1 })
+    // During the overlap the stream goes on.
+    const during = await createSchool('轮换期间小学')
+    expect((await events.next()).data?.recordChanged).toMatchObject({ recordId: during })
+
+    // The overlap ends (as if the hour had passed): the next change ends the stream instead of reaching it.
+    await t.hub.database.prisma.rotatedApiKeySecret.updateMany({
+      where: { apiKeyId: rowId(key.apiKey.id) },
+      data: { validUntil: new Date(Date.now() - 1000) },
+    })
+    // Past the second for which the stream trusts its last check.
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    await createSchool('过渡期后小学')
+    const last = await events.next()
+    expect(last.data).toBeUndefined()
+    expect(onlyError(last).extensions?.code).toBe('KEY_ROTATED')
+    await events.ended
+  })
+
+  it('ends at once with KEY_ROTATED when the rotation leaves no overlap', async () => {
+    const key = await newKey('交通局推送')
+    const events = await subscribe(t.url, SCHOOLS, {}, t.headersOf({ bearer: key.secret }))
+    expect(events.status).toBe(200)
+    await t.data(ROTATE, { id: key.apiKey.id, overlapHours: 0 })
+    expect(onlyError(await events.next()).extensions?.code).toBe('KEY_ROTATED')
+    await events.ended
   })
 })

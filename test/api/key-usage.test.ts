@@ -127,3 +127,32 @@ describe('usage per key and day', () => {
     expect(metrics).toContain(`hub_api_key_request_duration_seconds_count{key="${id}"} 2`)
   })
 })
+
+describe('a key near its rate limit', () => {
+  const USE = `query ($id: ID!) { node(id: $id) { ... on ApiKey { rateLimitUse { requests limit share nearing resetsInSeconds } } } }`
+  const LIST = '{ apiKeys { id rateLimitUse { nearing } } }'
+
+  it('shows how much of its minute it used, and is nearing from 80 %', async () => {
+    const { createApiKey: key } = await t.data(
+      'mutation { createApiKey(input: { name: "限额测试", scopes: ["read"], rateLimitPerMinute: 10 }) { secret apiKey { id } } }',
+    )
+    expect((await t.data(USE, { id: key.apiKey.id })).node.rateLimitUse).toEqual({
+      requests: 0,
+      limit: 10,
+      share: 0,
+      nearing: false,
+      resetsInSeconds: 0,
+    })
+    for (let i = 0; i < 7; i++) await call(key.secret, '{ schools(first: 1) { nodes { id } } }')
+    expect((await t.data(USE, { id: key.apiKey.id })).node.rateLimitUse).toMatchObject({ requests: 7, nearing: false })
+    for (let i = 0; i < 2; i++) await call(key.secret, '{ schools(first: 1) { nodes { id } } }')
+    const use = (await t.data(USE, { id: key.apiKey.id })).node.rateLimitUse
+    expect(use).toMatchObject({ requests: 9, limit: 10, share: 0.9, nearing: true })
+    expect(use.resetsInSeconds).toBeGreaterThan(0)
+    expect(use.resetsInSeconds).toBeLessThanOrEqual(60)
+    // The list shows it too; asking about a key does not count against it.
+    const listed = (await t.data(LIST)).apiKeys.find((k: { id: string }) => k.id === key.apiKey.id)
+    expect(listed.rateLimitUse).toEqual({ nearing: true })
+    expect((await t.data(USE, { id: key.apiKey.id })).node.rateLimitUse.requests).toBe(9)
+  })
+})

@@ -128,6 +128,66 @@ describe('registration', () => {
   })
 })
 
+describe('removing a trusted operation', () => {
+  const REMOVE = `mutation ($id: ID!, $hash: String!) { removeTrustedOperation(apiKeyId: $id, hash: $hash) }`
+  const LISTED = `query ($id: ID!) { node(id: $id) { ... on ApiKey { trustedOperations { name hash } } } }`
+
+  it('removes one by hash, audited; after the last the key is unbound and runs any query again', async () => {
+    const key = await newKey('移除受信')
+    const [first, second] = (
+      await t.data(REGISTER, {
+        id: key.apiKey.id,
+        document: 'query A { schools { totalCount } }\nquery B { hospitals { totalCount } }',
+      })
+    ).registerTrustedOperations
+    expect((await t.data(REMOVE, { id: key.apiKey.id, hash: first.hash })).removeTrustedOperation).toBe(true)
+    // Removed already: nothing to do.
+    expect((await t.data(REMOVE, { id: key.apiKey.id, hash: first.hash })).removeTrustedOperation).toBe(false)
+    expect((await t.data(LISTED, { id: key.apiKey.id })).node.trustedOperations).toEqual([
+      { name: 'B', hash: second.hash },
+    ])
+    // Still bound to the other: the removed one is refused, arbitrary queries too.
+    expect(onlyError(await byHash(key.secret, first.hash)).extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND')
+    expect(onlyError(await t.gqlAs({ bearer: key.secret }, '{ schools { totalCount } }')).extensions?.code).toBe(
+      'TRUSTED_OPERATIONS_ONLY',
+    )
+
+    await t.data(REMOVE, { id: key.apiKey.id, hash: second.hash })
+    expect((await t.data(LISTED, { id: key.apiKey.id })).node.trustedOperations).toEqual([])
+    expect((await t.gqlAs({ bearer: key.secret }, '{ schools { totalCount } }')).errors).toBeUndefined()
+
+    const rowId = Number(Buffer.from(key.apiKey.id, 'base64').toString().split(':')[1])
+    const trail = await t.hub.database.prisma.auditEvent.findMany({
+      where: { recordType: 'ApiKey', recordId: rowId },
+      orderBy: { id: 'asc' },
+    })
+    expect(trail.map((event) => event.changes)).toEqual([
+      {
+        trustedOperations: {
+          before: null,
+          after: [
+            { name: 'A', hash: first.hash },
+            { name: 'B', hash: second.hash },
+          ],
+        },
+      },
+      { trustedOperations: { before: [{ name: 'A', hash: first.hash }], after: null } },
+      { trustedOperations: { before: [{ name: 'B', hash: second.hash }], after: null } },
+    ])
+  })
+
+  it('is for admins, and names an unknown key', async () => {
+    const key = await newKey('移除权限')
+    const [op] = (await t.data(REGISTER, { id: key.apiKey.id, document: 'query C { schools { totalCount } }' }))
+      .registerTrustedOperations
+    const editor = await t.gqlAs('editor', REMOVE, { id: key.apiKey.id, hash: op.hash })
+    expect(onlyError(editor).extensions?.code).toBe('FORBIDDEN')
+    const missing = await t.gql(REMOVE, { id: Buffer.from('ApiKey:999999').toString('base64'), hash: op.hash })
+    expect(onlyError(missing).extensions?.code).toBe('NOT_FOUND')
+    expect((await byHash(key.secret, op.hash)).errors).toBeUndefined()
+  })
+})
+
 describe('persisted reads over GET', () => {
   it('carry an ETag and Cache-Control; a repeated GET is answered 304 until something is published', async () => {
     const key = await newKey('缓存')
@@ -189,5 +249,64 @@ describe('persisted reads over GET', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('private, no-store')
     expect(response.headers.get('etag')).toBeNull()
+  })
+})
+
+describe('persisted reads over GET on a public hub (PUBLIC_READ)', () => {
+  let open: TestHub
+  beforeAll(async () => {
+    open = await startTestHub({ config: { PUBLIC_READ: true } })
+  })
+  afterAll(() => open?.close())
+
+  it('are shared briefly for anonymous callers, revalidated by ETag, and private for operators and keys', async () => {
+    const { createApiKey: key } = await open.data(
+      'mutation { createApiKey(input: { name: "公开缓存", scopes: ["read"] }) { secret apiKey { id } } }',
+    )
+    const [op] = (
+      await open.data(REGISTER, {
+        id: key.apiKey.id,
+        document: 'query PublicBeds { hospitals(first: 3) { nodes { id openBeds } } }',
+      })
+    ).registerTrustedOperations
+    const url = `${open.url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: op.hash } }))}`
+    const get = (headers: Record<string, string> = {}) =>
+      fetch(url, { headers: { accept: 'application/json', ...headers } })
+
+    const first = await get()
+    expect(first.status).toBe(200)
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60')
+    const etag = first.headers.get('etag') as string
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    const body = (await first.json()) as { data: { hospitals: { nodes: { id: string }[] } } }
+    expect(body.data.hospitals.nodes.length).toBeGreaterThan(0)
+
+    const again = await get({ 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('cache-control')).toBe('public, max-age=60')
+    expect(again.headers.get('etag')).toBe(etag)
+
+    // A record changes (published at once on this hub): the same GET is answered afresh.
+    const id = body.data.hospitals.nodes[0]?.id as string
+    const { node } = await open.data('query ($id: ID!) { node(id: $id) { ... on Hospital { version openBeds } } }', {
+      id,
+    })
+    await open.data(
+      'mutation ($id: ID!, $version: Int!, $beds: Int) { updateHospital(id: $id, version: $version, input: { openBeds: $beds }) { version } }',
+      { id, version: node.version, beds: (node.openBeds ?? 0) + 1 },
+    )
+    const fresh = await get({ 'if-none-match': etag })
+    expect(fresh.status).toBe(200)
+    expect(fresh.headers.get('cache-control')).toBe('public, max-age=60')
+    expect(fresh.headers.get('etag')).not.toBe(etag)
+
+    // Operators and keys: never for a shared cache.
+    const operator = await get({ ...open.headersOf('viewer'), 'x-minsheng-csrf': '1' })
+    expect(operator.status).toBe(200)
+    expect(operator.headers.get('cache-control')).toBe('private, no-store')
+    const keyed = await get(open.headersOf({ bearer: key.secret }))
+    expect(keyed.status).toBe(200)
+    expect(keyed.headers.get('cache-control')).toBe('private, no-cache')
+    expect(keyed.headers.get('etag')).not.toBe(fresh.headers.get('etag'))
   })
 })

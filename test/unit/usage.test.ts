@@ -1,7 +1,15 @@
 // The rules of a key's use per day (server/src/rules/usage.ts): latency buckets and their p95,
 // the records a response returned, and days.
 import { describe, expect, it } from 'vitest'
-import { bucketOf, daysBetween, emptyBuckets, LATENCY_BOUNDS_MS, p95Of, rowsIn } from '../../server/src/rules/usage.ts'
+import {
+  bucketOf,
+  daysBetween,
+  emptyBuckets,
+  LATENCY_BOUNDS_MS,
+  p95Of,
+  rateLimitUseOf,
+  rowsIn,
+} from '../../server/src/rules/usage.ts'
 
 describe('latency', () => {
   it('puts a time in the first bucket whose bound holds it, beyond the last in the overflow', () => {
@@ -39,5 +47,15 @@ describe('days', () => {
   it('lists every UTC day of a range, both ends included', () => {
     expect(daysBetween('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01'])
     expect(daysBetween('2026-03-02', '2026-03-01')).toEqual([])
+  })
+})
+
+describe('rate limit use', () => {
+  it('is near the limit from 80 % of it, and never without a limit', () => {
+    expect(rateLimitUseOf(0, 10)).toEqual({ requests: 0, limit: 10, share: 0, nearing: false })
+    expect(rateLimitUseOf(7, 10).nearing).toBe(false)
+    expect(rateLimitUseOf(8, 10).nearing).toBe(true)
+    expect(rateLimitUseOf(12, 10)).toMatchObject({ share: 1.2, nearing: true })
+    expect(rateLimitUseOf(5, 0).nearing).toBe(false)
   })
 })

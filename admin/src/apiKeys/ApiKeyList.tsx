@@ -1,4 +1,5 @@
-// Partner keys: what each may read, until when, its last use, and revocation at once.
+// Partner keys: what each may read, until when, its last use, whether it is near its rate limit, and
+// revocation at once.
 import BlockIcon from '@mui/icons-material/Block'
 import { Chip, Stack } from '@mui/material'
 import { useState } from 'react'
@@ -22,6 +23,7 @@ import {
 } from 'react-admin'
 import type { HubDataProvider } from '../providers/dataProvider.ts'
 import type { KeyStatus } from '../providers/operators/apiKeys.ts'
+import { NearLimitChip } from './NearLimitChip.tsx'
 import { scopeLabel } from './scopes.ts'
 
 interface KeyRow {
@@ -115,11 +117,14 @@ export default function ApiKeyList() {
         <FunctionField
           source="status"
           render={(key: KeyRow) => (
-            <Chip
-              size="small"
-              color={STATUS_COLOURS[key.status]}
-              label={translate(`hub.apiKeys.status.${key.status}`)}
-            />
+            <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
+              <Chip
+                size="small"
+                color={STATUS_COLOURS[key.status]}
+                label={translate(`hub.apiKeys.status.${key.status}`)}
+              />
+              <NearLimitChip />
+            </Stack>
           )}
         />
         <DateField source="revokedAt" showTime emptyText="—" />

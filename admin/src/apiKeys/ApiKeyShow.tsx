@@ -1,9 +1,12 @@
-// One partner key: what it may read, its state, and its use per day.
+// One partner key: what it may read, its state (near its rate limit?), its trusted operations, and its
+// use per day.
 import { Chip, Stack } from '@mui/material'
 import { DateField, NumberField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin'
 import type { KeyStatus } from '../providers/operators/apiKeys.ts'
 import { KeyUsage } from './KeyUsage.tsx'
+import { NearLimitChip } from './NearLimitChip.tsx'
 import { scopeLabel } from './scopes.ts'
+import { TrustedOperations } from './TrustedOperations.tsx'
 
 // `label` is read by SimpleShowLayout, which titles each field with it.
 function Scopes(_props: { label?: string }) {
@@ -21,7 +24,12 @@ function Scopes(_props: { label?: string }) {
 function Status(_props: { label?: string }) {
   const key = useRecordContext<{ status: KeyStatus }>()
   const translate = useTranslate()
-  return key ? <Chip size="small" label={translate(`hub.apiKeys.status.${key.status}`)} /> : null
+  return key ? (
+    <Stack direction="row" spacing={0.5}>
+      <Chip size="small" label={translate(`hub.apiKeys.status.${key.status}`)} />
+      <NearLimitChip />
+    </Stack>
+  ) : null
 }
 
 export default function ApiKeyShow() {
@@ -37,6 +45,7 @@ export default function ApiKeyShow() {
         <DateField source="lastUsedAt" showTime emptyText="—" />
         <DateField source="rotatedAt" showTime emptyText="—" />
         <NumberField source="rateLimitPerMinute" />
+        <TrustedOperations label={false} />
         <KeyUsage label={false} />
       </SimpleShowLayout>
     </Show>

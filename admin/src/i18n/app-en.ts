@@ -471,6 +471,25 @@ const appEn: AppMessages = {
         lastFrom: 'Last used from',
       },
       secretStored: 'I have stored the key',
+      nearLimit: 'Near its limit',
+      nearLimitHelp: '%{requests} of %{limit} requests this minute (%{percent}%)',
+      trusted: {
+        title: 'Trusted operations',
+        register: 'Register from a .graphql file',
+        registered: '%{count} operation(s) registered.',
+        refused: 'The hub refused to register this file:',
+        unnamed: '(unnamed)',
+        registeredAt: 'Registered',
+        remove: 'Remove',
+        removeTitle: 'Remove the trusted operation “%{name}”?',
+        removeText: 'Once removed, the key can no longer run this operation.',
+        removeLastText:
+          'This is the last trusted operation: once removed, the key is no longer bound and may run any query its scopes allow.',
+        removed: 'Operation “%{name}” removed.',
+        boundHelp: 'This key may run only the operations below, by their hash (SHA-256).',
+        unboundHelp:
+          'None registered: the key may run any query its scopes allow. Once some are registered, it may run only those.',
+      },
     },
     tabs: { summary: 'Summary', location: 'Location & notes', citations: 'Sources', related: 'Related records' },
     citations: {

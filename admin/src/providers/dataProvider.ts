@@ -5,7 +5,7 @@
 import hubSchema from 'virtual:hub-schema'
 import { combineDataProviders, type DataProvider, type Identifier } from 'react-admin'
 import { request } from './graphql.ts'
-import { createApiKeysProvider, type UsageDay } from './operators/apiKeys.ts'
+import { createApiKeysProvider, type TrustedOperation, type UsageDay } from './operators/apiKeys.ts'
 import { createAuditEventsProvider } from './operators/auditEvents.ts'
 import { createChangeSetsProvider, type ReviewStep } from './operators/changeSets.ts'
 import { createPeriodLocksProvider } from './operators/periodLocks.ts'
@@ -72,6 +72,12 @@ export interface HubDataProvider extends DataProvider {
     days: number,
     signal?: AbortSignal,
   ): Promise<{ usage: UsageDay[]; lastUsedFrom: string | null }>
+  /** The operations a partner key is bound to (admins). */
+  trustedOperations(id: Identifier, signal?: AbortSignal): Promise<TrustedOperation[]>
+  /** Binds a key to the operations of a .graphql document, checked by the hub (admins). */
+  registerTrustedOperations(id: Identifier, document: string): Promise<TrustedOperation[]>
+  /** Removes one of a key's operations by hash (admins); the last removed unbinds the key. */
+  removeTrustedOperation(id: Identifier, hash: string): Promise<boolean>
 }
 
 export function createDataProvider(getLocale: () => string): HubDataProvider {
@@ -154,5 +160,11 @@ export function createDataProvider(getLocale: () => string): HubDataProvider {
     unlockPeriod: (id, version, reason) => periodLocks.unlock(String(id), version, reason),
 
     apiKeyUsage: (id, days, signal) => apiKeys.usage(id, days, signal),
+
+    trustedOperations: (id, signal) => apiKeys.trustedOperations(id, signal),
+
+    registerTrustedOperations: (id, document) => apiKeys.registerTrustedOperations(id, document),
+
+    removeTrustedOperation: (id, hash) => apiKeys.removeTrustedOperation(id, hash),
   }
 }

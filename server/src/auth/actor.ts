@@ -22,6 +22,8 @@ export interface KeyActor {
   boundToOperations?: boolean
   /** Epoch ms when the secret this request used stops working: an earlier secret of a rotated key. */
   retiresAt?: number
+  /** SHA-256 of the secret this request used: a stream opened with it lasts while that secret does. */
+  secretHash?: string
 }
 
 export interface AnonymousActor {

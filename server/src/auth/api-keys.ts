@@ -59,6 +59,7 @@ export async function actorForKey(secret: string): Promise<KeyActor | typeof ROT
     scopes: key.scopes,
     rateLimitPerMinute: key.rateLimitPerMinute,
     boundToOperations: key._count.trustedOps > 0,
+    secretHash: hash,
     ...(retiresAt === undefined ? {} : { retiresAt }),
   }
 }

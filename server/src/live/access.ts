@@ -3,7 +3,7 @@
 // announced on the live bus (logout, a key revoked, an account changed), when the key or session
 // expires, and every minute in any case. The stream ends, with a clear code, once access has changed.
 import { GraphQLError } from 'graphql'
-import type { Actor } from '../auth/actor.ts'
+import type { Actor, KeyActor } from '../auth/actor.ts'
 import { keyIsUsable } from '../auth/api-keys.ts'
 import { type SessionPolicy, sessionIsLive } from '../auth/sessions.ts'
 import { db } from '../db.ts'
@@ -60,6 +60,20 @@ export function concerns(actor: Actor, change: AccessChange) {
   return false
 }
 
+/**
+ * When the secret a key's stream was opened with stops working: never while it is the key's
+ * current secret; the end of its overlap once the key was rotated (now when no overlap is left).
+ */
+async function retirementOf(currentHash: string, actor: KeyActor): Promise<number | undefined> {
+  if (actor.secretHash === undefined) return actor.retiresAt
+  if (actor.secretHash === currentHash) return undefined
+  const rotated = await db().rotatedApiKeySecret.findUnique({
+    where: { keyHash: actor.secretHash },
+    select: { validUntil: true },
+  })
+  return rotated?.validUntil.getTime() ?? 0
+}
+
 /** The caller's access now, as its stream began with it: still the same, or why it ended. */
 export function checkAccess(actor: Actor, policy: SessionPolicy, locale: 'zh' | 'en' = 'en'): Promise<AccessVerdict> {
   // From the primary: a revocation must count at once, not when a replica catches up.
@@ -70,9 +84,11 @@ export function checkAccess(actor: Actor, policy: SessionPolicy, locale: 'zh' | 
       if (!key || key.revokedAt) return ended('KEY_REVOKED', locale)
       if (!keyIsUsable(key)) return ended('KEY_EXPIRED', locale)
       if ([...key.scopes].sort().join() !== [...actor.scopes].sort().join()) return ended('SCOPES_CHANGED', locale)
-      // Opened with a secret the key has since been rotated away from: it lasts until its overlap ends.
-      if (actor.retiresAt !== undefined && Date.now() >= actor.retiresAt) return ended('KEY_ROTATED', locale)
-      const lapses = [key.expiresAt?.getTime(), actor.retiresAt].filter((at): at is number => at !== undefined)
+      // Opened with a secret the key has since been rotated away from (before or after the stream
+      // began): it lasts until that secret's overlap ends, as the database holds it now.
+      const retiresAt = await retirementOf(key.keyHash, actor)
+      if (retiresAt !== undefined && Date.now() >= retiresAt) return ended('KEY_ROTATED', locale)
+      const lapses = [key.expiresAt?.getTime(), retiresAt].filter((at): at is number => at !== undefined)
       return { ok: true, lapsesAt: lapses.length > 0 ? Math.min(...lapses) : undefined }
     }
     const session = await db().session.findUnique({ where: { id: actor.sessionId }, include: { user: true } })

@@ -1,7 +1,9 @@
 // Cross-site request forgery rides on the browser's cookie. A request authenticated by the session
 // cookie must be one a browser would have preflighted (JSON, or the x-minsheng-csrf header); one
 // that carries a bearer key and no cookie cannot be forged that way and needs neither (so GraphQL
-// clients with their defaults, GET queries included, work with a key).
+// clients with their defaults, GET queries included, work with a key). Nor does a GET without the
+// cookie: it can only read, as nobody (a public hub's readers, whose persisted GETs shared caches
+// keep). A cookieless POST still needs it: a cross-site form could sign the browser in (login).
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { GraphQLError } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
@@ -9,14 +11,16 @@ import { hasSessionCookie } from './cors.ts'
 
 export const CSRF_HEADER = 'x-minsheng-csrf'
 
-const withBearerKeyOnly = (request: Request) =>
-  /^bearer\s/i.test(request.headers.get('authorization') ?? '') && !hasSessionCookie(request)
+/** Nothing a forger could borrow: a bearer key and no cookie, or an anonymous GET (reads only). */
+const unforgeable = (request: Request) =>
+  !hasSessionCookie(request) &&
+  (request.method === 'GET' || /^bearer\s/i.test(request.headers.get('authorization') ?? ''))
 
 export function useCsrfPrevention(): Plugin {
   const check = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }).onRequestParse
   return {
     onRequestParse(payload) {
-      if (!check || withBearerKeyOnly(payload.request)) return
+      if (!check || unforgeable(payload.request)) return
       try {
         return check(payload as never)
       } catch {

@@ -61,3 +61,15 @@ export function daysBetween(from: string, to: string): string[] {
   }
   return days
 }
+
+/** A key this far into its per-minute limit is shown as nearing it (console chip, ApiKey.rateLimitUse). */
+export const NEAR_LIMIT_SHARE = 0.8
+
+/**
+ * How much of its per-minute limit a key has used in the current window: the share (0–1, more
+ * once it is refused) and whether that is near the limit (≥ 80 %).
+ */
+export function rateLimitUseOf(requests: number, limit: number) {
+  const share = limit > 0 ? requests / limit : 0
+  return { requests, limit, share, nearing: limit > 0 && share >= NEAR_LIMIT_SHARE }
+}

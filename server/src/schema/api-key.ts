@@ -10,7 +10,15 @@ import { actorColumns } from '../records/audit.ts'
 import { translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
-import { dayOf, daysBetween, LATENCY_BOUNDS_MS, p95Of, USAGE_RETENTION_DAYS } from '../rules/usage.ts'
+import {
+  dayOf,
+  daysBetween,
+  LATENCY_BOUNDS_MS,
+  NEAR_LIMIT_SHARE,
+  p95Of,
+  rateLimitUseOf,
+  USAGE_RETENTION_DAYS,
+} from '../rules/usage.ts'
 
 interface UsageDay {
   day: string
@@ -91,6 +99,31 @@ async function usageOf(apiKeyId: number, from: string, to: string): Promise<Usag
   })
 }
 
+interface RateLimitUse {
+  requests: number
+  limit: number
+  share: number
+  nearing: boolean
+  resetsInMs: number
+}
+
+const RateLimitUseRef = builder.objectRef<RateLimitUse>('RateLimitUse').implement({
+  description:
+    "How much of its per-minute limit a key has used in the current window (the rate limit's own counter: shared by every instance when the hub counts in Redis, this instance's otherwise).",
+  fields: (t) => ({
+    requests: t.exposeInt('requests', { description: 'Requests counted in the current window of a minute.' }),
+    limit: t.exposeInt('limit', { description: 'Requests allowed per minute (rateLimitPerMinute).' }),
+    share: t.exposeFloat('share', { description: 'requests / limit: 1 at the limit, more once requests are refused.' }),
+    nearing: t.exposeBoolean('nearing', {
+      description: `At least ${NEAR_LIMIT_SHARE * 100} % of the limit used: the key is near its limit.`,
+    }),
+    resetsInSeconds: t.int({
+      description: 'Seconds until the window ends and the count starts again (0 when nothing is counted).',
+      resolve: (use) => Math.ceil(use.resetsInMs / 1000),
+    }),
+  }),
+})
+
 interface TrustedOperationRow {
   id: number
   hash: string
@@ -126,6 +159,17 @@ builder.prismaNode('ApiKey', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the key was revoked.' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last use, to the minute.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the key was created.' }),
+    rateLimitUse: t.field({
+      type: RateLimitUseRef,
+      nullable: true,
+      description:
+        'How much of its per-minute limit the key has used in the current minute, and whether it is near it; null when the hub counts no rate limits.',
+      resolve: async (key, _args, ctx) => {
+        if (!ctx.rateLimits) return null
+        const window = await ctx.rateLimits(`key:${key.id}`)
+        return { ...rateLimitUseOf(window.requests, key.rateLimitPerMinute), resetsInMs: window.resetsInMs }
+      },
+    }),
     trustedOperations: t.field({
       type: [TrustedOperation],
       description: 'The operations the key may run, when it is bound to some (then only those).',
@@ -304,6 +348,9 @@ builder.mutationField('rotateApiKey', (t) =>
               return done
             })
       if (!rotated) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      // Streams opened with the old secret check it again: they end with KEY_ROTATED when its
+      // overlap ends (at once without one), on every instance.
+      await announceAccessChange({ keyId: rotated.after.id })
       return { id: rotated.after.id, secret: rotated.secret, previousSecretValidUntil: rotated.validUntil }
     },
   }),
@@ -361,6 +408,45 @@ builder.mutationField('registerTrustedOperations', (t) =>
       // Streams the key has open end, as with any change of what it may do.
       await announceAccessChange({ keyId: key.id })
       return registered
+    },
+  }),
+)
+
+builder.mutationField('removeTrustedOperation', (t) =>
+  t.field({
+    type: 'Boolean',
+    authScopes: { admin: true },
+    description:
+      'Removes one of a key’s trusted operations, by hash (admins); true when there was one to remove. Once the last is removed the key is unbound again: it may run any query its scopes allow, as before it had any. Audited.',
+    args: {
+      apiKeyId: t.arg.id({ required: true, description: 'Global ID of the ApiKey.' }),
+      hash: t.arg.string({ required: true, description: 'The operation’s hash (TrustedOperation.hash).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const keyId = idOf(String(args.apiKeyId), 'ApiKey')
+      const key = keyId === undefined ? null : await db().apiKey.findUnique({ where: { id: keyId } })
+      if (!key) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      const removed = await db().$transaction(async (tx) => {
+        const row = await tx.trustedOperation.findUnique({
+          where: { apiKeyId_hash: { apiKeyId: key.id, hash: args.hash } },
+        })
+        if (!row) return false
+        await tx.trustedOperation.delete({ where: { id: row.id } })
+        await tx.auditEvent.create({
+          data: {
+            ...actorColumns(ctx.actor),
+            requestId: ctx.requestId,
+            recordType: 'ApiKey',
+            recordId: key.id,
+            action: 'UPDATE',
+            changes: { trustedOperations: { before: [{ name: row.name, hash: row.hash }], after: null } },
+          },
+        })
+        return true
+      })
+      // What the key may run changed: its open streams check its access again, as after registering.
+      if (removed) await announceAccessChange({ keyId: key.id })
+      return removed
     },
   }),
 )

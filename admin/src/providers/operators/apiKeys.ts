@@ -2,7 +2,16 @@
 import { isEmpty, type Json, localPage, operatorProvider, type Send, unwrapInputErrors } from './local.ts'
 
 const API_KEY =
-  'id name prefix scopes expiresAt rateLimitPerMinute revokedAt lastUsedAt rotatedAt createdAt createdBy { username displayName }'
+  'id name prefix scopes expiresAt rateLimitPerMinute revokedAt lastUsedAt rotatedAt createdAt createdBy { username displayName } rateLimitUse { requests limit share nearing }'
+
+/** An operation a key may run by hash, as its page lists it. */
+export interface TrustedOperation {
+  name: string | null
+  hash: string
+  createdAt: string
+}
+
+const TRUSTED = 'name hash createdAt'
 
 /** One day of a key's use, as `ApiKey.usage` gives it. */
 export interface UsageDay {
@@ -104,6 +113,34 @@ export function createApiKeysProvider(send: Send) {
         signal,
       )
       return data.node ?? { usage: [], lastUsedFrom: null }
+    },
+
+    /** The operations a key is bound to (none: it runs any query its scopes allow). */
+    async trustedOperations(id: string | number, signal?: AbortSignal) {
+      const data = await send<{ node: { trustedOperations: TrustedOperation[] } | null }>(
+        `query TrustedOperations($id: ID!) { node(id: $id) { ... on ApiKey { trustedOperations { ${TRUSTED} } } } }`,
+        { id },
+        signal,
+      )
+      return data.node?.trustedOperations ?? []
+    },
+
+    /** Registers the operations of a .graphql document for a key; the hub checks it against the schema. */
+    async registerTrustedOperations(id: string | number, document: string) {
+      const data = await send<{ registered: TrustedOperation[] }>(
+        `mutation RegisterTrustedOperations($id: ID!, $document: String!) { registered: registerTrustedOperations(apiKeyId: $id, document: $document) { ${TRUSTED} } }`,
+        { id, document },
+      )
+      return data.registered
+    },
+
+    /** Removes one of a key's operations; after the last, the key is unbound. */
+    async removeTrustedOperation(id: string | number, hash: string) {
+      const data = await send<{ removed: boolean }>(
+        'mutation RemoveTrustedOperation($id: ID!, $hash: String!) { removed: removeTrustedOperation(apiKeyId: $id, hash: $hash) }',
+        { id, hash },
+      )
+      return data.removed
     },
 
     /** Revokes a key at once. */

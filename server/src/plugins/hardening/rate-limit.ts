@@ -32,6 +32,15 @@ export interface RateLimitOptions {
 
 const WINDOW_SECONDS = 60
 
+/** What a counter holds now: requests in the current window, and when that window ends. */
+export interface RateLimitWindow {
+  requests: number
+  resetsInMs: number
+}
+
+/** Reads a caller's counter without charging it: `bucket` as bucketOf names it (`key:12`). */
+export type RateLimitReader = (bucket: string) => Promise<RateLimitWindow>
+
 /**
  * The address a request came from. Behind `hops` trusted proxies it is the X-Forwarded-For entry
  * the outermost proxy appended; entries left of it were written by the client and prove nothing.
@@ -83,7 +92,19 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
     ? new RateLimiterRedis({ ...counting, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: inMemory })
     : inMemory
 
+  const read: RateLimitReader = async (bucket) => {
+    // Redis away: this instance's own count, as the limit itself then uses.
+    const counted = await limiter.get(bucket).catch(() => inMemory.get(bucket))
+    return counted
+      ? { requests: counted.consumedPoints, resetsInMs: counted.msBeforeNext }
+      : { requests: 0, resetsInMs: 0 }
+  }
+
   const plugin: Plugin = {
+    // Resolvers that show how close a key is to its limit (ApiKey.rateLimitUse) read the same counter.
+    onContextBuilding({ extendContext }) {
+      extendContext({ rateLimits: read } as Record<string, unknown>)
+    },
     async onExecute({ args, setResultAndStopExecution }) {
       // Charged here, once the context knows the caller and before any resolver runs.
       const context = args.contextValue as { actor?: Actor; request: Request; req?: IncomingMessage }
