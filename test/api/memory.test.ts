@@ -7,10 +7,11 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import type { Plugin } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHubYoga } from '../../server/src/yoga.ts'
 import { startTestHub, type TestHub } from '../setup/hub.ts'
+
+type Plugin = NonNullable<NonNullable<Parameters<typeof createHubYoga>[0]>['plugins']>[number]
 
 setFlagsFromString('--expose_gc')
 const gc = runInNewContext('gc') as () => void
