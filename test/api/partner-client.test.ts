@@ -1,13 +1,22 @@
 // The partner's generated client (examples/partner-sync/) against a real hub over HTTP: a full
 // pull, a working week of edits, then the changes, and the replica equals a fresh full pull — with
 // every change published at once and with review before publication. Its errors say what the hub
-// refused.
+// refused. In trusted mode it sends only hashes, computed as the hub computes them, for a key bound
+// to the example's own operations.graphql.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { HubError, hubClient } from '@minsheng/partner-sync-example/client'
+import {
+  CareFacilitiesPageDocument,
+  ChangesSinceDocument,
+  FeedHeadDocument,
+  HospitalsPageDocument,
+} from '@minsheng/partner-sync-example/gql'
+import { canonicalOperations, operationHash } from '@minsheng/partner-sync-example/operation-hash'
 import { fullPull, pullChanges, type Replica } from '@minsheng/partner-sync-example/sync'
+import { Kind, parse, print } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Caller, startTestHub, type TestHub } from '../setup/hub.ts'
 import { approveRecord, partnerKey, setHolding, startReviewSuite } from './governance/support.ts'
@@ -40,9 +49,13 @@ const IMPORT = `mutation ($type: RecordType!, $rows: [JSON!]!) {
 const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/partner-sync')
 
 /** `pnpm sync --state <file>` as a partner runs it: its own Node.js process with tsx. */
-function runSync(env: Record<string, string>, state: string): Promise<{ code: number | null; output: string }> {
-  const { HUB_URL: _url, HUB_KEY: _key, ...inherited } = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--state', state], {
+function runSync(
+  env: Record<string, string>,
+  state: string,
+  flags: string[] = [],
+): Promise<{ code: number | null; output: string }> {
+  const { HUB_URL: _url, HUB_KEY: _key, HUB_TRUSTED: _trusted, ...inherited } = process.env
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--state', state, ...flags], {
     cwd: EXAMPLE,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -193,6 +206,154 @@ describe('with every change published at once (REVIEW=off)', () => {
 
     const nowhere = hubClient({ url: `${t.hub.url}/no-such-path`, key: secretOf(key) })
     await expect(fullPull(nowhere)).rejects.toThrow(HubError)
+  })
+})
+
+/** The example's operations, as the partner hands them to the admin. */
+const OPERATIONS = readFileSync(path.join(EXAMPLE, 'src/operations.graphql'), 'utf8')
+const REGISTER = `mutation ($id: ID!, $document: String!) {
+  registerTrustedOperations(apiKeyId: $id, document: $document) { name hash document }
+}`
+
+/** A key with the same scopes as partnerKey's, bound by the admin to the operations of `document`. */
+async function boundKey(t: TestHub, document: string) {
+  const created = await ok(
+    t,
+    'admin',
+    `mutation ($name: String!) { createApiKey(input: { name: $name, scopes: ["read", "restricted"] }) { secret apiKey { id } } }`,
+    { name: `受信客户端 ${Math.random()}` },
+  )
+  const registered = (await ok(t, 'admin', REGISTER, { id: created.createApiKey.apiKey.id, document }))
+    .registerTrustedOperations as { name: string; hash: string; document: string }[]
+  return { secret: created.createApiKey.secret as string, registered }
+}
+
+const codesOf = (error: unknown) => (error instanceof HubError ? error.codes : [String(error)])
+
+describe('for a key bound to trusted operations (REVIEW=off)', () => {
+  let t: TestHub
+  let refs: SeededRefs
+  let key: Caller
+  beforeAll(async () => {
+    t = await startTestHub()
+    refs = await seededRefs(t)
+    key = await partnerKey(t)
+  })
+  afterAll(() => t?.close())
+
+  it('computes the hashes the hub stores for the example’s operations.graphql', async () => {
+    const { registered } = await boundKey(t, OPERATIONS)
+    const fromFile = canonicalOperations(parse(OPERATIONS))
+    expect(fromFile.map((op) => op.name)).toEqual(['FeedHead', 'HospitalsPage', 'CareFacilitiesPage', 'ChangesSince'])
+    expect(registered).toEqual(fromFile.map((op) => ({ name: op.name, hash: op.sha256Hash, document: op.text })))
+    // What the client sends is the hash of each generated document, which must be the same.
+    const generated = [FeedHeadDocument, HospitalsPageDocument, CareFacilitiesPageDocument, ChangesSinceDocument]
+    expect(generated.map((document) => operationHash(document))).toEqual(registered.map((op) => op.hash))
+  })
+
+  it('agrees with the hub on fragments that use fragments, declared in any order', async () => {
+    const nested = `
+      fragment Division on Division { id }
+      fragment Beds on Hospital { openBeds division { ...Division } }
+      query Nested { hospitals(first: 1) { nodes { ...Names division { ...Division } } } }
+      fragment Names on Hospital { id nameZh ...Beds }
+      query Plain { schools(first: 1) { totalCount } }`
+    const { registered } = await boundKey(t, nested)
+    const ours = canonicalOperations(parse(nested))
+    expect(registered).toEqual(ours.map((op) => ({ name: op.name, hash: op.sha256Hash, document: op.text })))
+    // Depth-first order of first use: Names, then Beds (inside Names), then Division (inside Beds).
+    const order = [...(ours[0]?.text ?? '').matchAll(/fragment (\w+)/g)].map((match) => match[1])
+    expect(order).toEqual(['Names', 'Beds', 'Division'])
+  })
+
+  it('pulls everything and then the changes by hash only, and the replica equals the hub', async () => {
+    const { secret } = await boundKey(t, OPERATIONS)
+    const sent: unknown[] = []
+    const recording: typeof fetch = (input, init) => {
+      sent.push(JSON.parse(String(init?.body)))
+      return fetch(input, init)
+    }
+    const client = hubClient({ url: t.url, key: secret, trusted: true, fetch: recording })
+    const replica = await fullPull(client, 3)
+    expect(Object.keys(replica.hospitals).length).toBeGreaterThan(0)
+    expect(Object.keys(replica.careFacilities).length).toBeGreaterThan(0)
+    const h = (await ok(t, 'editor', CREATE_HOSPITAL, { input: hospital(refs, '受信客户端医院') })).createHospital
+    await ok(t, 'editor', UPDATE_HOSPITAL, { ...h, input: { openBeds: 55 } })
+    const c = (await ok(t, 'editor', CREATE_CARE, { input: careFacility(refs, '受信客户端食堂') })).createCareFacility
+    await ok(t, 'editor', DELETE_CARE, c)
+    expect(await pullChanges(client, replica, { pageSize: 2 })).toBe(4)
+    expect(replica.hospitals[h.id]).toMatchObject({ openBeds: 55, version: 2 })
+    expect(replica.careFacilities[c.id]).toBeUndefined()
+    // The hub as an unbound key (same scopes) reads it with the operations' text.
+    await expectEqualToHub(replica, await fullPull(hubClient({ url: t.url, key: secretOf(key) })))
+    // Every request carried a hash and variables, never a text.
+    expect(sent.length).toBeGreaterThan(4)
+    for (const body of sent) {
+      expect(Object.keys(body as object).sort()).toEqual(['extensions', 'variables'])
+      expect(body).toMatchObject({ extensions: { persistedQuery: { version: 1, sha256Hash: expect.any(String) } } })
+    }
+
+    // The same key sending text, even of a registered operation, is refused.
+    const asText = await fullPull(hubClient({ url: t.url, key: secret })).catch((error: unknown) => error)
+    expect(codesOf(asText)).toEqual(['TRUSTED_OPERATIONS_ONLY'])
+    expect((asText as HubError).status).toBe(403)
+  })
+
+  it('runs exactly the three operations its key is bound to', async () => {
+    // operations.graphql holds four: the key gets three of them (CareFacilitiesPage left out), with
+    // the fragments they use.
+    const parsed = parse(OPERATIONS)
+    const three = print({
+      ...parsed,
+      definitions: parsed.definitions.filter(
+        (d) => !(d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'CareFacilitiesPage'),
+      ),
+    })
+    const { secret, registered } = await boundKey(t, three)
+    expect(registered.map((op) => op.name)).toEqual(['FeedHead', 'HospitalsPage', 'ChangesSince'])
+    // An operation's hash does not depend on what else the registered file holds.
+    expect(registered.map((op) => op.hash)).toEqual(
+      [FeedHeadDocument, HospitalsPageDocument, ChangesSinceDocument].map((document) => operationHash(document)),
+    )
+    const client = hubClient({ url: t.url, key: secret, trusted: true })
+    const { changes: head } = await client.request(FeedHeadDocument)
+    expect(head.headCursor).toEqual(expect.any(String))
+    const { hospitals } = await client.request(HospitalsPageDocument, { first: 2 })
+    expect(hospitals.nodes).toHaveLength(2)
+    const { changes } = await client.request(ChangesSinceDocument, { after: null, first: 5 })
+    expect(changes.edges.length).toBeGreaterThan(0)
+
+    // The fourth, not registered for this key, by hash or as text.
+    const fourth = await client.request(CareFacilitiesPageDocument, { first: 2 }).catch((error: unknown) => error)
+    expect(codesOf(fourth)).toEqual(['PERSISTED_QUERY_NOT_FOUND'])
+    const text = await hubClient({ url: t.url, key: secret })
+      .request(CareFacilitiesPageDocument, { first: 2 })
+      .catch((error: unknown) => error)
+    expect(codesOf(text)).toEqual(['TRUSTED_OPERATIONS_ONLY'])
+    expect(await fullPull(client).catch(codesOf)).toEqual(['PERSISTED_QUERY_NOT_FOUND'])
+  })
+
+  it('runs as the nightly job with --trusted or HUB_TRUSTED=1', async () => {
+    const { secret } = await boundKey(t, OPERATIONS)
+    const dir = mkdtempSync(path.join(tmpdir(), 'partner-sync-trusted-'))
+    try {
+      const state = path.join(dir, 'replica.json')
+      const env = { HUB_URL: t.url, HUB_KEY: secret }
+      const refused = await runSync(env, state)
+      expect(refused.code).toBe(1)
+      expect(refused.output).toContain('FeedHead: the hub answered 403 with TRUSTED_OPERATIONS_ONLY')
+      const first = await runSync(env, state, ['--trusted'])
+      expect(first, first.output).toMatchObject({ code: 0 })
+      expect(first.output).toMatch(/^Full pull: \d+ hospitals, \d+ care facilities in /)
+      await ok(t, 'editor', CREATE_HOSPITAL, { input: hospital(refs, '受信夜间医院') })
+      const second = await runSync({ ...env, HUB_TRUSTED: '1' }, state)
+      expect(second, second.output).toMatchObject({ code: 0 })
+      expect(second.output).toMatch(/^Applied 1 changes: /)
+      const replica = JSON.parse(readFileSync(state, 'utf8')) as Replica
+      await expectEqualToHub(replica, await fullPull(hubClient({ url: t.url, key: secretOf(key) })))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -1,7 +1,9 @@
-// The partner's side of the wire: one typed `request` that posts a generated document with the
-// key, and says clearly what went wrong when the hub answers with errors instead of data.
+// The partner's side of the wire: one typed `request` that posts a generated document (its text,
+// or only its hash for a key bound to trusted operations) with the key, and says clearly what went
+// wrong when the hub answers with errors instead of data.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import { type DocumentNode, print } from 'graphql'
+import { operationHash } from './operation-hash.ts'
 
 /** One error as the hub reports it (`extensions.code` is the stable part: UNAUTHENTICATED, FORBIDDEN, …). */
 export interface HubErrorDetail {
@@ -45,19 +47,29 @@ export interface HubClientOptions {
   url: string
   /** The key's secret (`mh_key_…`), sent as `Authorization: Bearer`. */
   key: string
+  /**
+   * Send only each operation's hash (`extensions.persistedQuery`), never its text: what a key bound
+   * to trusted operations requires (docs/partners.md, section 3). The admin registers
+   * src/operations.graphql for the key first.
+   */
+  trusted?: boolean
   fetch?: typeof globalThis.fetch
 }
 
-/** The operation's text, printed once per document. */
-const texts = new WeakMap<DocumentNode, string>()
-function textOf(document: DocumentNode): string {
-  let text = texts.get(document)
-  if (text === undefined) {
-    text = print(document)
-    texts.set(document, text)
+/** Worked out once per document: printing and hashing are not free, the documents never change. */
+function once(compute: (document: DocumentNode) => string) {
+  const known = new WeakMap<DocumentNode, string>()
+  return (document: DocumentNode) => {
+    let value = known.get(document)
+    if (value === undefined) {
+      value = compute(document)
+      known.set(document, value)
+    }
+    return value
   }
-  return text
 }
+const textOf = once(print)
+const hashOf = once(operationHash)
 
 function operationNameOf(document: DocumentNode): string {
   for (const definition of document.definitions) {
@@ -66,7 +78,7 @@ function operationNameOf(document: DocumentNode): string {
   return 'operation'
 }
 
-export function hubClient({ url, key, fetch = globalThis.fetch }: HubClientOptions): HubClient {
+export function hubClient({ url, key, trusted = false, fetch = globalThis.fetch }: HubClientOptions): HubClient {
   return {
     async request(document, ...[variables]) {
       const operationName = operationNameOf(document)
@@ -77,7 +89,14 @@ export function hubClient({ url, key, fetch = globalThis.fetch }: HubClientOptio
           accept: 'application/graphql-response+json, application/json',
           authorization: `Bearer ${key}`,
         },
-        body: JSON.stringify({ query: textOf(document), operationName, variables: variables ?? {} }),
+        body: JSON.stringify(
+          trusted
+            ? {
+                variables: variables ?? {},
+                extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(document) } },
+              }
+            : { query: textOf(document), operationName, variables: variables ?? {} },
+        ),
       })
       const text = await response.text()
       let body: { data?: unknown; errors?: HubErrorDetail[] }

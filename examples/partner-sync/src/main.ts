@@ -1,4 +1,5 @@
-// A partner's nightly job: `HUB_URL=… HUB_KEY=mh_key_… pnpm sync --state replica.json`.
+// A partner's nightly job: `HUB_URL=… HUB_KEY=mh_key_… pnpm sync --state replica.json`
+// (add `--trusted`, or HUB_TRUSTED=1, for a key bound to trusted operations: hashes, no text).
 // Without the state file it makes a full pull and writes it; with it, it applies the changes since
 // the cursor stored there, saving after each page so an interrupted run resumes where it stopped.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -17,7 +18,9 @@ const count = (replica: Replica) =>
   `${Object.keys(replica.hospitals).length} hospitals, ${Object.keys(replica.careFacilities).length} care facilities`
 
 async function main() {
-  const { values } = parseArgs({ options: { state: { type: 'string', default: 'replica.json' } } })
+  const { values } = parseArgs({
+    options: { state: { type: 'string', default: 'replica.json' }, trusted: { type: 'boolean', default: false } },
+  })
   // Relative to where the partner ran `pnpm …` (pnpm runs the script in this package's folder).
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.state as string)
   const url = process.env.HUB_URL
@@ -26,7 +29,7 @@ async function main() {
     console.error('Set HUB_URL (e.g. http://localhost:4000/graphql) and HUB_KEY (a key with the read scope).')
     process.exit(2)
   }
-  const client = hubClient({ url, key })
+  const client = hubClient({ url, key, trusted: values.trusted || process.env.HUB_TRUSTED === '1' })
   if (!existsSync(file)) {
     const replica = await fullPull(client)
     save(file, replica)
