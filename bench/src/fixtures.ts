@@ -6,6 +6,9 @@
 // read scenario has a pool of variables larger than such a cache (500 plans), and the load sends
 // them in turn; the "fixed" runs send the pool's first entry every time, as the bench used to.
 
+/** The update scenario sets open beds to a random number below this. */
+export const UPDATE_OPEN_BEDS_BELOW = 200
+
 export interface Fixtures {
   /** The county the fixed list filters on (the one with the most elderly canteens). */
   county: { id: number; nameZh: string }
@@ -63,8 +66,11 @@ export async function findFixtures(query: Query): Promise<Fixtures> {
     SELECT h.id, h."nameZh", count(c.id) AS citations FROM "Hospital" h
     LEFT JOIN "Citation" c ON c."hospitalId" = h.id
     GROUP BY h.id ORDER BY count(c.id) DESC, h.id LIMIT 1`)
+  // Hospitals with room for the update's open beds (below UPDATE_OPEN_BEDS_BELOW): more open beds
+  // than planned is an ERROR rule of data quality, and such an update is refused.
   const updatable = await query<{ id: number }>(`
-    SELECT id FROM "Hospital" WHERE id <> ${hospital.id} AND note LIKE '合成数据%' ORDER BY id LIMIT 64`)
+    SELECT id FROM "Hospital" WHERE id <> ${hospital.id} AND note LIKE '合成数据%'
+      AND "plannedBeds" >= ${UPDATE_OPEN_BEDS_BELOW} ORDER BY id LIMIT 64`)
 
   // Each (county, kind) list ordered as the scenario orders it (name, then id); a page may start
   // after any record that leaves a full page behind it.

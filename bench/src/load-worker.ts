@@ -4,6 +4,7 @@
 // body is checked: a 200 that carries `errors` is a failure.
 import autocannon from 'autocannon'
 import type { LoadSpec } from './scenarios.ts'
+import { UPDATE_OPEN_BEDS_BELOW } from './fixtures.ts'
 
 export interface RunRequest {
   type: 'run'
@@ -102,7 +103,10 @@ function requestsFor(spec: LoadSpec, tally: Tally, hospitals: Hospitals): autoca
             slot.hospital ??= assigned++ % hospitals.length
             const hospital = hospitals[slot.hospital] as (typeof hospitals)[number]
             ;(context as { hospital?: number }).hospital = slot.hospital
-            const variables: Record<string, unknown> = { id: hospital.id, openBeds: Math.floor(Math.random() * 1000) }
+            const variables: Record<string, unknown> = {
+              id: hospital.id,
+              openBeds: Math.floor(Math.random() * UPDATE_OPEN_BEDS_BELOW),
+            }
             if (spec.versionPath) variables.version = hospital.version
             return { ...request, body: JSON.stringify({ query: spec.query, variables }) }
           },
