@@ -145,8 +145,8 @@ async function recordChange(
  * transaction rolls back. BAD_USER_INPUT with a field error per issue, so a form marks the field
  * and an import names the row; the issues themselves in `extensions.qualityIssues`.
  */
-async function refuseQualityErrors(w: Writer, f: Family, ids: readonly number[]) {
-  const errors = await errorsAfterSave(w.tx, f.typename, ids)
+async function refuseQualityErrors(w: Writer, f: Family, ids: readonly number[], written?: Record<string, any>[]) {
+  const errors = await errorsAfterSave(w.tx, f.typename, ids, written)
   if (errors.length === 0) return
   const text = (issue: (typeof errors)[number]) => (w.ctx.locale === 'zh' ? issue.message.zh : issue.message.en)
   throw new GraphQLError(errors.map(text).join(' '), {
@@ -178,7 +178,7 @@ export async function createRecord(w: Writer, f: Family, input: RecordInput, que
     await f.options.afterWrite({ tx: w.tx, id: created.id, mode: 'create', input: input.input, ctx: w.ctx })
   }
   const after = hasNested(input) || f.options.afterWrite ? await reread(w, f, created.id, undefined) : created
-  await refuseQualityErrors(w, f, [created.id])
+  await refuseQualityErrors(w, f, [created.id], [after])
   await recordChange(w, f, 'CREATE', null, after)
   return query ? reread(w, f, created.id, query) : after
 }
@@ -194,6 +194,7 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
     w,
     f,
     created.map((row: { id: number }) => row.id),
+    created,
   )
   const fields = recordFieldNames(f)
   const changeSetId = await changeSetFor(w, undefined)
@@ -244,7 +245,7 @@ export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: 
     await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: input.input, ctx: w.ctx })
   }
   const after = rewrites ? await reread(w, f, ref.id, undefined) : updated
-  await refuseQualityErrors(w, f, [ref.id])
+  await refuseQualityErrors(w, f, [ref.id], [after])
   await recordChange(w, f, 'UPDATE', before, after, ownOpenSet)
   return rewrites && query ? reread(w, f, ref.id, query) : after
 }
