@@ -188,8 +188,9 @@ export function settleChange(
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE',
   changeSetId: number | null,
   changedFields: string[],
+  alongside?: Prisma.Sql,
 ) {
-  return settleChanges(w, f, [recordId], changeSetId, action, changedFields)
+  return settleChanges(w, f, [recordId], changeSetId, action, changedFields, alongside)
 }
 
 /** settleChange for many records of one family at once (an import's new records). */
@@ -200,8 +201,13 @@ export async function settleChanges(
   changeSetId: number | null,
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' = 'CREATE',
   changedFields: string[] = [],
-) {
-  if (recordIds.length === 0) return
+  /**
+   * A statement (an INSERT) to run with the set's last write, saving a round trip: true when it was
+   * run, false when the caller must run it itself.
+   */
+  alongside?: Prisma.Sql,
+): Promise<boolean> {
+  if (recordIds.length === 0) return false
   const review = changeSetId != null
   // The copies side by side: what review records, and what a locked period's check compares.
   const { working, published, divisionPaths } =
@@ -221,7 +227,7 @@ export async function settleChanges(
   if (!review) {
     const items = recordIds.map((recordId) => ({ recordType: f.typename, recordId, action, changedFields }))
     await publishRecords(w.tx, w.ctx, items, w.reason)
-    return
+    return false
   }
   const drop: number[] = []
   const upserts: Record<string, any>[] = []
@@ -247,8 +253,8 @@ export async function settleChanges(
   }
   if (drop.length === 0 && upserts.length === 1) {
     // One form save: the change and the set's new version in one statement.
-    await upsertChangeOfSet(w.tx, changeSetId, f.typename, upserts[0] as Record<string, any>)
-    return
+    await upsertChangeOfSet(w.tx, changeSetId, f.typename, upserts[0] as Record<string, any>, alongside)
+    return alongside !== undefined
   }
   if (upserts.length > 1) {
     // Many at once are new to the set (an import's rows): one statement.
@@ -266,16 +272,23 @@ export async function settleChanges(
   }
   // The set changed: a reviewer holding an older version of it is told so on approval.
   await w.tx.changeSet.update({ where: { id: changeSetId }, data: { version: { increment: 1 } } })
+  return false
 }
 
 /**
  * Records a set's change to one record (new, or amended) and counts the set's new version, as the
  * upsert and update of settleChanges do, in one statement.
  */
-async function upsertChangeOfSet(tx: Tx, changeSetId: number, recordType: string, change: Record<string, any>) {
+async function upsertChangeOfSet(
+  tx: Tx,
+  changeSetId: number,
+  recordType: string,
+  change: Record<string, any>,
+  alongside?: Prisma.Sql,
+) {
   const now = new Date().toISOString()
   await tx.$executeRaw`
-    WITH "change" AS (
+    WITH ${alongside ? Prisma.sql`"alongside" AS (${alongside}), ` : Prisma.empty}"change" AS (
       INSERT INTO "Change" ("changeSetId", "recordType", "recordId", "action", "fields", "baseVersion", "version",
         "divisionPath", "createdAt", "updatedAt")
       VALUES (${changeSetId}, ${recordType}, ${change.recordId}, CAST(${change.action}::text AS "AuditAction"),

@@ -18,7 +18,7 @@ import {
   settleChanges,
 } from '../governance/change-sets.ts'
 import { errorsAfterSave } from '../quality/index.ts'
-import { diffRecords, writeAudit, writeAudits } from './audit.ts'
+import { announce, auditData, auditInsert, diffRecords, writeAudit, writeAudits } from './audit.ts'
 import { withAllColumns } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
 import { conflictError, type FieldError, notFoundError, userInputError } from './errors.ts'
@@ -135,9 +135,28 @@ async function recordChange(
 ) {
   const fields = recordFieldNames(f)
   const changeSetId = await changeSetFor(w, ownOpenSet)
-  const entry = { recordType: f.typename, recordId: after.id, action, before, after, fields, reason: w.reason }
-  await writeAudit(w.tx, w.ctx, { ...entry, changeSetId })
-  await settleChange(w, f, after.id, action, changeSetId, Object.keys(diffRecords(before, after, fields)))
+  const entry = {
+    recordType: f.typename,
+    recordId: after.id,
+    action,
+    before,
+    after,
+    fields,
+    reason: w.reason,
+    changeSetId,
+  }
+  const changed = Object.keys(diffRecords(before, after, fields))
+  if (changeSetId == null) {
+    // Published at once: the event first, as the publication's own steps follow it.
+    await writeAudit(w.tx, w.ctx, entry)
+    await settleChange(w, f, after.id, action, changeSetId, changed)
+    return
+  }
+  // Under review, nothing else in the transaction reads the event: it is written with the set's
+  // last write when that is one statement (a form save), saving a round trip.
+  announce(w.tx, w.ctx, entry)
+  const written = await settleChange(w, f, after.id, action, changeSetId, changed, auditInsert(w.ctx, entry))
+  if (!written) await w.tx.auditEvent.create({ data: auditData(w.ctx, entry) })
 }
 
 /**
