@@ -38,7 +38,9 @@ export async function publishingTransaction<T>(
     pathsOf.set(tx, paths)
     return work(tx)
   }, options)
-  await publish(notes, paths)
+  // Off the request path: the change is committed, and the response need not wait for the bus
+  // (Redis across instances). publish() logs its own failures and never throws.
+  void publish(notes, paths)
   return result
 }
 
