@@ -3,8 +3,8 @@
 // says when it starts (so the parent can sample CPU time) and sends the result. Every response
 // body is checked: a 200 that carries `errors` is a failure.
 import autocannon from 'autocannon'
-import type { LoadSpec } from './scenarios.ts'
 import { UPDATE_OPEN_BEDS_BELOW } from './fixtures.ts'
+import type { LoadSpec } from './scenarios.ts'
 
 export interface RunRequest {
   type: 'run'
