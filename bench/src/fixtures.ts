@@ -7,6 +7,10 @@
 // them in turn; the "fixed" runs send the pool's first entry every time, as the bench used to.
 
 import { encodeCursor } from '@minsheng/server/cursors'
+
+/** The update scenario sets open beds to a random number below this. */
+export const UPDATE_OPEN_BEDS_BELOW = 200
+
 export interface Fixtures {
   /** The county the fixed list filters on (the one with the most elderly canteens). */
   county: { id: number; nameZh: string }
@@ -35,8 +39,6 @@ export const POOL_SIZE = 1200
 /** Page sizes of the documents (scenarios.ts). */
 export const LIST_PAGE = 50
 export const NESTED_PAGE = 11
-/** The update scenario's open beds are drawn below this (the hospitals it changes plan as many). */
-export const UPDATE_MAX_OPEN_BEDS = 500
 
 /** Our global IDs (Pothos relay): base64 of `Typename:id`. The baseline uses the same. */
 export function globalId(typename: string, id: number) {
@@ -74,11 +76,11 @@ export async function findFixtures(query: Query): Promise<Fixtures> {
     SELECT h.id, h."nameZh", count(c.id) AS citations FROM "Hospital" h
     LEFT JOIN "Citation" c ON c."hospitalId" = h.id
     GROUP BY h.id ORDER BY count(c.id) DESC, h.id LIMIT 1`)
-  // The hospitals with the most planned beds: the update sets open beds below UPDATE_MAX_OPEN_BEDS,
-  // and a hospital may not open more beds than it plans (a data-quality rule refuses the save).
+  // Hospitals with room for the update's open beds (below UPDATE_OPEN_BEDS_BELOW): more open beds
+  // than planned is an ERROR rule of data quality, and such an update is refused.
   const updatable = await query<{ id: number }>(`
     SELECT id FROM "Hospital" WHERE id <> ${hospital.id} AND note LIKE '合成数据%'
-      AND "plannedBeds" >= ${UPDATE_MAX_OPEN_BEDS} ORDER BY "plannedBeds" DESC, id LIMIT 64`)
+      AND "plannedBeds" >= ${UPDATE_OPEN_BEDS_BELOW} ORDER BY id LIMIT 64`)
 
   // Each (county, kind) list ordered as the scenario orders it (name, then id); a page may start
   // after any record that leaves a full page behind it.

@@ -3,7 +3,7 @@
 // says when it starts (so the parent can sample CPU time) and sends the result. Every response
 // body is checked: a 200 that carries `errors` is a failure.
 import autocannon from 'autocannon'
-import { UPDATE_MAX_OPEN_BEDS } from './fixtures.ts'
+import { UPDATE_OPEN_BEDS_BELOW } from './fixtures.ts'
 import type { LoadSpec } from './scenarios.ts'
 
 export interface RunRequest {
@@ -105,7 +105,7 @@ function requestsFor(spec: LoadSpec, tally: Tally, hospitals: Hospitals): autoca
             ;(context as { hospital?: number }).hospital = slot.hospital
             const variables: Record<string, unknown> = {
               id: hospital.id,
-              openBeds: Math.floor(Math.random() * UPDATE_MAX_OPEN_BEDS),
+              openBeds: Math.floor(Math.random() * UPDATE_OPEN_BEDS_BELOW),
             }
             if (spec.versionPath) variables.version = hospital.version
             return { ...request, body: JSON.stringify({ query: spec.query, variables }) }

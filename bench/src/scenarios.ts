@@ -76,6 +76,14 @@ export const OUR_BY_ID = `query ById($id: ID!) { node(id: $id) { id ... on Hospi
 
 export const OUR_AGGREGATE = `{ careFacilitiesAggregate(groupBy: {divisionLevel: COUNTY, kind: true}) { division { nameZh } kind count } }`
 
+/**
+ * A form save, as an operator makes it on a hub with review on (REVIEW=on, the default, as the bench
+ * runs it): the first save of a hospital opens a change set of its own (submitted at once), and each
+ * later save by the same operator amends that set while it awaits review — the path every measured
+ * update takes, since each connection saves its own hospital again and again. Checks the version,
+ * the ERROR rules of data quality, writes the audit event and the set's change, and announces a
+ * live event after commit.
+ */
 export const OUR_UPDATE = `mutation Update($id: ID!, $version: Int!, $openBeds: Int) { updateHospital(id: $id, version: $version, input: {openBeds: $openBeds}) { id version openBeds } }`
 
 const ourListVariables = (f: Fixtures) =>

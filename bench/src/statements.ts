@@ -38,7 +38,7 @@ export function probe(spec: LoadSpec) {
       if (spec.kind === 'cold') {
         return (spec.bodies[counter % spec.bodies.length] as string).replace('__ALIAS__', `probe${++counter}`)
       }
-      const variables: Record<string, unknown> = { id: hospital?.id, openBeds: 100 + (counter++ % 300) }
+      const variables: Record<string, unknown> = { id: hospital?.id, openBeds: 100 + (counter++ % 100) }
       if (spec.versionPath) variables.version = hospital?.version
       return JSON.stringify({ query: spec.query, variables })
     },

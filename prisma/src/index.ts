@@ -34,4 +34,5 @@ export {
   type RecordSnapshot,
   rebuildFromLog,
   recordSnapshots,
+  workingAndPublishedSnapshots,
 } from './publication.ts'

@@ -306,6 +306,48 @@ export async function recordSnapshots(
   return new Map(rows.map((row) => [row.id, row.snapshot]))
 }
 
+/**
+ * recordSnapshots of the working and the published copy in one statement, with each working row's
+ * division path (its division's ancestors, self included; a division's own): what review compares
+ * after a change, read in one round trip instead of three.
+ */
+export async function workingAndPublishedSnapshots(
+  db: Sql,
+  table: string,
+  ids: number[],
+  cacheKey: object,
+): Promise<{
+  working: Map<number, RecordSnapshot>
+  published: Map<number, RecordSnapshot>
+  divisionPaths: Map<number, number[]>
+}> {
+  const structure = await structureOf(db, cacheKey)
+  const columns = (structure.columns.get(table) ?? []).map((column) => column.name)
+  const path = columns.includes('ancestorIds')
+    ? 'r."ancestorIds"'
+    : columns.includes('divisionId')
+      ? '(SELECT d."ancestorIds" FROM public."Division" d WHERE d.id = r."divisionId")'
+      : 'NULL::int[]'
+  const rows = await db.rows<{ copy: string; id: number; snapshot: RecordSnapshot; path: number[] | null }>(
+    `SELECT 'working' AS copy, r.id, ${snapshotExpression(structure, table, 'public')} AS snapshot, ${path} AS path
+     FROM ${pub(table, 'public')} r WHERE r.id = ANY($1::int[])
+     UNION ALL
+     SELECT 'published', r.id, ${snapshotExpression(structure, table, PUBLISHED_SCHEMA)}, NULL
+     FROM ${pub(table, PUBLISHED_SCHEMA)} r WHERE r.id = ANY($1::int[])`,
+    [ids],
+  )
+  const working = new Map<number, RecordSnapshot>()
+  const published = new Map<number, RecordSnapshot>()
+  const divisionPaths = new Map<number, number[]>()
+  for (const row of rows) {
+    if (row.copy === 'working') {
+      working.set(row.id, row.snapshot)
+      if (row.path) divisionPaths.set(row.id, row.path)
+    } else published.set(row.id, row.snapshot)
+  }
+  return { working, published, divisionPaths }
+}
+
 export interface RecordSnapshot {
   row: Record<string, unknown>
   parts: Record<string, Record<string, unknown>[]>

@@ -3,11 +3,12 @@
 // runs without review (REVIEW=off) it is published at once. A record under review in one operator's
 // set is not changed by another until the set is approved, rejected and withdrawn, or withdrawn.
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows and transactions are typed per model */
-import { PUBLISHED_SCHEMA, prismaSql, recordSnapshots } from '@minsheng/db'
+import { Prisma, prismaSql, workingAndPublishedSnapshots } from '@minsheng/db'
 import { getDatamodel } from '@minsheng/db/pothos-types'
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
 import { database } from '../db.ts'
+import { noteDivisionPath } from '../live/after-commit.ts'
 import type { Family, Tx } from '../records/registry.ts'
 import { recordFieldNames } from '../records/registry.ts'
 import { auditSetStep } from './audit-steps.ts'
@@ -52,17 +53,18 @@ function pendingReviewError(ctx: Context, typename: string, set: { id: number; a
  */
 export async function openSetHolding(w: Writing, f: Family, recordId: number): Promise<number | undefined> {
   if (!w.ctx.governance.review) return undefined
-  const holding = await w.tx.change.findMany({
-    where: { recordType: f.typename, recordId, changeSet: { status: { in: [...OPEN_STATUSES] } } },
-    select: { changeSet: { select: { id: true, authorId: true, authorName: true } } },
-  })
-  for (const { changeSet } of holding) {
-    if (changeSet.authorId !== authorOf(w.ctx)) throw pendingReviewError(w.ctx, f.typename, changeSet)
+  // The open sets holding the record, each locked for the rest of the transaction in the same
+  // statement (as lockSet does): a set a reviewer closes meanwhile drops out once its decision
+  // commits, so the record joins a set only while it is still open.
+  const holding = await w.tx.$queryRaw<{ id: number; authorId: number | null; authorName: string }[]>`
+    SELECT s.id, s."authorId", s."authorName" FROM "Change" c JOIN "ChangeSet" s ON s.id = c."changeSetId"
+    WHERE c."recordType" = ${f.typename} AND c."recordId" = ${recordId}
+      AND s.status::text IN (${Prisma.join([...OPEN_STATUSES])})
+    ORDER BY s.id FOR UPDATE OF s`
+  for (const set of holding) {
+    if (set.authorId !== authorOf(w.ctx)) throw pendingReviewError(w.ctx, f.typename, set)
   }
-  const own = holding[0]?.changeSet.id
-  // A reviewer may have decided on the set since it was read: join it only if it is still open.
-  if (own === undefined) return undefined
-  return isOpen(await lockSet(w.tx, own)) ? own : undefined
+  return holding[0]?.id
 }
 
 /**
@@ -75,9 +77,6 @@ export async function lockSet(tx: Tx, id: number): Promise<string | undefined> {
     SELECT status::text AS status FROM "ChangeSet" WHERE id = ${id} FOR UPDATE`
   return rows[0]?.status
 }
-
-const isOpen = (status: string | undefined) =>
-  status !== undefined && (OPEN_STATUSES as readonly string[]).includes(status)
 
 /**
  * The change set a change joins: the author's set already holding the record (an amendment), the
@@ -163,12 +162,19 @@ const partNames = (() => {
   }
 })()
 
-/** The record's division and its ancestors, from its working row (a division: its own). */
-async function divisionPathOf(tx: Tx, f: Family, row: Record<string, any>): Promise<number[]> {
+/**
+ * The record's division and its ancestors, from its working row (a division: its own); `known`:
+ * the path read with the row's snapshot. Noted for the live event, which needs the same path.
+ */
+async function divisionPathOf(tx: Tx, f: Family, row: Record<string, any>, known?: number[]): Promise<number[]> {
   if (f.within === 'self') return row.ancestorIds ?? []
   if (f.within === 'none' || row.divisionId == null) return []
-  const division = await tx.division.findUnique({ where: { id: row.divisionId }, select: { ancestorIds: true } })
-  return division?.ancestorIds ?? []
+  const path =
+    known ??
+    (await tx.division.findUnique({ where: { id: row.divisionId }, select: { ancestorIds: true } }))?.ancestorIds ??
+    []
+  if (path.length > 0) noteDivisionPath(tx, row.divisionId, path)
+  return path
 }
 
 /**
@@ -182,8 +188,9 @@ export function settleChange(
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE',
   changeSetId: number | null,
   changedFields: string[],
+  alongside?: Prisma.Sql,
 ) {
-  return settleChanges(w, f, [recordId], changeSetId, action, changedFields)
+  return settleChanges(w, f, [recordId], changeSetId, action, changedFields, alongside)
 }
 
 /** settleChange for many records of one family at once (an import's new records). */
@@ -194,18 +201,23 @@ export async function settleChanges(
   changeSetId: number | null,
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' = 'CREATE',
   changedFields: string[] = [],
-) {
-  if (recordIds.length === 0) return
+  /**
+   * A statement (an INSERT) to run with the set's last write, saving a round trip: true when it was
+   * run, false when the caller must run it itself.
+   */
+  alongside?: Prisma.Sql,
+): Promise<boolean> {
+  if (recordIds.length === 0) return false
   const review = changeSetId != null
   // The copies side by side: what review records, and what a locked period's check compares.
-  const { working, published } =
+  const { working, published, divisionPaths } =
     review || f.options.periodPart
       ? await snapshotsOf(w.tx, f, recordIds)
-      : { working: undefined, published: undefined }
+      : { working: undefined, published: undefined, divisionPaths: undefined }
   if (f.options.periodPart) {
     for (const recordId of recordIds) {
       const now = working?.get(recordId)
-      const path = now ? await divisionPathOf(w.tx, f, now.row) : []
+      const path = now ? await divisionPathOf(w.tx, f, now.row, divisionPaths?.get(recordId)) : []
       await refuseIfPeriodLocked(w.tx, w.ctx, f, recordId, path, {
         published: published?.get(recordId),
         working: now,
@@ -215,7 +227,7 @@ export async function settleChanges(
   if (!review) {
     const items = recordIds.map((recordId) => ({ recordType: f.typename, recordId, action, changedFields }))
     await publishRecords(w.tx, w.ctx, items, w.reason)
-    return
+    return false
   }
   const drop: number[] = []
   const upserts: Record<string, any>[] = []
@@ -232,12 +244,17 @@ export async function settleChanges(
         fields: diff.fields,
         version: now.row.version as number,
         baseVersion: (was?.row.version as number | undefined) ?? null,
-        divisionPath: await divisionPathOf(w.tx, f, now.row),
+        divisionPath: await divisionPathOf(w.tx, f, now.row, divisionPaths?.get(recordId)),
       })
     }
   }
   if (drop.length > 0) {
     await w.tx.change.deleteMany({ where: { changeSetId, recordType: f.typename, recordId: { in: drop } } })
+  }
+  if (drop.length === 0 && upserts.length === 1) {
+    // One form save: the change and the set's new version in one statement.
+    await upsertChangeOfSet(w.tx, changeSetId, f.typename, upserts[0] as Record<string, any>, alongside)
+    return alongside !== undefined
   }
   if (upserts.length > 1) {
     // Many at once are new to the set (an import's rows): one statement.
@@ -255,14 +272,38 @@ export async function settleChanges(
   }
   // The set changed: a reviewer holding an older version of it is told so on approval.
   await w.tx.changeSet.update({ where: { id: changeSetId }, data: { version: { increment: 1 } } })
+  return false
+}
+
+/**
+ * Records a set's change to one record (new, or amended) and counts the set's new version, as the
+ * upsert and update of settleChanges do, in one statement.
+ */
+async function upsertChangeOfSet(
+  tx: Tx,
+  changeSetId: number,
+  recordType: string,
+  change: Record<string, any>,
+  alongside?: Prisma.Sql,
+) {
+  const now = new Date().toISOString()
+  await tx.$executeRaw`
+    WITH ${alongside ? Prisma.sql`"alongside" AS (${alongside}), ` : Prisma.empty}"change" AS (
+      INSERT INTO "Change" ("changeSetId", "recordType", "recordId", "action", "fields", "baseVersion", "version",
+        "divisionPath", "createdAt", "updatedAt")
+      VALUES (${changeSetId}, ${recordType}, ${change.recordId}, CAST(${change.action}::text AS "AuditAction"),
+        ${JSON.stringify(change.fields)}::jsonb, ${change.baseVersion}::int, ${change.version}::int,
+        ${change.divisionPath}::int[], ${now}::timestamptz AT TIME ZONE 'UTC', ${now}::timestamptz AT TIME ZONE 'UTC')
+      ON CONFLICT ("changeSetId", "recordType", "recordId") DO UPDATE SET "action" = EXCLUDED."action",
+        "fields" = EXCLUDED."fields", "version" = EXCLUDED."version", "divisionPath" = EXCLUDED."divisionPath",
+        "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING 1)
+    UPDATE "ChangeSet" SET "version" = "version" + 1, "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
+    WHERE id = ${changeSetId}`
 }
 
 async function snapshotsOf(tx: Tx, f: Family, recordIds: number[]) {
-  const sql = prismaSql(tx)
-  const [working, published] = await Promise.all(
-    ['public', PUBLISHED_SCHEMA].map((schema) => recordSnapshots(sql, f.typename, recordIds, schema, database())),
-  )
-  return { working, published }
+  return workingAndPublishedSnapshots(prismaSql(tx), f.typename, recordIds, database())
 }
 
 /**

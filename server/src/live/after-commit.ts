@@ -23,6 +23,8 @@ interface Note {
 }
 
 const notesOf = new WeakMap<object, Note[]>()
+/** Division paths the transaction read anyway (review records them): the events need no read of their own. */
+const pathsOf = new WeakMap<object, Map<number, number[]>>()
 
 /** Runs `work` in a transaction and publishes the changes it made once the transaction committed. */
 export async function publishingTransaction<T>(
@@ -30,12 +32,21 @@ export async function publishingTransaction<T>(
   options: { timeout?: number; maxWait?: number },
 ): Promise<T> {
   const notes: Note[] = []
+  const paths = new Map<number, number[]>()
   const result = await db().$transaction(async (tx: any) => {
     notesOf.set(tx, notes)
+    pathsOf.set(tx, paths)
     return work(tx)
   }, options)
-  await publish(notes)
+  // Off the request path: the change is committed, and the response need not wait for the bus
+  // (Redis across instances). publish() logs its own failures and never throws.
+  void publish(notes, paths)
   return result
+}
+
+/** A division's path (ancestor ids, self included) as the transaction read it. */
+export function noteDivisionPath(tx: object, divisionId: number, path: number[]) {
+  pathsOf.get(tx)?.set(divisionId, path)
 }
 
 /** Called by the audit write: one change of this transaction (ignored outside publishingTransaction). */
@@ -54,10 +65,10 @@ export function forgetChangesSince(tx: object, mark: number) {
   if (notes) notes.length = mark
 }
 
-async function publish(notes: Note[]) {
+async function publish(notes: Note[], known: Map<number, number[]>) {
   if (notes.length === 0) return
   try {
-    const paths = await divisionPaths(notes)
+    const paths = await divisionPaths(notes, known)
     const bus = await liveBus()
     for (const note of notes) bus.publish(eventOf(note, paths))
   } catch (error) {
@@ -76,8 +87,8 @@ function divisionIdOf(note: Note): number | null {
 }
 
 /** Ancestor ids (self included) of every division the changes belong to, in one query. */
-async function divisionPaths(notes: Note[]) {
-  const paths = new Map<number, number[]>()
+async function divisionPaths(notes: Note[], known: Map<number, number[]>) {
+  const paths = new Map<number, number[]>(known)
   for (const note of notes) {
     // A division row carries its own path, which also covers a division just purged; a publication
     // carries its record's.

@@ -1,6 +1,7 @@
 // The audit trail: one event per change, written in the change's own transaction. The same place
 // notes the change for live subscribers (server/src/live/), who hear of it once it has committed.
 
+import { Prisma } from '@minsheng/db'
 import type { Actor } from '../auth/actor.ts'
 import { actorName } from '../auth/actor.ts'
 import type { Context } from '../builder.ts'
@@ -73,8 +74,23 @@ export function auditData(ctx: Context, entry: AuditEntry) {
   }
 }
 
+/**
+ * The INSERT of an event as a statement to run inside another (a CTE of the review's last write),
+ * with the same values as writeAudit's create.
+ */
+export function auditInsert(ctx: Context, entry: AuditEntry): Prisma.Sql {
+  const data = auditData(ctx, entry)
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
+  return Prisma.sql`INSERT INTO "AuditEvent" ("at", "actorKind", "actorUserId", "actorKeyId", "actorName",
+      "requestId", "recordType", "recordId", "action", "changes", "reason", "version", "snapshot", "changeSetId")
+    VALUES (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC', CAST(${data.actorKind}::text AS "ActorKind"),
+      ${data.actorUserId}::int, ${data.actorKeyId}::int, ${data.actorName}, ${data.requestId}::text, ${data.recordType},
+      ${data.recordId}::int, CAST(${data.action}::text AS "AuditAction"), ${json(data.changes)}::jsonb, ${data.reason}::text,
+      ${data.version}::int, ${json(data.snapshot)}::jsonb, ${data.changeSetId}::int)`
+}
+
 /** Notes the change for live subscribers: published by publishingTransaction once it commits. */
-function announce(tx: object, ctx: Context, entry: AuditEntry) {
+export function announce(tx: object, ctx: Context, entry: AuditEntry) {
   noteChange(tx, {
     recordType: entry.recordType,
     recordId: entry.recordId,

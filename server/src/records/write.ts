@@ -18,7 +18,7 @@ import {
   settleChanges,
 } from '../governance/change-sets.ts'
 import { errorsAfterSave } from '../quality/index.ts'
-import { diffRecords, writeAudit, writeAudits } from './audit.ts'
+import { announce, auditData, auditInsert, diffRecords, writeAudit, writeAudits } from './audit.ts'
 import { withAllColumns } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
 import { conflictError, type FieldError, notFoundError, userInputError } from './errors.ts'
@@ -135,9 +135,28 @@ async function recordChange(
 ) {
   const fields = recordFieldNames(f)
   const changeSetId = await changeSetFor(w, ownOpenSet)
-  const entry = { recordType: f.typename, recordId: after.id, action, before, after, fields, reason: w.reason }
-  await writeAudit(w.tx, w.ctx, { ...entry, changeSetId })
-  await settleChange(w, f, after.id, action, changeSetId, Object.keys(diffRecords(before, after, fields)))
+  const entry = {
+    recordType: f.typename,
+    recordId: after.id,
+    action,
+    before,
+    after,
+    fields,
+    reason: w.reason,
+    changeSetId,
+  }
+  const changed = Object.keys(diffRecords(before, after, fields))
+  if (changeSetId == null) {
+    // Published at once: the event first, as the publication's own steps follow it.
+    await writeAudit(w.tx, w.ctx, entry)
+    await settleChange(w, f, after.id, action, changeSetId, changed)
+    return
+  }
+  // Under review, nothing else in the transaction reads the event: it is written with the set's
+  // last write when that is one statement (a form save), saving a round trip.
+  announce(w.tx, w.ctx, entry)
+  const written = await settleChange(w, f, after.id, action, changeSetId, changed, auditInsert(w.ctx, entry))
+  if (!written) await w.tx.auditEvent.create({ data: auditData(w.ctx, entry) })
 }
 
 /**
@@ -145,8 +164,8 @@ async function recordChange(
  * transaction rolls back. BAD_USER_INPUT with a field error per issue, so a form marks the field
  * and an import names the row; the issues themselves in `extensions.qualityIssues`.
  */
-async function refuseQualityErrors(w: Writer, f: Family, ids: readonly number[]) {
-  const errors = await errorsAfterSave(w.tx, f.typename, ids)
+async function refuseQualityErrors(w: Writer, f: Family, ids: readonly number[], written?: Record<string, any>[]) {
+  const errors = await errorsAfterSave(w.tx, f.typename, ids, written)
   if (errors.length === 0) return
   const text = (issue: (typeof errors)[number]) => (w.ctx.locale === 'zh' ? issue.message.zh : issue.message.en)
   throw new GraphQLError(errors.map(text).join(' '), {
@@ -178,7 +197,7 @@ export async function createRecord(w: Writer, f: Family, input: RecordInput, que
     await f.options.afterWrite({ tx: w.tx, id: created.id, mode: 'create', input: input.input, ctx: w.ctx })
   }
   const after = hasNested(input) || f.options.afterWrite ? await reread(w, f, created.id, undefined) : created
-  await refuseQualityErrors(w, f, [created.id])
+  await refuseQualityErrors(w, f, [created.id], [after])
   await recordChange(w, f, 'CREATE', null, after)
   return query ? reread(w, f, created.id, query) : after
 }
@@ -194,6 +213,7 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
     w,
     f,
     created.map((row: { id: number }) => row.id),
+    created,
   )
   const fields = recordFieldNames(f)
   const changeSetId = await changeSetFor(w, undefined)
@@ -244,7 +264,7 @@ export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: 
     await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: input.input, ctx: w.ctx })
   }
   const after = rewrites ? await reread(w, f, ref.id, undefined) : updated
-  await refuseQualityErrors(w, f, [ref.id])
+  await refuseQualityErrors(w, f, [ref.id], [after])
   await recordChange(w, f, 'UPDATE', before, after, ownOpenSet)
   return rewrites && query ? reread(w, f, ref.id, query) : after
 }
