@@ -72,7 +72,16 @@ export async function checkFeatures(
     const client = new pg.Client({ connectionString: databaseUrl })
     await client.connect()
     try {
-      const count = async () => Number((await client.query('SELECT count(*) AS n FROM "AuditEvent"')).rows[0]?.n)
+      // The record's own UPDATE events: with review on, the first save of a record also opens the
+      // operator's change set, which has an audit event of its own (SUBMIT).
+      const count = async () =>
+        Number(
+          (
+            await client.query(
+              `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'UPDATE' AND "recordType" = 'Hospital'`,
+            )
+          ).rows[0]?.n,
+        )
       const before = await count()
       const current = await postGraphQL(
         server.url,
@@ -92,7 +101,7 @@ export async function checkFeatures(
       checks.push({
         feature: 'audit',
         on: !update.json.errors && written === 1,
-        evidence: `one signed-in update wrote ${written} audit event(s)`,
+        evidence: `one signed-in update wrote ${written} UPDATE audit event(s) for its hospital`,
       })
     } finally {
       await client.end()
