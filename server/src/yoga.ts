@@ -10,6 +10,7 @@ import { EXAMPLE_OPERATION } from './example-operation.ts'
 import { defaultReading, useReadingView } from './governance/reading.ts'
 import { useCacheablePersistedReads } from './plugins/cacheable-reads.ts'
 import { useMessagesInCallersLanguage } from './plugins/callers-language.ts'
+import { useCompiledExecution } from './plugins/compiled-execution.ts'
 import { type AllowedOrigins, corsOptions, useCredentialedOrigins } from './plugins/cors.ts'
 import { useCsrfPrevention } from './plugins/csrf.ts'
 import { useDatabaseHealth } from './plugins/database-health.ts'
@@ -79,6 +80,9 @@ export function createHubYoga(
       defaultQuery: EXAMPLE_OPERATION,
     },
     plugins: [
+      // Repeated queries run compiled; first, so that every plugin replacing the executor below
+      // (the timeout and its cancellation, reading views, admission) wraps it as it wraps Yoga's.
+      useCompiledExecution(),
       // Answers /health itself, before GraphQL handling, so it reflects the database.
       useDatabaseHealth(),
       useRequestId(),

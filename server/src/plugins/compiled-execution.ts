@@ -1,0 +1,158 @@
+// Queries sent again and again (every client's own few documents) run compiled by graphql-jit:
+// one generated function per document instead of graphql-js walking the document field by field.
+// Everything else runs on Yoga's executor as before, and whatever the compiled function would
+// answer differently is handed back to it, so callers cannot tell which one answered:
+// - compiling a document costs from under 1 ms to a second (a `node` query with fragments on many
+//   types; the fuzzer's documents), so only a document executed COMPILE_AFTER times is compiled,
+//   and compiling may take no more than COMPILE_SHARE of the time: a client sending new documents
+//   cannot make the hub spend its time compiling them (they run on Yoga's executor meanwhile);
+// - mutations (written in order, with their audit and live events) and subscriptions stay on
+//   Yoga's executor, as does a document with several operations or one graphql-jit cannot compile;
+// - variables that do not fit their types: the compiled function refuses them with messages of its
+//   own and no HTTP status, so such a request is executed again by Yoga's executor, which answers
+//   it 400 with graphql-js's messages, as it always has.
+// It must be the first plugin to replace the executor, so that every other one (the execution
+// timeout and its cancellation above all) wraps the compiled function as it wraps Yoga's.
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type Source,
+  type SourceLocation,
+} from 'graphql'
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit'
+import type { Plugin } from 'graphql-yoga'
+
+type ExecuteFn = Parameters<NonNullable<Plugin['onExecute']>>[0]['executeFn']
+
+interface Compiled {
+  /** The operation's name: a request naming another one is Yoga's to refuse. */
+  name: string | undefined
+  query: CompiledQuery['query']
+}
+
+/** A document's state: times seen before compiling, its compiled query, or null (not compilable). */
+type Entry = number | Compiled | null
+
+/** How many executions of a document run on Yoga's executor before it is compiled. */
+export const COMPILE_AFTER = 10
+/** The share of the time compiling may take, and the most it may take at once (ms). */
+const COMPILE_SHARE = 0.05
+const COMPILE_BURST_MS = 1_000
+
+/** Time compiling may take, refilled with COMPILE_SHARE of the time that passes. */
+function compileBudget() {
+  let left = COMPILE_BURST_MS
+  let at = performance.now()
+  return {
+    available() {
+      const now = performance.now()
+      left = Math.min(COMPILE_BURST_MS, left + (now - at) * COMPILE_SHARE)
+      at = now
+      return left > 0
+    },
+    spend(ms: number) {
+      left -= ms
+    },
+  }
+}
+
+/** The compiled query of a single-query document, or null when it must run on Yoga's executor. */
+function compile(schema: GraphQLSchema, document: DocumentNode): Compiled | null {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+  const operation = operations[0]
+  if (operations.length !== 1 || operation?.operation !== 'query') return null
+  const compiled = compileQuery(schema, document, undefined, { disablingCapturingStackErrors: true })
+  return isCompiledQuery(compiled) ? { name: operation.name?.value, query: compiled.query } : null
+}
+
+/** The offset in `body` of a line and column (both from 1), as graphql-js counts them. */
+function positionOf(body: string, { line, column }: SourceLocation): number {
+  let offset = 0
+  for (let current = 1; current < line; current++) {
+    const next = body.slice(offset).search(/\r\n|[\n\r]/)
+    if (next < 0) break
+    offset += next + (body.startsWith('\r\n', offset + next) ? 2 : 1)
+  }
+  return offset + column - 1
+}
+
+/**
+ * graphql-jit's errors carry their locations but not the source and positions graphql-js's errors
+ * are made of, which the plugins rewriting errors (a message in the caller's language) copy: the
+ * error graphql-js would have made, so the rewritten one keeps its locations too.
+ */
+function asGraphQLJsError(error: GraphQLError, source: Source | undefined): GraphQLError {
+  if (!source || !error.locations?.length) return error
+  return new GraphQLError(error.message, {
+    source,
+    positions: error.locations.map((location) => positionOf(source.body, location)),
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  })
+}
+
+function withGraphQLJsErrors(result: ExecutionResult, source: Source | undefined): ExecutionResult {
+  if (!result.errors?.length) return result
+  return { ...result, errors: result.errors.map((error) => asGraphQLJsError(error, source)) }
+}
+
+/** The compiled function refused the variables (it answers only errors, without `data`). */
+function refusedVariables(result: unknown): boolean {
+  return !('data' in (result as object))
+}
+
+export function useCompiledExecution(): Plugin {
+  // Per schema (a test or plugin may execute against another), then per parsed document: Yoga's
+  // parser cache hands out the same object for the same text, and one it evicts is collected here.
+  const entries = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Entry>>()
+  const budget = compileBudget()
+  const compiledFor = (schema: GraphQLSchema, document: DocumentNode): Compiled | null => {
+    let ofSchema = entries.get(schema)
+    if (!ofSchema) {
+      ofSchema = new WeakMap()
+      entries.set(schema, ofSchema)
+    }
+    const entry = ofSchema.get(document)
+    if (typeof entry === 'object') return entry
+    const seen = entry ?? 0
+    if (seen < COMPILE_AFTER || !budget.available()) {
+      ofSchema.set(document, seen + 1)
+      return null
+    }
+    const started = performance.now()
+    const compiled = compile(schema, document)
+    budget.spend(performance.now() - started)
+    ofSchema.set(document, compiled)
+    return compiled
+  }
+  /** Runs the compiled query when there is one, else (or to refuse its variables) Yoga's executor. */
+  const executorOver =
+    (yogas: ExecuteFn): ExecuteFn =>
+    (args) => {
+      // Decided on the arguments the plugins after this one pass down (they may change the schema).
+      const compiled = compiledFor(args.schema, args.document)
+      if (!compiled || (args.operationName && args.operationName !== compiled.name)) return yogas(args)
+      const result = compiled.query(args.rootValue, args.contextValue, args.variableValues as Record<string, unknown>)
+      const answer = (settled: unknown) =>
+        refusedVariables(settled)
+          ? yogas(args)
+          : withGraphQLJsErrors(settled as ExecutionResult, args.document.loc?.source)
+      return result instanceof Promise ? result.then(answer) : answer(result)
+    }
+  // Yoga's executor is the same function for every request: one wrapper, not one per request.
+  let yogas: ExecuteFn | undefined
+  let executor: ExecuteFn | undefined
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      if (executeFn !== yogas || !executor) {
+        yogas = executeFn
+        executor = executorOver(executeFn)
+      }
+      setExecuteFn(executor)
+    },
+  }
+}
