@@ -16,7 +16,7 @@
 // shape is cached by its full JSON as before. Only values that
 // cannot change a plan's structure are placeholders: strings, and integers within PostgreSQL's
 // `integer` range (their JSON type is part of the shape); null, booleans, lists, dates, decimals,
-// `take`, `skip`, `orderBy`, `mode` and selections stay in the key. Only reads are cached: a
+// `take`, `skip`, `orderBy`, `mode`, `has` and selections stay in the key. Only reads are cached: a
 // write's plan may hold values made at compile time (e.g. @updatedAt).
 //
 // One cache per compiler, and every PrismaClient has its own compiler: a plan names its schema
@@ -31,8 +31,19 @@ const READ_ACTION =
   /"action":"(findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|aggregate|groupBy|count)"/
 /** Argument subtrees whose scalar leaves are values (everything else in a query is its shape). */
 const VALUE_ARGUMENTS = new Set(['where', 'cursor', 'having'])
-/** Keys inside those subtrees whose values shape the SQL rather than fill it. */
-const STRUCTURAL_KEYS = new Set(['mode'])
+/**
+ * Keys inside those subtrees whose values stay in the key. `mode` shapes the SQL; a placeholder in
+ * `has` (a scalar list holding a value, e.g. a division among a record's ancestors) compiles to
+ * another plan than the value does, so every shape with one was found unsafe and compiled anew:
+ * kept as a value, a list within a county has a plan per county, its pages share it.
+ */
+const STRUCTURAL_KEYS = new Set(['mode', 'has'])
+/**
+ * Lists of conditions inside those subtrees: their items are filters whose values are values (a
+ * keyset page's where is `AND: [list's conditions, OR: [after the cursor's values…]]`). Other
+ * lists (`in`, `has`…) stay in the key: the list's length and items shape the SQL.
+ */
+const CONDITION_LISTS = new Set(['AND', 'OR', 'NOT'])
 const INT4 = 2_147_483_647
 
 type Plan = unknown
@@ -121,7 +132,11 @@ export function parameterise(query: unknown): { shape: unknown; values: unknown[
     if (parameterisable(node)) return placeholder(node)
     if (node === null || typeof node !== 'object' || Array.isArray(node) || '$type' in node) return node
     const out: Record<string, unknown> = {}
-    for (const [key, inner] of Object.entries(node)) out[key] = STRUCTURAL_KEYS.has(key) ? inner : inValues(inner)
+    for (const [key, inner] of Object.entries(node)) {
+      if (STRUCTURAL_KEYS.has(key)) out[key] = inner
+      else if (CONDITION_LISTS.has(key) && Array.isArray(inner)) out[key] = inner.map(inValues)
+      else out[key] = inValues(inner)
+    }
     return out
   }
   const walk = (node: unknown, parent: string | undefined): unknown => {

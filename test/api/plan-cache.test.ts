@@ -72,6 +72,20 @@ function reads(prisma: PrismaClient) {
         take: 3,
         select: { id: true, nameZh: true },
       }),
+    // A keyset page, as the hub's lists read it: the conditions are combined in AND/OR lists.
+    keysetPage: (v: Values) =>
+      prisma.careFacility.findMany({
+        where: {
+          AND: [
+            { deletedAt: null },
+            { kind: v.firstKind },
+            { OR: [{ id: { gt: v.after } }, { AND: [{ id: v.after }, { nameZh: { gt: '' } }] }] },
+          ],
+        },
+        orderBy: [{ id: 'asc' }],
+        take: 3,
+        select: { id: true, nameZh: true },
+      }),
     search: (v: Values) =>
       prisma.division.findMany({
         where: { OR: [{ nameZh: { contains: v.text } }, { nameEn: { contains: v.text, mode: 'insensitive' } }] },
@@ -153,7 +167,7 @@ describe('read plans keyed on the query shape', () => {
     // The second and third values of these shapes came from the first one's plan. The others stay
     // keyed by value: another kind is another shape, and the compiler rewrites the values of
     // `contains`/`startsWith` into patterns, which the check on each shape's first plan finds.
-    expect(hits).toMatchObject({ byId: 2, pageOfOneKind: 2, afterCursor: 2, count: 2 })
+    expect(hits).toMatchObject({ byId: 2, pageOfOneKind: 2, afterCursor: 2, count: 2, keysetPage: 2 })
   })
 
   it('serves the API with other ids from the same plan, each its own record', async () => {
@@ -174,6 +188,26 @@ describe('read plans keyed on the query shape', () => {
       expect(data.node.nameZh).toBe(row.nameZh)
     }
     expect(delta(before, allPlanCacheStats()).shapeHits).toBeGreaterThanOrEqual(3)
+  })
+})
+
+describe('pages through the API', () => {
+  it('reads every page of a list from the plan of its shape, whatever its cursor', async () => {
+    const query = `query ($after: String) { divisions(first: 2, after: $after, where: {level: {equals: TOWNSHIP}}) {
+      nodes { id } pageInfo { endCursor } } }`
+    type Page = { divisions: { nodes: { id: string }[]; pageInfo: { endCursor: string } } }
+    let after: string | null = (await t.data<Page>(query, { after: null })).divisions.pageInfo.endCursor
+    const seen = new Set<string>()
+    const before = allPlanCacheStats()
+    for (let page = 0; page < 4; page++) {
+      const data: Page = await t.data<Page>(query, { after })
+      for (const node of data.divisions.nodes) seen.add(node.id)
+      after = data.divisions.pageInfo.endCursor
+    }
+    expect(seen.size).toBe(8)
+    // The first page after a cursor compiles its shape (the first page had none); the other three
+    // reuse it. (Counted as compilations: the session lookups of the requests are shape hits too.)
+    expect(delta(before, allPlanCacheStats()).compiled).toBeLessThanOrEqual(1)
   })
 })
 
