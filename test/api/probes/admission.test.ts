@@ -13,8 +13,9 @@ const FLOOD = 200
 
 let t: TestHub
 beforeAll(async () => {
-  // A queue smaller than the flood (the default, 100 a lane, absorbs 200 at the pace they arrive here).
-  t = await startTestHub({ config: { MAX_QUEUED_OPERATIONS: 20 } })
+  // One heavy operation at a time and a short queue, so the flood overflows however fast the heavy
+  // query runs (the defaults, the pool size and 100 waiting, absorb 200 at the pace they arrive here).
+  t = await startTestHub({ config: { MAX_CONCURRENT_OPERATIONS: 1, MAX_QUEUED_OPERATIONS: 2 } })
 })
 afterAll(() => t?.close())
 
