@@ -81,14 +81,18 @@ async function expectEqualToHub(replica: Replica, fresh: Replica) {
   expect(replica.careFacilities).toEqual(fresh.careFacilities)
 }
 
+/** A hub without review (every change published at once), the seed's references and a partner key. */
+async function startPublishingSuite() {
+  const t = await startTestHub()
+  return { t, refs: await seededRefs(t), key: await partnerKey(t) }
+}
+
 describe('with every change published at once (REVIEW=off)', () => {
   let t: TestHub
   let refs: SeededRefs
   let key: Caller
   beforeAll(async () => {
-    t = await startTestHub()
-    refs = await seededRefs(t)
-    key = await partnerKey(t)
+    ;({ t, refs, key } = await startPublishingSuite())
   })
   afterAll(() => t?.close())
 
@@ -235,9 +239,7 @@ describe('for a key bound to trusted operations (REVIEW=off)', () => {
   let refs: SeededRefs
   let key: Caller
   beforeAll(async () => {
-    t = await startTestHub()
-    refs = await seededRefs(t)
-    key = await partnerKey(t)
+    ;({ t, refs, key } = await startPublishingSuite())
   })
   afterAll(() => t?.close())
 
