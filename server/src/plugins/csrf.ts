@@ -2,8 +2,9 @@
 // cookie must be one a browser would have preflighted (JSON, or the x-minsheng-csrf header); one
 // that carries a bearer key and no cookie cannot be forged that way and needs neither (so GraphQL
 // clients with their defaults, GET queries included, work with a key). Nor does a GET without the
-// cookie: it can only read, as nobody (a public hub's readers, whose persisted GETs shared caches
-// keep). A cookieless POST still needs it: a cross-site form could sign the browser in (login).
+// cookie: it reads as an anonymous caller (Yoga refuses mutations over GET), which is what a public
+// hub's readers and the shared caches of its persisted GETs do. A cookieless POST still needs it:
+// a cross-site form could sign the browser in (login).
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { GraphQLError } from 'graphql'
 import type { Plugin } from 'graphql-yoga'

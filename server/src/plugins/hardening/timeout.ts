@@ -88,7 +88,7 @@ export function useExecutionTimeout(defaultTimeoutMs: number, longRunning = LONG
  * an abort listener and no source has aborted, and the executor never removes its listener, so
  * every request's signal — and all its listeners reach — would stay in memory for good.
  */
-export function eitherOf(sources: readonly AbortSignal[]): { signal: AbortSignal; release: () => void } {
+function eitherOf(sources: readonly AbortSignal[]): { signal: AbortSignal; release: () => void } {
   const combined = new AbortController()
   const aborted = sources.find((source) => source.aborted)
   if (aborted) {
