@@ -22,7 +22,8 @@ export {
 } from './models.ts'
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './open.ts'
 export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
-export { APPLICATION_NAME } from './postgres.ts'
+export { APPLICATION_NAME, createPool } from './postgres.ts'
+export { HOT_AFTER, MAX_NAMED } from './prepared-statements.ts'
 export {
   copyPublishedToWorking,
   type PublishAction,

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
+import { preparingClient, StatementNames } from './prepared-statements.ts'
 
 const PG_NAME_TYPE = 19
 const PG_TEXT_TYPE = 25
@@ -38,6 +39,8 @@ export interface PoolOptions {
   applicationName?: string
   /** Told when the pool drops a broken idle connection (the hub logs it); stderr by default. */
   onConnectionLost?: (error: Error) => void
+  /** Name the SQL sent again and again, so PostgreSQL plans it once per connection (prepared-statements.ts). */
+  preparedStatements?: boolean
 }
 
 export const APPLICATION_NAME = 'minsheng-hub'
@@ -50,6 +53,7 @@ export function createPool(url: string, options: PoolOptions = {}) {
     idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
     statement_timeout: options.statementTimeoutMillis ?? 10_000,
     application_name: options.applicationName ?? APPLICATION_NAME,
+    ...(options.preparedStatements === false ? {} : { Client: preparingClient(new StatementNames()) }),
   })
   // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the
   // process: the pool discards it and the next query opens a new one.

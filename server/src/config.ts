@@ -28,6 +28,11 @@ const Env = z.object({
   // Connection settings and read replicas (prisma/src/postgres.ts, prisma/src/replicas.ts).
   /** How long a request waits for a PostgreSQL connection before it is told SERVICE_UNAVAILABLE. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /**
+   * `off` sends every statement unnamed, for a pooler in transaction mode that does not carry prepared
+   * statements across its connections (PgBouncer before 1.21 or without max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   /** An unused pooled connection is closed after this long. */
   DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** Comma-separated postgresql:// URLs of read replicas; reads go there, writes to DATABASE_URL. */

@@ -63,7 +63,15 @@ export interface HubOptions {
     > &
     Partial<HardeningConfig> &
     // Connection settings and read replicas (optional: tests and tools keep the defaults).
-    Partial<Pick<Config, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_IDLE_TIMEOUT_MS' | 'DATABASE_REPLICA_URLS'>> &
+    Partial<
+      Pick<
+        Config,
+        | 'DATABASE_CONNECT_TIMEOUT_MS'
+        | 'DATABASE_IDLE_TIMEOUT_MS'
+        | 'DATABASE_PREPARED_STATEMENTS'
+        | 'DATABASE_REPLICA_URLS'
+      >
+    > &
     // Operations: logs, /ready, /metrics, tracing (server/src/operations/).
     OperationsConfig &
     Partial<Pick<Config, 'SHUTDOWN_DRAIN_MS'>>
@@ -96,6 +104,7 @@ export async function startHub({
       ),
       connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
+      preparedStatements: config.DATABASE_PREPARED_STATEMENTS !== 'off',
       onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost; the pool opens a new one'),
     },
     replicaUrls: config.DATABASE_REPLICA_URLS,

@@ -1,0 +1,88 @@
+// Named prepared statements (prisma/src/prepared-statements.ts): the SQL the hub repeats is parsed and
+// planned once per connection, a bounded number of texts per pool, and DATABASE_PREPARED_STATEMENTS=off
+// sends everything unnamed. Checked in pg_prepared_statements of the very connection that ran it.
+import { createPool, HOT_AFTER, MAX_NAMED } from '@minsheng/db'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { databaseKind, startTestHub, type TestHub } from '../setup/hub.ts'
+
+const BY_ID = `query ById($id: ID!) { node(id: $id) { id ... on Division { nameZh parent { nameZh } } } }`
+
+/** The statements the connection running this holds (a pool of one connection: always the same). */
+const PREPARED = 'SELECT statement FROM pg_prepared_statements'
+
+describe.skipIf(databaseKind !== 'postgres')('named prepared statements on PostgreSQL', () => {
+  describe('the pool', () => {
+    const adminUrl = inject('postgresTemplate')?.adminUrl as string
+
+    const statementsAfter = async (
+      preparedStatements: boolean,
+      run: (pool: ReturnType<typeof createPool>) => Promise<unknown>,
+    ) => {
+      const pool = createPool(adminUrl, { max: 1, preparedStatements })
+      try {
+        await run(pool)
+        const { rows } = await pool.query<{ statement: string }>(PREPARED)
+        return rows.map((row) => row.statement)
+      } finally {
+        await pool.end()
+      }
+    }
+
+    it(`names a parameterised text once it is seen ${HOT_AFTER} times, and reuses it`, async () => {
+      const text = 'SELECT $1::int + 1 AS "next" /* hot */'
+      const held = await statementsAfter(true, async (pool) => {
+        for (let i = 0; i < HOT_AFTER - 1; i++) await pool.query({ text, values: [i] })
+        expect((await pool.query<{ statement: string }>(PREPARED)).rows).toEqual([])
+        for (let i = 0; i < 5; i++) expect((await pool.query({ text, values: [i] })).rows).toEqual([{ next: i + 1 }])
+      })
+      // Prepared once however often it ran after.
+      expect(held).toEqual([text])
+    })
+
+    it('leaves plain strings (BEGIN, SET, …) and texts seen rarely unnamed', async () => {
+      const held = await statementsAfter(true, async (pool) => {
+        for (let i = 0; i < 5; i++) await pool.query('SELECT 1 /* plain */')
+        await pool.query({ text: 'SELECT $1::int /* once */', values: [1] })
+      })
+      expect(held).toEqual([])
+    })
+
+    it(`holds at most ${MAX_NAMED} statements however varied the SQL`, async () => {
+      const held = await statementsAfter(true, async (pool) => {
+        for (let n = 0; n < MAX_NAMED + 20; n++) {
+          for (let i = 0; i < HOT_AFTER; i++) await pool.query({ text: `SELECT $1::int AS "v${n}"`, values: [i] })
+        }
+      })
+      expect(held).toHaveLength(MAX_NAMED)
+    })
+
+    it('prepares nothing when turned off', async () => {
+      const text = 'SELECT $1::int AS "off"'
+      const held = await statementsAfter(false, async (pool) => {
+        for (let i = 0; i < 10; i++) await pool.query({ text, values: [i] })
+      })
+      expect(held).toEqual([])
+    })
+  })
+
+  describe('the hub', () => {
+    let api: TestHub
+    beforeAll(async () => {
+      api = await startTestHub({ config: { DATABASE_POOL_SIZE: 1 } })
+    })
+    afterAll(() => api?.hub.close())
+
+    it('reads records by id on a statement prepared by the earlier reads, with the same answers', async () => {
+      const data = await api.data<{ divisions: { nodes: { id: string }[] } }>(
+        '{ divisions(first: 5) { nodes { id } } }',
+      )
+      const ids = data.divisions.nodes.map((node) => node.id)
+      expect(ids).toHaveLength(5)
+      const answers = []
+      for (const id of ids) answers.push(await api.data<{ node: { id: string } }>(BY_ID, { id }))
+      expect(answers.map((answer) => answer.node.id)).toEqual(ids)
+      const held = await api.hub.database.prisma.$queryRawUnsafe<{ statement: string }[]>(PREPARED)
+      expect(held.map((row) => row.statement).join('\n')).toContain('"Division"')
+    })
+  })
+})
