@@ -64,9 +64,18 @@ describe('afterPosition', () => {
     { field: 'id', direction: 'asc' },
   ]
 
-  it('is after on the first key, or equal on it and after on the id', () => {
+  it('is after on the first key, or equal on it and after on the id; bounded on the first key so an index on it can start there', () => {
     expect(afterPosition(byName, ['乙', 7])).toEqual({
-      OR: [{ nameZh: { gt: '乙' } }, { AND: [{ nameZh: '乙' }, { id: { gt: 7 } }] }],
+      AND: [
+        { nameZh: { gte: '乙' } },
+        { OR: [{ nameZh: { gt: '乙' } }, { AND: [{ nameZh: '乙' }, { id: { gt: 7 } }] }] },
+      ],
+    })
+    expect(afterPosition(reversed(byName), ['乙', 7])).toEqual({
+      AND: [
+        { nameZh: { lte: '乙' } },
+        { OR: [{ nameZh: { lt: '乙' } }, { AND: [{ nameZh: '乙' }, { id: { lt: 7 } }] }] },
+      ],
     })
   })
 
