@@ -71,6 +71,9 @@ export function createHubYoga(
     // an unreachable database as 503 SERVICE_UNAVAILABLE (plugins/database-unavailable.ts).
     maskedErrors: { maskError: maskErrorsButUnavailable },
     batching: false,
+    // Bodies are limited by hardening's body limit (smaller, and per operation); Yoga's own 25 MB one
+    // would pipe every body through a second counting stream.
+    maxRequestBodySize: false,
     cors: corsOptions(allowedOrigins),
     ...(options.logging !== undefined ? { logging: options.logging } : {}),
     landingPage: false,

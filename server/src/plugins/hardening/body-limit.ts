@@ -1,5 +1,5 @@
 // Refuses request bodies above a size with 413 PAYLOAD_TOO_LARGE: at once when Content-Length says
-// so, and while reading otherwise (chunked bodies, or a client that sends more than it announced).
+// so, and while reading otherwise (chunked bodies).
 // Ordinary operations get a small limit; only importRecords, sent by a signed-in editor, may carry
 // a large body (the rows of a CSV file). Before the caller is known, a request without the session
 // cookie is held to the small limit as it is read; one with it may be read up to the large limit,
@@ -27,6 +27,8 @@ const tooLarge = (limit: number) =>
     { status: 413, headers: { connection: 'close' } },
     { limit },
   )
+
+const DIGITS = /^\d+$/
 
 /** Root fields whose requests may be large. */
 const LARGE_BODY_FIELDS = new Set(['importRecords'])
@@ -63,6 +65,10 @@ export function useBodyLimit(limits: BodyLimits): Plugin {
         sizes.set(request, Number(announced))
       }
       if (!requestParser || !request.body) return
+      // A body with a valid Content-Length (and no Transfer-Encoding) is exactly that long: Node's
+      // HTTP parser reads no more for it, the bytes after it being the next request. Nothing to count,
+      // and no stream to pipe it through (2 % of a small read's CPU, the pipe and its abort included).
+      if (announced !== null && DIGITS.test(announced) && !request.headers.has('transfer-encoding')) return
       const parse = requestParser
       // Node's own streams need Node's TransformStream; whatwg-node's need its ponyfill.
       const Transform = request.body instanceof ReadableStream ? TransformStream : fetchAPI.TransformStream
