@@ -59,6 +59,12 @@ export interface Ratio {
   /** Server CPU time per request, ours ÷ theirs: less sensitive to other load on the machine. */
   cpuOursOverPostgraphile?: number
   cpuOursOverBaseline?: number
+  /**
+   * PostgreSQL's CPU time per request (its backends' cores ÷ req/s), ours ÷ PostGraphile's: the
+   * database shares the machine's two cores with the servers, so its work per request costs
+   * throughput too.
+   */
+  postgresOursOverPostgraphile?: number
 }
 
 export interface TargetCheck {
@@ -99,6 +105,8 @@ export interface RatioPair {
   cpuBaseline?: number
   /** Embedded ÷ PostgreSQL (req/s of the hub on each). */
   embedded?: number
+  /** PostgreSQL's CPU per request serving ours ÷ serving PostGraphile. */
+  postgresPostgraphile?: number
 }
 
 /**
@@ -174,6 +182,9 @@ export function computeRatios(results: Results): Ratio[] {
                 postgraphile: pg.rps,
                 oursOverPostgraphile: ours.rps / pg.rps,
                 cpuOursOverPostgraphile: ours.cpuMsPerRequest / pg.cpuMsPerRequest,
+                ...(ours.postgresCores > 0 && pg.postgresCores > 0
+                  ? { postgresOursOverPostgraphile: ours.postgresCores / ours.rps / (pg.postgresCores / pg.rps) }
+                  : {}),
               }
             : {}),
           ...(base
@@ -201,6 +212,7 @@ function pairOf(ratio: Ratio | undefined): RatioPair | undefined {
     cpuPostgraphile: round(ratio.cpuOursOverPostgraphile),
     cpuBaseline: round(ratio.cpuOursOverBaseline),
     embedded: round(ratio.embeddedOverPostgres),
+    postgresPostgraphile: round(ratio.postgresOursOverPostgraphile),
   }
   return Object.fromEntries(Object.entries(pair).filter(([, v]) => v !== undefined)) as RatioPair
 }
@@ -430,8 +442,9 @@ export function writeReport(results: Results, analysis?: string): string {
   out.push('## Throughput ratios')
   out.push('')
   out.push(
-    'req/s ratios above 1 favour ours; the last two columns compare server CPU time per request (above 1: ours ' +
-      'spends more), which other load on the machine disturbs less than throughput. **varied**: each request takes ' +
+    'req/s ratios above 1 favour ours; the CPU/req columns compare server CPU time per request (above 1: ours ' +
+      "spends more), which other load on the machine disturbs less than throughput, and the last one PostgreSQL's " +
+      'CPU per request (its cores ÷ req/s), which shares the two cores with the servers. **varied**: each request takes ' +
       'the next variables of its pool (different ids, counties, kinds, cursors), as real traffic does; **fixed**: ' +
       'every request sends the same ones, which a cache keyed on values (Prisma read plans) favours.',
   )
@@ -451,6 +464,7 @@ export function writeReport(results: Results, analysis?: string): string {
         'embedded ÷ PostgreSQL',
         'CPU/req ours ÷ PostGraphile',
         'CPU/req ours ÷ baseline',
+        'PostgreSQL CPU/req ours ÷ PostGraphile',
       ],
       ratios.map((r) => [
         SCENARIO_TITLES[r.scenario],
@@ -465,6 +479,7 @@ export function writeReport(results: Results, analysis?: string): string {
         fixed(r.embeddedOverPostgres, 2),
         fixed(r.cpuOursOverPostgraphile, 1),
         fixed(r.cpuOursOverBaseline, 1),
+        fixed(r.postgresOursOverPostgraphile, 1),
       ]),
     ),
   )
