@@ -50,6 +50,17 @@ describe('a repeated query answers the same on both executors', () => {
     for (const again of later) expect(again).toEqual(first)
   })
 
+  it('cursors, on edges and in pageInfo (read when selected), nested pages included', async () => {
+    const query = `query Cursors { divisions(first: 2) { edges { cursor node { id settlements(first: 1) { pageInfo { endCursor } } } } pageInfo { startCursor endCursor hasNextPage } } }`
+    const [first, ...later] = await answersOf('admin', query)
+    const page = first?.body.data.divisions
+    expect(page.edges).toHaveLength(2)
+    expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor)
+    expect(page.pageInfo.endCursor).toBe(page.edges[1].cursor)
+    expect(typeof page.edges[0].cursor).toBe('string')
+    for (const again of later) expect(again).toEqual(first)
+  })
+
   it('variables that do not fit their types: 400 with graphql-js messages', async () => {
     const [first, ...later] = await answersOf('admin', DIVISIONS, { first: 'three' })
     expect(first?.status).toBe(400)
