@@ -56,6 +56,28 @@ describe.skipIf(databaseKind !== 'postgres')('named prepared statements on Postg
       expect(held).toHaveLength(MAX_NAMED)
     })
 
+    it('a statement whose result changed shape (another instance migrated) fails once, then runs unnamed', async () => {
+      // On a connection held across queries, as in a transaction (pool.query would drop a connection
+      // after any error, and the stale statement with it).
+      const table = `prepared_${Date.now()}`
+      const text = `SELECT * FROM ${table} WHERE id = $1`
+      const pool = createPool(adminUrl, { max: 1 })
+      const client = await pool.connect()
+      try {
+        await client.query(`CREATE TABLE ${table} (id int PRIMARY KEY)`)
+        await client.query(`INSERT INTO ${table} VALUES (1)`)
+        for (let i = 0; i < HOT_AFTER + 1; i++) await client.query({ text, values: [1] })
+        await client.query(`ALTER TABLE ${table} ADD COLUMN note text DEFAULT 'x'`)
+        await expect(client.query({ text, values: [1] })).rejects.toMatchObject({ code: '0A000' })
+        for (let i = 0; i < 2; i++)
+          expect((await client.query({ text, values: [1] })).rows).toEqual([{ id: 1, note: 'x' }])
+      } finally {
+        await client.query(`DROP TABLE IF EXISTS ${table}`)
+        client.release()
+        await pool.end()
+      }
+    })
+
     it('prepares nothing when turned off', async () => {
       const text = 'SELECT $1::int AS "off"'
       const held = await statementsAfter(false, async (pool) => {
