@@ -71,21 +71,25 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   }
   child.stderr?.on('data', remember)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.stdout?.on('data', remember)
   const url = await new Promise<string>((resolve, reject) => {
     let seen = ''
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`${options.name} was not ready after ${options.timeoutMs ?? 60_000} ms:\n${lines.join('\n')}`))
     }, options.timeoutMs ?? 60_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      remember(chunk)
+    // Only until the ready line: the hub then writes an access-log line per request, and matching
+    // the whole output so far on every chunk took most of a core away from the servers under test.
+    const lookForReady = (chunk: Buffer) => {
       seen += chunk.toString('utf8')
       const match = options.ready.exec(seen)
       if (match?.[1]) {
+        child.stdout?.off('data', lookForReady)
         clearTimeout(timer)
         resolve(match[1])
       }
-    })
+    }
+    child.stdout?.on('data', lookForReady)
     child.once('exit', (code, signal) => {
       clearTimeout(timer)
       reject(new Error(`${options.name} exited (${code ?? signal}) before it was ready:\n${lines.join('\n')}`))
