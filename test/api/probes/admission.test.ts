@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HARDENING_DEFAULTS } from '../../../server/src/plugins/hardening/index.ts'
 import { flood } from '../../setup/flood.ts'
-import { startTestHub, type TestHub } from '../../setup/hub.ts'
+import { databaseKind, startTestHub, type TestHub } from '../../setup/hub.ts'
 
 // Within the cost limit (76,801 of 100,000): 200 divisions, 20 settlements each, 5 communities each.
 const HEAVY = `{ divisions(first: 200) { nodes { id nameZh settlements(first: 20) { nodes { id nameZh
@@ -70,7 +70,10 @@ describe('admission control', () => {
     // The overflow was refused at once, with a code and a time to come back; the rest was served.
     const refused = results.filter((result) => result.status === 503)
     const served = results.filter((result) => result.status === 200)
-    expect(refused.length).toBeGreaterThan(0)
+    // The embedded database runs each statement on the hub's own thread without yielding, so a heavy
+    // read may end before the next request is even parsed: the flood can be served without ever
+    // filling the queue (seen in CI). On PostgreSQL the reads wait on the network and do overlap.
+    if (databaseKind === 'postgres') expect(refused.length).toBeGreaterThan(0)
     expect(served.length).toBeGreaterThan(0)
     expect(refused.length + served.length).toBe(FLOOD)
     for (const result of refused) {
