@@ -20,7 +20,7 @@ export {
   RECORD_MODELS,
   tablesInInsertOrder,
 } from './models.ts'
-export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './open.ts'
+export { type Database, type DatabaseKind, type OpenOptions, openDatabase, type StatementListener } from './open.ts'
 export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
 export { APPLICATION_NAME, createPool } from './postgres.ts'
 export { HOT_AFTER, MAX_NAMED } from './prepared-statements.ts'

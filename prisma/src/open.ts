@@ -12,6 +12,9 @@ import { openReplicas, routeReadsToReplicas } from './replicas.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
+/** A statement one of the clients sent, as Prisma's query log gives it. */
+export type StatementListener = (statement: { query: string; durationMs: number }) => void
+
 export interface Database {
   /** The client to use: with replicas, its reads go to them and everything else to the primary. */
   prisma: PrismaClient
@@ -31,6 +34,11 @@ export interface Database {
   pglite?: PGlite
   /** Number of SQL statements Prisma has sent so far; tests and the bench diff it per request. */
   statementCount(): number
+  /**
+   * Calls `listener` with each statement any of the database's clients sends (the working copy's,
+   * the published copy's, other schemas'); the bench lists them. Returns a function that stops it.
+   */
+  onStatement(listener: StatementListener): () => void
   /** Connections of the PostgreSQL pool (for metrics); absent on the embedded database. */
   poolStats?(): { total: number; idle: number; waiting: number }
   /** True when the database (the primary and every replica) answers a trivial query. */
@@ -69,15 +77,23 @@ async function migrateOrVerify(db: SqlRunner, mode: boolean | 'verify') {
 function statementCounter() {
   cacheReadPlans()
   let statements = 0
+  const listeners = new Set<StatementListener>()
   return {
     makeClient(adapter: PrismaPg) {
       const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] as const })
-      prisma.$on('query', () => {
+      prisma.$on('query', (event) => {
         statements += 1
+        for (const listener of listeners) listener({ query: event.query, durationMs: Number(event.duration) })
       })
       return prisma
     },
     statementCount: () => statements,
+    onStatement(listener: StatementListener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
   }
 }
 
@@ -103,7 +119,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       }
       client.release()
     }
-    const { makeClient, statementCount } = statementCounter()
+    const { makeClient, statementCount, onStatement } = statementCounter()
     const primary = makeClient(new PrismaPg(pool))
     const replicas = openReplicas(replicaUrls, options.pool ?? {}, makeClient)
     const clientsOf = (schema: string) => {
@@ -128,6 +144,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       replicaCount: replicas.length,
       kind: 'postgres',
       statementCount,
+      onStatement,
       checkConnections,
       ping: async () => {
         const { primary, replicas } = await checkConnections()
@@ -164,7 +181,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     unlock()
     throw error
   }
-  const { makeClient, statementCount } = statementCounter()
+  const { makeClient, statementCount, onStatement } = statementCounter()
   const prisma = makeClient(new PrismaPGlite(pglite) as unknown as PrismaPg)
   const clientOf = (schema: string) => makeClient(pgliteWithSchema(pglite, schema))
   const published = clientOf(PUBLISHED_SCHEMA)
@@ -178,6 +195,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     kind: 'pglite',
     pglite,
     statementCount,
+    onStatement,
     ping: () => ping(prisma),
     checkConnections: async () => ({ primary: await ping(prisma), replicas: [] }),
     async close() {
