@@ -1,10 +1,11 @@
-// A cache of Prisma query plans for reads, keyed on the query's shape rather than its values.
+// A cache of Prisma query plans, keyed on the query's shape rather than its values.
 // Prisma 6.19's client compiles every query from its JSON form to a plan in WebAssembly, with no
 // cache of its own (Prisma 7 adds one): on the bench's list query that compilation was a fifth of
 // the hub's CPU time. Keyed on the whole JSON, a cache only helps when the same values come again;
 // real traffic sends other ids, divisions and cursors every time.
 //
-// So the values of filters (scalars under `where`, `cursor` and `having`) become placeholders —
+// So the values of filters and writes (scalars under `where`, `cursor`, `having` and `data`) become
+// placeholders —
 // the compiler accepts `{ $type: 'Param' }` there and leaves `{ prisma__type: 'param' }` nodes in
 // the plan — and the plan of that shape is compiled once. For each request, a copy of the plan
 // gets the request's values where the placeholders were (the executor would resolve a
@@ -16,8 +17,13 @@
 // shape is cached by its full JSON as before. Only values that
 // cannot change a plan's structure are placeholders: strings, and integers within PostgreSQL's
 // `integer` range (their JSON type is part of the shape); null, booleans, lists, dates, decimals,
-// `take`, `skip`, `orderBy`, `mode`, `has` and selections stay in the key. Only reads are cached: a
-// write's plan may hold values made at compile time (e.g. @updatedAt).
+// `take`, `skip`, `orderBy`, `mode`, `has` and selections stay in the key.
+//
+// Writes (create, update, upsert, delete of one or many) are cached the same way: values made when
+// a row is written are not made at compile time — the plan holds a generator call (`now` for
+// @updatedAt and @default(now()), likewise uuid/cuid) that the executor evaluates per run — and the
+// check above would refuse a shape whose plan held any other value of its own. A list under `data`
+// (createMany's rows, a scalar list's value) stays in the key: its length shapes the SQL.
 //
 // One cache per compiler, and every PrismaClient has its own compiler: a plan names its schema
 // ("public"."Hospital"), so clients of different PostgreSQL schemas never share plans.
@@ -27,10 +33,11 @@ import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgres
 
 const MAX_PLANS = 500
 const MAX_KEY_LENGTH = 16_000
-const READ_ACTION =
-  /"action":"(findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|aggregate|groupBy|count)"/
+/** The actions whose plans are cached (raw SQL and anything else compile each time, as before). */
+const CACHED_ACTION =
+  /"action":"(findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|aggregate|groupBy|count|createOne|updateOne|updateMany|upsertOne|deleteOne|deleteMany)"/
 /** Argument subtrees whose scalar leaves are values (everything else in a query is its shape). */
-const VALUE_ARGUMENTS = new Set(['where', 'cursor', 'having'])
+const VALUE_ARGUMENTS = new Set(['where', 'cursor', 'having', 'data'])
 /**
  * Keys inside those subtrees whose values stay in the key. `mode` shapes the SQL; a placeholder in
  * `has` (a scalar list holding a value, e.g. a division among a record's ancestors) compiles to
@@ -63,7 +70,7 @@ interface PlanCache {
    */
   shapes: Map<string, Shape>
   enums: Map<string, number[]>
-  /** Plans by the query's full JSON: reads whose shape could not be cached (see above). */
+  /** Plans by the query's full JSON: queries whose shape could not be cached (see above). */
   plans: Map<string, Plan>
   /** Shapes the compiler did not reproduce with placeholders. */
   unsafe: Set<string>
@@ -310,7 +317,7 @@ export function cacheReadPlans() {
   const prototype = QueryCompiler.prototype as unknown as { compile: Compile }
   const original = prototype.compile
   prototype.compile = function cachedCompile(this: object, request: string) {
-    if (!enabled || request.length > MAX_KEY_LENGTH || !READ_ACTION.test(request.slice(0, 200))) {
+    if (!enabled || request.length > MAX_KEY_LENGTH || !CACHED_ACTION.test(request.slice(0, 200))) {
       return original.call(this, request)
     }
     return compileByShape(cacheOf(this), (r) => original.call(this, r), request)

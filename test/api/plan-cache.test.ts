@@ -1,4 +1,4 @@
-// Prisma read plans are cached by the query's shape, the values filled in per request
+// Prisma plans (reads and writes) are cached by the query's shape, the values filled in per request
 // (prisma/src/plan-cache.ts). A cached plan must answer exactly as a freshly compiled one, for any
 // values, and plans never cross between clients of different PostgreSQL schemas.
 import {
@@ -250,5 +250,49 @@ describe.runIf(databaseKind === 'postgres')('clients of different PostgreSQL sch
     expect(await byId(other, first.id)).toEqual({ nameZh: '另一个模式的医院' })
     expect(await byId(prisma, first.id)).toEqual({ nameZh: first.nameZh })
     expect(await other.hospital.count({ where: { nameZh: { contains: '医院' } } })).toBe(1)
+  })
+})
+
+describe('write plans keyed on the query shape', () => {
+  it('writes each request its own values and time, with the plan of the shape', async () => {
+    const prisma = t.hub.database.prisma
+    const facilities = await prisma.careFacility.findMany({
+      select: { id: true, version: true },
+      orderBy: { id: 'asc' },
+      take: 3,
+    })
+    expect(facilities).toHaveLength(3)
+    const before = allPlanCacheStats()
+    const written: { id: number; version: number; peopleServed: number | null; note: string | null; updatedAt: Date }[] =
+      []
+    for (const [i, facility] of facilities.entries()) {
+      // Apart in time, so a plan that kept the first write's @updatedAt would show.
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      written.push(
+        await prisma.careFacility.update({
+          where: { id: facility.id, version: facility.version },
+          data: { peopleServed: 100 + i, note: `plan cache ${i}`, version: { increment: 1 } },
+          select: { id: true, version: true, peopleServed: true, note: true, updatedAt: true },
+        }),
+      )
+    }
+    // The second and third writes came from the first one's plan.
+    expect(delta(before, allPlanCacheStats()).shapeHits).toBeGreaterThanOrEqual(2)
+    const stored = await prisma.careFacility.findMany({
+      where: { id: { in: facilities.map((s) => s.id) } },
+      select: { id: true, version: true, peopleServed: true, note: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+    })
+    expect(stored).toEqual(written)
+    expect(written.map((row) => row.peopleServed)).toEqual([100, 101, 102])
+    expect(written.map((row) => row.version)).toEqual(facilities.map((s) => s.version + 1))
+    const times = written.map((row) => row.updatedAt.getTime())
+    expect(times[1]).toBeGreaterThan(times[0] as number)
+    expect(times[2]).toBeGreaterThan(times[1] as number)
+    // The version in the shape's where is checked with each request's value: a stale one writes nothing.
+    const first = facilities[0] as (typeof facilities)[number]
+    await expect(
+      prisma.careFacility.update({ where: { id: first.id, version: first.version }, data: { peopleServed: 1 } }),
+    ).rejects.toMatchObject({ code: 'P2025' })
   })
 })
