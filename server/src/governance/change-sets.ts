@@ -47,22 +47,32 @@ function pendingReviewError(ctx: Context, typename: string, set: { id: number; a
   )
 }
 
+/** An open change set holding a record, as openSetsHolding reads it. */
+export interface HoldingSet {
+  id: number
+  authorId: number | null
+  authorName: string
+}
+
+/**
+ * The open sets holding a record, each locked for the rest of the transaction in the same
+ * statement (as lockSet does): a set a reviewer closes meanwhile drops out once its decision
+ * commits, so the record joins a set only while it is still open. A query of its own, or a CTE of
+ * the statement that reads the record (records/write.ts).
+ */
+export const openSetsHolding = (typename: string, recordId: number) => Prisma.sql`
+    SELECT s.id, s."authorId", s."authorName" FROM "Change" c JOIN "ChangeSet" s ON s.id = c."changeSetId"
+    WHERE c."recordType" = ${typename} AND c."recordId" = ${recordId}
+      AND s.status::text IN (${Prisma.join([...OPEN_STATUSES])})
+    ORDER BY s.id FOR UPDATE OF s`
+
 /**
  * Refuses a change to a record that is in another operator's open change set; returns the caller's
  * own open set holding it, if any (a further change joins that set).
  */
-export async function openSetHolding(w: Writing, f: Family, recordId: number): Promise<number | undefined> {
-  if (!w.ctx.governance.review) return undefined
-  // The open sets holding the record, each locked for the rest of the transaction in the same
-  // statement (as lockSet does): a set a reviewer closes meanwhile drops out once its decision
-  // commits, so the record joins a set only while it is still open.
-  const holding = await w.tx.$queryRaw<{ id: number; authorId: number | null; authorName: string }[]>`
-    SELECT s.id, s."authorId", s."authorName" FROM "Change" c JOIN "ChangeSet" s ON s.id = c."changeSetId"
-    WHERE c."recordType" = ${f.typename} AND c."recordId" = ${recordId}
-      AND s.status::text IN (${Prisma.join([...OPEN_STATUSES])})
-    ORDER BY s.id FOR UPDATE OF s`
+export function ownSetAmong(w: Writing, typename: string, holding: readonly HoldingSet[]): number | undefined {
   for (const set of holding) {
-    if (set.authorId !== authorOf(w.ctx)) throw pendingReviewError(w.ctx, f.typename, set)
+    if (set.authorId !== authorOf(w.ctx)) throw pendingReviewError(w.ctx, typename, set)
   }
   return holding[0]?.id
 }

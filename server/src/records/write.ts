@@ -5,14 +5,16 @@
 // record and its nested lists, and records the change in the audit trail, which notes it for live
 // subscribers once the transaction commits.
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows, queries and transactions are typed per model */
-import { copyPublishedToWorking, prismaSql } from '@minsheng/db'
+import { copyPublishedToWorking, Prisma, prismaSql } from '@minsheng/db'
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
 import { database } from '../db.ts'
 import type { ChangeSetChoice } from '../governance/change-sets.ts'
 import {
   changeSetFor,
-  openSetHolding,
+  type HoldingSet,
+  openSetsHolding,
+  ownSetAmong,
   purgeFromReview,
   settleChange,
   settleChanges,
@@ -26,6 +28,7 @@ import { idOf, encodeGlobalID as idOfRecord } from './ids.ts'
 import { delegateOf, type Family, recordFieldNames, type Tx } from './registry.ts'
 import { requireScope } from './scope.ts'
 import { parseInput } from './validation.ts'
+import { table } from './where-sql.ts'
 
 /** Who writes, in which transaction, and why (kept in the audit trail). */
 export interface Writer {
@@ -98,7 +101,17 @@ export async function currentRecord(
   ref: RecordRef,
   state: 'live' | 'trashed' | 'any',
 ): Promise<Record<string, any>> {
-  const record = await delegateOf(tx, f).findUnique({ where: { id: ref.id } })
+  return checkedRecord(tx, f, ref, state, await delegateOf(tx, f).findUnique({ where: { id: ref.id } }))
+}
+
+/** NOT_FOUND unless the record is there in that state; CONFLICT unless at the caller's version. */
+async function checkedRecord(
+  tx: Tx,
+  f: Family,
+  ref: RecordRef,
+  state: 'live' | 'trashed' | 'any',
+  record: Record<string, any> | null,
+): Promise<Record<string, any>> {
   const visible =
     record && (state === 'any' || (state === 'live' ? record.deletedAt == null : record.deletedAt != null))
   if (!visible) throw notFoundError(f.typename, ref.globalId)
@@ -121,9 +134,33 @@ export async function currentRecord(
 }
 
 /**
+ * The record a change starts from, as currentRecord finds it and within the caller's scope, and
+ * (with review on) the caller's own open set already holding it — refused while another
+ * operator's set holds it. With review on, the record and the open sets holding it, locked, come
+ * in one statement: a raw row whose columns PostgreSQL's types turn into the values Prisma's
+ * findUnique gives (Date, Decimal, lists, enum names; test/api/governance/form-save.test.ts), so
+ * the audit diff and the snapshots see the same record either way.
+ */
+async function recordToChange(w: Writer, f: Family, ref: RecordRef, state: 'live' | 'trashed') {
+  if (!w.ctx.governance.review) {
+    const before = await currentRecord(w.tx, f, ref, state)
+    await requireScope(w.tx, f, w.ctx, before, ref.id)
+    return { before, ownOpenSet: undefined }
+  }
+  const rows: ({ __holding: HoldingSet[] } & Record<string, any>)[] = await w.tx.$queryRaw(Prisma.sql`
+    WITH "holding" AS (${openSetsHolding(f.typename, ref.id)})
+    SELECT r.*, (SELECT COALESCE(json_agg(h ORDER BY h.id), '[]'::json) FROM "holding" h) AS "__holding"
+    FROM ${table('public', f.typename)} r WHERE r.id = ${ref.id}`)
+  const { __holding: holding = [], ...row } = rows[0] ?? {}
+  const before = await checkedRecord(w.tx, f, ref, state, rows[0] ? row : null)
+  await requireScope(w.tx, f, w.ctx, before, ref.id)
+  return { before, ownOpenSet: ownSetAmong(w, f.typename, holding) }
+}
+
+/**
  * Records a change to the working copy: in the author's change set for review (or, without review,
  * published at once), and in the audit trail, which notes it for live subscribers after commit.
- * `ownOpenSet` is the caller's open set already holding the record (see openSetHolding).
+ * `ownOpenSet` is the caller's open set already holding the record (see recordToChange).
  */
 async function recordChange(
   w: Writer,
@@ -244,9 +281,7 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
 export const isPlainCreate = (f: Family, input: RecordInput) => !hasNested(input) && !f.options.afterWrite
 
 export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: RecordInput, query?: Query) {
-  const before = await currentRecord(w.tx, f, ref, 'live')
-  await requireScope(w.tx, f, w.ctx, before, ref.id)
-  const ownOpenSet = await openSetHolding(w, f, ref.id)
+  const { before, ownOpenSet } = await recordToChange(w, f, ref, 'live')
   const moves = 'divisionId' in input.data || 'parentId' in input.data
   if (moves) await requireScope(w.tx, f, w.ctx, { ...before, ...input.data }, ref.id)
   // Nested lists and afterWrite change the record after the update; otherwise the updated row, with
@@ -271,9 +306,7 @@ export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: 
 
 /** Moves a record to the trash (restorable); refused while live records still refer to it. */
 export async function trashRecord(w: Writer, f: Family, ref: RecordRef, query?: Query) {
-  const before = await currentRecord(w.tx, f, ref, 'live')
-  await requireScope(w.tx, f, w.ctx, before, ref.id)
-  const ownOpenSet = await openSetHolding(w, f, ref.id)
+  const { before, ownOpenSet } = await recordToChange(w, f, ref, 'live')
   await refuseIfDependents(w, f, ref.id)
   await changeAtVersion(w, f, ref, 'live', (where) =>
     delegateOf(w.tx, f).update({ where, data: { deletedAt: new Date(), version: { increment: 1 } } }),
@@ -284,9 +317,7 @@ export async function trashRecord(w: Writer, f: Family, ref: RecordRef, query?: 
 
 /** Brings a record back from the trash, or (with `toVersion`) back to the fields it had at that version. */
 export async function restoreRecord(w: Writer, f: Family, ref: RecordRef, toVersion?: number | null, query?: Query) {
-  const before = await currentRecord(w.tx, f, ref, toVersion == null ? 'trashed' : 'live')
-  await requireScope(w.tx, f, w.ctx, before, ref.id)
-  const ownOpenSet = await openSetHolding(w, f, ref.id)
+  const { before, ownOpenSet } = await recordToChange(w, f, ref, toVersion == null ? 'trashed' : 'live')
   const data = toVersion == null ? { deletedAt: null } : await dataAtVersion(w, f, ref.id, toVersion)
   if (toVersion != null) await requireScope(w.tx, f, w.ctx, { ...before, ...data }, ref.id)
   await changeAtVersion(w, f, ref, 'any', (where) =>
