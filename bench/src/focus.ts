@@ -33,6 +33,11 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '5' },
     profile: { type: 'string' },
+    /**
+     * Serve from this PGlite data directory (the embedded database, filled by `fill.ts --data-dir`)
+     * instead of --url, which still gives the fixtures: both fills hold the same records.
+     */
+    'data-dir': { type: 'string' },
   },
 })
 if (!values.url) {
@@ -54,7 +59,7 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: 'production',
   HOST: '127.0.0.1',
   SEED: 'off',
-  DATABASE_URL: url,
+  ...(values['data-dir'] ? { DATA_DIR: path.resolve(values['data-dir']) } : { DATABASE_URL: url }),
   // As the bench runs the hub (HUB_BENCH_ENV in main.ts): every feature on.
   PUBLIC_READ: 'true',
   RATE_LIMIT_PER_MINUTE: String(BENCH_RATE_LIMIT),
