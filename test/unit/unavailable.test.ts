@@ -59,6 +59,24 @@ describe('maskErrorsButUnavailable', () => {
     expect(masked.path).toEqual(['hospitals'])
   })
 
+  it.each([
+    ['Prisma P2000', withCode('P2000', 'The provided value for the column is too long')],
+    [
+      'PostgreSQL 22001 under the adapter error',
+      Object.assign(new Error('adapter'), {
+        meta: {
+          driverAdapterError: { cause: { code: '22001', message: 'value too long for type character varying(1000)' } },
+        },
+      }),
+    ],
+  ])('answers a value too long for its column (%s) as BAD_USER_INPUT, without the database’s words', (_name, cause) => {
+    const raised = new GraphQLError('x', { path: ['lockPeriod'], originalError: cause })
+    const masked = maskErrorsButUnavailable(raised, 'Unexpected error.', false) as GraphQLError
+    expect(masked.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ code: 'too_long' }] })
+    expect(masked.message).not.toMatch(/varying|column/)
+    expect(masked.path).toEqual(['lockPeriod'])
+  })
+
   it('masks anything else as before', () => {
     const masked = maskErrorsButUnavailable(new Error('secret detail'), 'Unexpected error.', false) as GraphQLError
     expect(masked.message).toBe('Unexpected error.')

@@ -1,8 +1,10 @@
 // Errors that are not internal, although masking would take them for such. A database that cannot
 // be reached: callers get 503 SERVICE_UNAVAILABLE
 // (in their language: callers-language.ts), and may retry, instead of a masked "Unexpected error.".
+// A value the database found too long: BAD_USER_INPUT.
 import { GraphQLError } from 'graphql'
 import { maskError, type YogaServerOptions } from 'graphql-yoga'
+import { someCause } from '../records/causes.ts'
 import { isDatabaseUnavailable, unavailableError } from '../records/unavailable.ts'
 
 type MaskError = NonNullable<
@@ -21,6 +23,15 @@ export const maskErrorsButUnavailable: MaskError = (error, message, isDev) => {
     return new GraphQLError(error.message, {
       nodes: error.nodes,
       extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+    })
+  }
+  // A value longer than its column that no check before the database caught (PostgreSQL 22001,
+  // Prisma's P2000): the caller's input, not an internal error.
+  if (error instanceof GraphQLError && someCause(error, (e) => e.code === '22001' || e.code === 'P2000')) {
+    return new GraphQLError('A value is longer than its field allows.', {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: '', code: 'too_long', message: 'Too long' }] },
     })
   }
   return maskError(error, message, isDev)

@@ -2,6 +2,7 @@
 // the pg adapter's error kinds, PostgreSQL's SQLSTATEs for a server going away, socket errors, and
 // node-postgres's own messages for a connection it lost or could not open in time.
 import { GraphQLError } from 'graphql'
+import { someCause } from './causes.ts'
 import { ErrorCode } from './errors.ts'
 
 /** P1001 cannot reach, P1002 timed out, P1017 server closed the connection, P2024 no pool connection in time. */
@@ -17,26 +18,16 @@ const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300'])
 const MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|is not queryable|Can't reach database server|Server has closed the connection|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command/i
 
-interface ErrorLike {
-  code?: unknown
-  kind?: unknown
-  message?: unknown
-  cause?: unknown
-  originalError?: unknown
-  meta?: { driverAdapterError?: unknown }
-}
-
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 6) return false
-  const e = error as ErrorLike
-  if (typeof e.code === 'string') {
-    if (PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code) || SQLSTATES.has(e.code) || e.code.startsWith('08')) {
-      return true
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return someCause(error, (e) => {
+    if (typeof e.code === 'string') {
+      if (PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code) || SQLSTATES.has(e.code) || e.code.startsWith('08')) {
+        return true
+      }
     }
-  }
-  if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true
-  if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true
-  return [e.cause, e.originalError, e.meta?.driverAdapterError].some((inner) => isDatabaseUnavailable(inner, depth + 1))
+    if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true
+    return typeof e.message === 'string' && MESSAGES.test(e.message)
+  })
 }
 
 const MESSAGE = {

@@ -195,7 +195,7 @@ builder.mutationField('createChangeSet', (t) =>
     authScopes: { editor: true },
     description:
       'Begins a change set (DRAFT) to gather several changes in: pass its ID as `changeSet` to each change, then submit it.',
-    args: { note: t.arg.string({ description: 'What the changes are for.' }) },
+    args: { note: t.arg.string({ description: 'What the changes are for (≤ 2000 characters).' }) },
     resolve: async (query, _root, args, ctx) => reread(query, (await createChangeSet(ctx, args.note)).id),
   }),
 )
@@ -211,7 +211,7 @@ builder.mutationField('submitChangeSet', (t) =>
         required: true,
         description: 'The version of the set you last saw; CONFLICT if it has changed since.',
       }),
-      note: t.arg.string({ description: 'What the changes are for.' }),
+      note: t.arg.string({ description: 'What the changes are for (≤ 2000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
       const id = setIdOf(args.id)
@@ -233,7 +233,7 @@ builder.mutationField('approveChangeSet', (t) =>
         required: true,
         description: 'The version of the set you last saw; CONFLICT if it has changed since.',
       }),
-      reason: t.arg.string({ description: 'A note on the approval.' }),
+      reason: t.arg.string({ description: 'A note on the approval (≤ 1000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
       const id = setIdOf(args.id)
@@ -254,7 +254,7 @@ builder.mutationField('rejectChangeSet', (t) =>
         required: true,
         description: 'The version of the set you last saw; CONFLICT if it has changed since.',
       }),
-      reason: t.arg.string({ required: true, description: 'Why: the author reads it.' }),
+      reason: t.arg.string({ required: true, description: 'Why: the author reads it (≤ 1000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
       const id = setIdOf(args.id)
@@ -276,7 +276,7 @@ builder.mutationField('withdrawChangeSet', (t) =>
         required: true,
         description: 'The version of the set you last saw; CONFLICT if it has changed since.',
       }),
-      reason: t.arg.string({ description: 'Why, for the audit trail.' }),
+      reason: t.arg.string({ description: 'Why, for the audit trail (≤ 1000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
       const id = setIdOf(args.id)

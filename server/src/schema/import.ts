@@ -65,7 +65,7 @@ builder.mutationField('importRecords', (t) =>
           'The rows: objects with the fields of the create/update input (references as global IDs), plus `id` and `version` to update.',
       }),
       dryRun: t.arg.boolean({ defaultValue: true, description: 'Check only (the default); false writes.' }),
-      reason: t.arg.string({ description: 'Why, for the audit trail.' }),
+      reason: t.arg.string({ description: 'Why, for the audit trail (≤ 1000 characters).' }),
     },
     resolve: (_root, args, ctx, info) => {
       if (args.rows.length > MAX_IMPORT_ROWS) {

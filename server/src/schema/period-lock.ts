@@ -58,7 +58,7 @@ const PeriodInput = builder.inputType('LockPeriodInput', {
     }),
     year: t.int({ required: true, description: 'The year (1949–2100).' }),
     quarter: t.int({ description: 'A quarter (1–4); the whole year when omitted.' }),
-    reason: t.string({ description: 'Why, for the audit trail.' }),
+    reason: t.string({ description: 'Why, for the audit trail (≤ 1000 characters).' }),
   }),
 })
 
@@ -79,6 +79,8 @@ builder.mutationField('lockPeriod', (t) =>
       const divisionId = input.divisionId == null ? null : idOf(String(input.divisionId), 'Division')
       if (divisionId === undefined)
         errors.push({ field: 'divisionId', code: 'invalid_id', message: 'Not the ID of a Division' })
+      if (input.reason != null && [...input.reason].length > 1000)
+        errors.push({ field: 'reason', code: 'too_long', message: 'At most 1000 characters' })
       if (errors.length) throw userInputError('Invalid input', errors)
       const lock = await lockPeriod(ctx, {
         divisionId: divisionId ?? null,
@@ -99,7 +101,7 @@ builder.mutationField('unlockPeriod', (t) =>
     args: {
       id: t.arg.id({ required: true, description: 'Global ID of the PeriodLock.' }),
       version: t.arg.int({ required: true, description: 'The version you last saw.' }),
-      reason: t.arg.string({ required: true, description: 'Why the period is opened again.' }),
+      reason: t.arg.string({ required: true, description: 'Why the period is opened again (≤ 1000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
       const id = idOf(String(args.id), 'PeriodLock')

@@ -128,6 +128,31 @@ describe('text PostgreSQL cannot store is BAD_USER_INPUT', () => {
   })
 })
 
+describe('free text longer than its column is BAD_USER_INPUT, not an internal error', () => {
+  // Found by the fuzz suite: a 3,000-character note on createChangeSet reached the INSERT and came
+  // back as INTERNAL_SERVER_ERROR (PostgreSQL: value too long for type character varying(2000)).
+  it.each([
+    ['a change set’s note', 'mutation ($v: String) { createChangeSet(note: $v) { id } }', 'createChangeSet.note', 2000],
+    [
+      'a change’s reason',
+      'mutation ($id: ID!, $v: String) { updateHospital(id: $id, version: 1, input: { note: "x" }, reason: $v) { id } }',
+      'updateHospital.reason',
+      1000,
+    ],
+  ])('%s', async (_name, query, field, limit) => {
+    const variables = (text: string) => ({ v: text, id: hospitalOne })
+    const result = await t.gqlAs('admin', query, variables('长'.repeat(limit + 1)))
+    expect(codes(result), JSON.stringify(result)).toEqual(['BAD_USER_INPUT'])
+    expect(result.errors?.[0]?.extensions?.fieldErrors).toEqual([
+      { field, code: 'too_long', message: `At most ${limit} characters` },
+    ])
+    // Characters, as PostgreSQL counts them: the limit itself in characters outside the BMP passes the check.
+    const atLimit = await t.gqlAs('admin', query, variables('𠀀'.repeat(limit)))
+    expect(codes(atLimit)).not.toContain('BAD_USER_INPUT')
+    expect(codes(atLimit)).not.toContain('INTERNAL_SERVER_ERROR')
+  })
+})
+
 describe('list arguments are capped and priced', () => {
   const ids = (n: number) => Array.from({ length: n }, (_, i) => base64(`Hospital:${i + 1}`))
 

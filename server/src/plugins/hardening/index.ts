@@ -139,6 +139,9 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
       maxListItems: o.maxListItems,
       maxInputDepth: o.maxInputDepth,
       longerLists: { 'Mutation.importRecords.rows': MAX_IMPORT_ROWS },
+      // The columns: AuditEvent.reason, ChangeSet.reviewReason, PeriodLock's reasons (1000);
+      // ChangeSet.note (2000).
+      maxTextLength: { reason: 1000, note: 2000 },
     }),
     useCostLimit(o.maxCost),
     useExecutionTimeout(o.executionTimeoutMs, { importRecords: o.importTimeoutMs }),

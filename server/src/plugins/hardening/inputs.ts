@@ -32,9 +32,14 @@ export interface InputLimits {
   maxInputDepth: number
   /** Lists allowed to be longer, by `Type.field.argument` (an import's rows). */
   longerLists?: Record<string, number>
+  /**
+   * Characters in the free text a caller writes, by argument name on any field (every `reason`, every
+   * `note`): the columns it is kept in hold no more.
+   */
+  maxTextLength?: Record<string, number>
 }
 
-type ProblemCode = 'too_many' | 'too_deep' | 'invalid_text' | 'invalid_id'
+type ProblemCode = 'too_many' | 'too_deep' | 'invalid_text' | 'invalid_id' | 'too_long'
 
 interface Problem {
   field: string
@@ -50,6 +55,7 @@ const MESSAGES: Record<ProblemCode, { en: (limit: number) => string; zh: (limit:
     zh: () => '含有 NUL 字符或不成对的代理项，不是有效文本',
   },
   invalid_id: { en: () => 'Not a global ID of this hub', zh: () => '不是本系统的全局 ID' },
+  too_long: { en: (n) => `At most ${n} characters`, zh: (n) => `最多 ${n} 个字符` },
 }
 
 /** A UTF-16 surrogate without its partner (JSON can carry one; UTF-8 cannot). */
@@ -72,6 +78,13 @@ class Checker {
     private readonly limits: InputLimits,
     private readonly locale: 'zh' | 'en',
   ) {}
+
+  /** Free text within `limit` characters, counted as PostgreSQL counts them (code points). */
+  text(value: unknown, path: string, limit: number) {
+    if (typeof value === 'string' && value.length > limit && [...value].length > limit) {
+      this.report(path, 'too_long', limit)
+    }
+  }
 
   private report(field: string, code: ProblemCode, limit = 0) {
     if (this.problems.length < 20) this.problems.push({ field, code, message: MESSAGES[code][this.locale](limit) })
@@ -157,13 +170,10 @@ export function inputProblems(
           if (!declared) continue
           const value = sentValue(argument.value, variables, operation)
           const longer = limits.longerLists?.[`${type?.name}.${definition.name}.${declared.name}`]
-          checker.typed(
-            value,
-            declared.type,
-            `${selection.alias?.value ?? selection.name.value}.${declared.name}`,
-            1,
-            longer,
-          )
+          const path = `${selection.alias?.value ?? selection.name.value}.${declared.name}`
+          checker.typed(value, declared.type, path, 1, longer)
+          const maxText = limits.maxTextLength?.[declared.name]
+          if (maxText !== undefined) checker.text(value, path, maxText)
         }
         if (selection.selectionSet) visit(selection.selectionSet, getNamedType(definition.type), operation)
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
