@@ -21,6 +21,7 @@ export {
   tablesInInsertOrder,
 } from './models.ts'
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase, type StatementListener } from './open.ts'
+export { withNamedStatements } from './pglite-named-statements.ts'
 export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
 export { APPLICATION_NAME, createPool } from './postgres.ts'
 export { HOT_AFTER, MAX_NAMED } from './prepared-statements.ts'

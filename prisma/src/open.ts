@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/client/client.ts'
 import { isFileDataDir, lockDataDir } from './data-dir-lock.ts'
 import { applyMigrations, PendingMigrationsError, pendingMigrations, type SqlRunner } from './migrate.ts'
 import { PUBLISHED_SCHEMA } from './mirror.ts'
+import { withNamedStatements } from './pglite-named-statements.ts'
 import { cacheReadPlans } from './plan-cache.ts'
 import { createPool, type PoolOptions } from './postgres.ts'
 import { openReplicas, routeReadsToReplicas } from './replicas.ts'
@@ -182,8 +183,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     throw error
   }
   const { makeClient, statementCount, onStatement } = statementCounter()
-  const prisma = makeClient(new PrismaPGlite(pglite) as unknown as PrismaPg)
-  const clientOf = (schema: string) => makeClient(pgliteWithSchema(pglite, schema))
+  // Every client's statements go to the one PGlite session, so they share its statement names.
+  const session = options.pool?.preparedStatements === false ? pglite : withNamedStatements(pglite)
+  const prisma = makeClient(new PrismaPGlite(session) as unknown as PrismaPg)
+  const clientOf = (schema: string) => makeClient(pgliteWithSchema(session, schema))
   const published = clientOf(PUBLISHED_SCHEMA)
   const others = schemaClients(clientOf)
   return {

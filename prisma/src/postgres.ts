@@ -39,7 +39,10 @@ export interface PoolOptions {
   applicationName?: string
   /** Told when the pool drops a broken idle connection (the hub logs it); stderr by default. */
   onConnectionLost?: (error: Error) => void
-  /** Name the SQL sent again and again, so PostgreSQL plans it once per connection (prepared-statements.ts). */
+  /**
+   * Name the SQL sent again and again, so PostgreSQL plans it once per connection (prepared-statements.ts);
+   * the embedded database too (pglite-named-statements.ts). On unless false.
+   */
   preparedStatements?: boolean
 }
 

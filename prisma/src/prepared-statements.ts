@@ -45,10 +45,11 @@ export class StatementNames {
     return name
   }
 
-  /** The text's statement failed in a way a new plan would not: stop naming it. */
-  failed(text: string, error: unknown) {
-    if ((error as { code?: unknown } | null)?.code !== RESULT_TYPE_CHANGED || !this.names.delete(text)) return
+  /** The text's statement failed in a way a new plan would not: stop naming it (true when so). */
+  failed(text: string, error: unknown): boolean {
+    if ((error as { code?: unknown } | null)?.code !== RESULT_TYPE_CHANGED || !this.names.delete(text)) return false
     this.unnamed.add(text)
+    return true
   }
 }
 

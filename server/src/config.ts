@@ -31,6 +31,7 @@ const Env = z.object({
   /**
    * `off` sends every statement unnamed, for a pooler in transaction mode that does not carry prepared
    * statements across its connections (PgBouncer before 1.21 or without max_prepared_statements).
+   * The embedded database names repeated statements too unless `off`.
    */
   DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   /** An unused pooled connection is closed after this long. */

@@ -263,8 +263,13 @@ describe('write plans keyed on the query shape', () => {
     })
     expect(facilities).toHaveLength(3)
     const before = allPlanCacheStats()
-    const written: { id: number; version: number; peopleServed: number | null; note: string | null; updatedAt: Date }[] =
-      []
+    const written: {
+      id: number
+      version: number
+      peopleServed: number | null
+      note: string | null
+      updatedAt: Date
+    }[] = []
     for (const [i, facility] of facilities.entries()) {
       // Apart in time, so a plan that kept the first write's @updatedAt would show.
       await new Promise((resolve) => setTimeout(resolve, 5))
