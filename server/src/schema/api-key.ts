@@ -320,9 +320,6 @@ builder.mutationField('rotateApiKey', (t) =>
           { field: 'overlapHours', code: 'out_of_range', message: `0 – ${MAX_OVERLAP_HOURS}` },
         ])
       }
-      if (reason != null && reason.length > 1000) {
-        throw userInputError('Invalid input', [{ field: 'reason', code: 'too_long', message: '≤ 1000 characters' }])
-      }
       const keyId = idOf(String(id), 'ApiKey')
       const rotated =
         keyId === undefined

@@ -79,8 +79,6 @@ builder.mutationField('lockPeriod', (t) =>
       const divisionId = input.divisionId == null ? null : idOf(String(input.divisionId), 'Division')
       if (divisionId === undefined)
         errors.push({ field: 'divisionId', code: 'invalid_id', message: 'Not the ID of a Division' })
-      if (input.reason != null && [...input.reason].length > 1000)
-        errors.push({ field: 'reason', code: 'too_long', message: 'At most 1000 characters' })
       if (errors.length) throw userInputError('Invalid input', errors)
       const lock = await lockPeriod(ctx, {
         divisionId: divisionId ?? null,

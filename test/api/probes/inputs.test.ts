@@ -139,6 +139,18 @@ describe('free text longer than its column is BAD_USER_INPUT, not an internal er
       'updateHospital.reason',
       1000,
     ],
+    [
+      'a period lock’s reason, a field of its input',
+      'mutation ($v: String) { lockPeriod(input: { year: 1950, reason: $v }) { id } }',
+      'lockPeriod.input.reason',
+      1000,
+    ],
+    [
+      'a key rotation’s reason',
+      `mutation ($v: String) { rotateApiKey(id: "${base64('ApiKey:999999')}", overlapHours: 0, reason: $v) { previousSecretValidUntil } }`,
+      'rotateApiKey.reason',
+      1000,
+    ],
   ])('%s', async (_name, query, field, limit) => {
     const variables = (text: string) => ({ v: text, id: hospitalOne })
     const result = await t.gqlAs('admin', query, variables('长'.repeat(limit + 1)))

@@ -142,6 +142,7 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
       // The columns: AuditEvent.reason, ChangeSet.reviewReason, PeriodLock's reasons (1000);
       // ChangeSet.note (2000).
       maxTextLength: { reason: 1000, note: 2000 },
+      maxInputFieldTextLength: { reason: 1000 },
     }),
     useCostLimit(o.maxCost),
     useExecutionTimeout(o.executionTimeoutMs, { importRecords: o.importTimeoutMs }),

@@ -37,6 +37,11 @@ export interface InputLimits {
    * `note`): the columns it is kept in hold no more.
    */
   maxTextLength?: Record<string, number>
+  /**
+   * The same, by field name in any input object (LockPeriodInput.reason). Kept apart from arguments
+   * because a record input's `note` is checked by the record's own rules, with every other field.
+   */
+  maxInputFieldTextLength?: Record<string, number>
 }
 
 type ProblemCode = 'too_many' | 'too_deep' | 'invalid_text' | 'invalid_id' | 'too_long'
@@ -107,7 +112,10 @@ class Checker {
       const fields = nullable.getFields()
       for (const [name, inner] of Object.entries(value)) {
         const field = fields[name]
-        if (field) this.typed(inner, field.type, `${path}.${name}`, depth + 1)
+        if (!field) continue
+        this.typed(inner, field.type, `${path}.${name}`, depth + 1)
+        const maxText = this.limits.maxInputFieldTextLength?.[name]
+        if (maxText !== undefined) this.text(inner, `${path}.${name}`, maxText)
       }
     } else if (nullable.toString() === 'ID') {
       if (!isGlobalId(value)) this.report(path, 'invalid_id')
