@@ -147,6 +147,88 @@ describe('hospitalsAggregate', () => {
   })
 })
 
+describe('the statement computes only the figures the query asks for', () => {
+  /** The grouped statements the database received while `run` ran. */
+  async function groupedStatements(run: () => Promise<unknown>) {
+    const seen: string[] = []
+    const stop = t.hub.database.onStatement(({ query }) => {
+      if (query.includes('count(*)::int AS "count"')) seen.push(query)
+    })
+    try {
+      await run()
+    } finally {
+      stop()
+    }
+    return seen
+  }
+  const figuresIn = (statement: string) =>
+    [...statement.matchAll(/\b(sum|avg|min|max)\("rec"\."(\w+)"\)/g)].map(([, metric, field]) => `${metric} ${field}`)
+  const full = () => hospitalGroups({ role: true })
+
+  it('counts alone: no sums, averages or extremes', async () => {
+    let data: { hospitalsAggregate: Group[] } | undefined
+    const statements = await groupedStatements(async () => {
+      data = await t.data(
+        'query ($w: HospitalWhere) { hospitalsAggregate(where: $w, groupBy: { role: true }) { role count } }',
+        {
+          w: ours,
+        },
+      )
+    })
+    expect(statements).toHaveLength(1)
+    expect(figuresIn(statements[0] ?? '')).toEqual([])
+    const expected = byKey(await full(), (g) => g.role)
+    expect(Object.fromEntries((data?.hospitalsAggregate ?? []).map((g) => [JSON.stringify(g.role), g.count]))).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([key, figures]) => [key, figures.count])),
+    )
+  })
+
+  it('each metric and field asked for, through aliases and fragments, and no other; @skip is honoured', async () => {
+    let data: { hospitalsAggregate: Group[] } | undefined
+    // Twelve times: a document runs compiled (graphql-jit) from its eleventh execution on.
+    const statements = await groupedStatements(async () => {
+      for (let run = 0; run < 12; run++)
+        data = await t.data(
+          `query ($w: HospitalWhere, $no: Boolean!) {
+          hospitalsAggregate(where: $w, groupBy: { role: true }) {
+            role count total: sum { plannedBeds } ...Extremes ... on HospitalAggregateGroup { avg { openBeds } }
+            min @skip(if: $no) { openBeds }
+          }
+        }
+        fragment Extremes on HospitalAggregateGroup { max { openBeds plannedBeds } }`,
+          { w: ours, no: true },
+        )
+    })
+    expect(statements).toHaveLength(12)
+    for (const statement of statements) {
+      expect(figuresIn(statement).sort()).toEqual(
+        ['sum plannedBeds', 'max openBeds', 'max plannedBeds', 'avg openBeds'].sort(),
+      )
+    }
+    const expected = byKey(await full(), (g) => g.role)
+    const got = Object.fromEntries(
+      (data?.hospitalsAggregate ?? []).map((g) => [
+        JSON.stringify(g.role),
+        { count: g.count, total: g.total, max: g.max, avg: g.avg, min: g.min },
+      ]),
+    )
+    expect(got).toEqual(
+      Object.fromEntries(
+        Object.entries(expected).map(([key, f]) => [
+          key,
+          {
+            count: f.count,
+            total: { plannedBeds: f.sum.plannedBeds },
+            max: f.max,
+            avg: { openBeds: f.avg.openBeds },
+            min: undefined,
+          },
+        ]),
+      ),
+    )
+  })
+})
+
 describe('the grouped statement filters as the list does', () => {
   // Aggregates run as one SQL statement of their own (server/src/records/where-sql.ts); every filter
   // operator must keep the meaning it has in the list, which Prisma runs.

@@ -1,11 +1,13 @@
 // `<plural>Aggregate`: counts and sums of a family's numeric fields, grouped by division level,
 // enum fields and year, over the same filters as the list (one SQL statement: aggregate.ts).
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
+import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql'
+import { collectSubfields } from 'graphql/execution/collectFields.js'
 import { builder, type Context } from '../builder.ts'
 import { readDb, readSchema } from '../db.ts'
 import { readingArgs } from '../governance/args.ts'
 import { enums } from '../schema/enums.ts'
-import { type AggregateQuery, aggregateStatement, toGroups } from './aggregate.ts'
+import { type AggregateQuery, aggregateStatement, type Figures, METRICS, type Metric, toGroups } from './aggregate.ts'
 import { aggregateFieldNames, type FieldSpec, groupableEnumFields } from './fields.ts'
 import { type ListArgs, prismaWhereFor } from './list-args.ts'
 import { enumRef } from './output.ts'
@@ -105,8 +107,12 @@ export function addAggregate(f: Family) {
         ...(groupBy ? { groupBy: t.arg({ type: groupBy, description: 'How to group; one group when omitted.' }) } : {}),
         ...readingArgs(t),
       },
-      resolve: (_root: unknown, args: ListArgs & { groupBy?: Record<string, any> | null }, ctx: Context) =>
-        aggregate(ctx, f, prismaWhereFor(f, args, ctx), args.groupBy ?? {}, numeric, enumFields),
+      resolve: (
+        _root: unknown,
+        args: ListArgs & { groupBy?: Record<string, any> | null },
+        ctx: Context,
+        info: GraphQLResolveInfo,
+      ) => aggregate(ctx, f, prismaWhereFor(f, args, ctx), args.groupBy ?? {}, selectedFigures(info), enumFields),
     }),
   )
 }
@@ -116,7 +122,7 @@ async function aggregate(
   f: Family,
   where: Record<string, unknown>,
   groupBy: Record<string, any>,
-  numeric: string[],
+  figures: Figures,
   enumFields: string[],
 ) {
   const query: AggregateQuery = {
@@ -124,7 +130,7 @@ async function aggregate(
     lookup: family,
     schema: readSchema(ctx),
     where,
-    numericFields: numeric,
+    figures,
     enumFields: enumFields.filter((name) => groupBy[name]),
     ...(groupBy.divisionLevel ? { divisionLevel: groupBy.divisionLevel } : {}),
     ...(groupBy.year && f.options.yearField ? { yearField: f.options.yearField } : {}),
@@ -133,6 +139,32 @@ async function aggregate(
   const groups = toGroups(rows, query)
   const divisions = divisionsOf(ctx, groups)
   return groups.map((group) => ({ ...group, divisions }))
+}
+
+/**
+ * The numeric fields the query selects under each metric, through aliases, fragments and @skip/@include
+ * as graphql-js collects them: the statement computes only those (a sum, average and extremes of every
+ * numeric field cost the database a tenth of the statement's time when only counts were asked for).
+ */
+export function selectedFigures(info: GraphQLResolveInfo): Figures {
+  const figures: Figures = { sum: [], avg: [], min: [], max: [] }
+  const subfields = (type: unknown, nodes: Parameters<typeof collectSubfields>[4]) => {
+    const named = getNamedType(type as never)
+    return isObjectType(named)
+      ? [...collectSubfields(info.schema, info.fragments, info.variableValues, named, nodes).values()]
+      : []
+  }
+  const groupType = getNamedType(info.returnType)
+  for (const nodes of subfields(groupType, info.fieldNodes)) {
+    const metric = nodes[0]?.name.value as Metric
+    if (!METRICS.includes(metric) || !isObjectType(groupType)) continue
+    const numbers = groupType.getFields()[metric]?.type
+    for (const fields of subfields(numbers, nodes)) {
+      const name = fields[0]?.name.value
+      if (name && name !== '__typename' && !figures[metric].includes(name)) figures[metric].push(name)
+    }
+  }
+  return figures
 }
 
 /**

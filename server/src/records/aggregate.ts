@@ -26,7 +26,8 @@ export interface AggregateQuery {
   schema: string
   /** The Prisma where of the list (where.ts), trash excluded. */
   where: Record<string, unknown>
-  numericFields: string[]
+  /** The numeric fields to compute each metric of: those the query selects (selectedFigures). */
+  figures: Figures
   /** Enum fields to group by. */
   enumFields: string[]
   /** Group by the division at this level that holds each record. */
@@ -35,7 +36,9 @@ export interface AggregateQuery {
   yearField?: string
 }
 
-const METRICS = ['sum', 'avg', 'min', 'max'] as const
+export const METRICS = ['sum', 'avg', 'min', 'max'] as const
+export type Metric = (typeof METRICS)[number]
+export type Figures = Record<Metric, string[]>
 const metricAlias = (metric: string, field: string) => raw(`"${metric}_${field}"`)
 
 export function aggregateStatement(q: AggregateQuery): Prisma.Sql {
@@ -75,8 +78,8 @@ export function aggregateStatement(q: AggregateQuery): Prisma.Sql {
     grouped.push(year)
   }
   const metrics = [sql`count(*)::int AS "count"`]
-  for (const field of q.numericFields) {
-    for (const metric of METRICS) {
+  for (const metric of METRICS) {
+    for (const field of q.figures[metric]) {
       metrics.push(sql`${raw(metric)}("rec".${ident(field)})::float8 AS ${metricAlias(metric, field)}`)
     }
   }
@@ -103,8 +106,8 @@ export function toGroups(rows: Record<string, unknown>[], q: AggregateQuery): Ag
       min: {},
       max: {},
     }
-    for (const field of q.numericFields) {
-      for (const metric of METRICS) group[metric][field] = num(row[`${metric}_${field}`])
+    for (const metric of METRICS) {
+      for (const field of q.figures[metric]) group[metric][field] = num(row[`${metric}_${field}`])
     }
     return group
   })
