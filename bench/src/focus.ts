@@ -6,6 +6,7 @@
 //   createdb bench_dev && tsx src/fill.ts --size 100000 --url postgresql://…/bench_dev > /dev/null
 //   tsx src/focus.ts --url postgresql://…/bench_dev [--scenarios list,byId] [--variables varied,fixed]
 //                    [--connections 10] [--seconds 5] [--profile DIR] [--env NAME=value …]
+//                    [--node-arg=--a-v8-flag …]
 import { execFile, execFileSync } from 'node:child_process'
 import { readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     variables: { type: 'string', default: 'varied' },
     /** Extra environment of the hub, e.g. to price a feature: --env LOG_LEVEL=warn */
     env: { type: 'string', multiple: true, default: [] },
+    /** Extra options of the hub's node, e.g. a V8 flag: --node-arg=--optimize-for-size */
+    'node-arg': { type: 'string', multiple: true, default: [] },
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '5' },
     profile: { type: 'string' },
@@ -82,7 +85,7 @@ execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
 })
 const server = await startServer({
   name: 'ours',
-  args: [...profileArgs, '--enable-source-maps', 'dist/main.mjs'],
+  args: [...profileArgs, ...values['node-arg'], '--enable-source-maps', 'dist/main.mjs'],
   cwd: path.join(REPO_ROOT, 'server'),
   env: { ...env, PORT: String(await freePort()) },
   ready: /GraphQL API and GraphiQL: (http:\S+\/graphql)/,

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { HEAP_GROWING_PERCENT_DEFAULT } from './heap-growth.ts'
 import { DEFAULT_CHANNEL_PREFIX } from './live/defaults.ts'
 import { HARDENING_DEFAULTS } from './plugins/hardening/defaults.ts'
 
@@ -129,6 +130,16 @@ const Env = z.object({
   ),
   /** Proxies in front of the hub whose X-Forwarded-For entries are trusted for the client address. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.trustProxyHops),
+  /**
+   * How much the JavaScript heap may grow past what the last full collection kept before the next
+   * (heap-growth.ts); 0 leaves it to V8. Lower uses less memory for a little more CPU.
+   */
+  HEAP_GROWING_PERCENT: z.coerce
+    .number({ message: 'HEAP_GROWING_PERCENT must be a whole number from 0 to 300' })
+    .int('HEAP_GROWING_PERCENT must be a whole number from 0 to 300')
+    .min(0, 'HEAP_GROWING_PERCENT must be a whole number from 0 to 300')
+    .max(300, 'HEAP_GROWING_PERCENT must be a whole number from 0 to 300')
+    .default(HEAP_GROWING_PERCENT_DEFAULT),
   // Operations (server/src/operations/): logs, readiness, metrics, tracing; see docs/deployment.md.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` needs the optional pino-pretty package; for development only. */

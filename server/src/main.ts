@@ -1,5 +1,6 @@
 // `pnpm start`: migrate, seed an empty database, serve on PORT, and shut down cleanly on SIGTERM.
 import { loadConfig } from './config.ts'
+import { limitHeapGrowth } from './heap-growth.ts'
 import { startHub } from './hub.ts'
 import { createLogger } from './operations/index.ts'
 import { startupProblem } from './startup-errors.ts'
@@ -7,6 +8,7 @@ import { startupProblem } from './startup-errors.ts'
 const SHUTDOWN_GRACE_MS = 10_000
 
 const config = loadConfig()
+limitHeapGrowth(config)
 // Structured logs (JSON lines) go to standard output; the start banner below is for people.
 const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT })
 // The one-time demo login is for the person starting the hub: printed, like the banner.
