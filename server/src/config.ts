@@ -7,6 +7,7 @@ import { HARDENING_DEFAULTS } from './plugins/hardening/defaults.ts'
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
+const HEAP_GROWING_PERCENT_RANGE = 'HEAP_GROWING_PERCENT must be a whole number from 0 to 300'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -134,12 +135,15 @@ const Env = z.object({
    * How much the JavaScript heap may grow past what the last full collection kept before the next
    * (heap-growth.ts); 0 leaves it to V8. Lower uses less memory for a little more CPU.
    */
-  HEAP_GROWING_PERCENT: z.coerce
-    .number({ message: 'HEAP_GROWING_PERCENT must be a whole number from 0 to 300' })
-    .int('HEAP_GROWING_PERCENT must be a whole number from 0 to 300')
-    .min(0, 'HEAP_GROWING_PERCENT must be a whole number from 0 to 300')
-    .max(300, 'HEAP_GROWING_PERCENT must be a whole number from 0 to 300')
-    .default(HEAP_GROWING_PERCENT_DEFAULT),
+  HEAP_GROWING_PERCENT: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ message: HEAP_GROWING_PERCENT_RANGE })
+      .int(HEAP_GROWING_PERCENT_RANGE)
+      .min(0, HEAP_GROWING_PERCENT_RANGE)
+      .max(300, HEAP_GROWING_PERCENT_RANGE)
+      .default(HEAP_GROWING_PERCENT_DEFAULT),
+  ),
   // Operations (server/src/operations/): logs, readiness, metrics, tracing; see docs/deployment.md.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` needs the optional pino-pretty package; for development only. */

@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest'
 import { HEAP_GROWING_PERCENT_DEFAULT, heapGrowthFlag } from '../../server/src/heap-growth.ts'
 
 describe('HEAP_GROWING_PERCENT', () => {
-  it('defaults to a bounded growth, given to V8 as its flag', () => {
-    const config = loadConfig({})
-    expect(config.HEAP_GROWING_PERCENT).toBe(HEAP_GROWING_PERCENT_DEFAULT)
-    expect(heapGrowthFlag(config)).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT_DEFAULT}`)
+  it('defaults to a bounded growth, given to V8 as its flag; an empty value is unset', () => {
+    for (const env of [{}, { HEAP_GROWING_PERCENT: '' }]) {
+      const config = loadConfig(env)
+      expect(config.HEAP_GROWING_PERCENT).toBe(HEAP_GROWING_PERCENT_DEFAULT)
+      expect(heapGrowthFlag(config)).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT_DEFAULT}`)
+    }
   })
 
   it('takes a percentage, and 0 leaves the growth to V8', () => {
