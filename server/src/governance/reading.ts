@@ -2,6 +2,8 @@
 // partners read, or the published copy as it stood at a past moment. Each root field that reads
 // records takes `view` and `asOf`; a request reads one copy, decided before execution from those
 // arguments (all that are given must agree) and the caller's default.
+
+import { handleMaybePromise } from '@whatwg-node/promise-helpers'
 import {
   type DocumentNode,
   type FieldNode,
@@ -107,8 +109,11 @@ const message = {
   },
 }
 
-/** Decides the request's reading from its root fields' arguments, before any resolver runs. */
-export async function decideReading(ctx: Context, requested: Requested[]): Promise<Reading> {
+/**
+ * Decides the request's reading from its root fields' arguments, before any resolver runs; at once
+ * unless it reads as of a moment (which looks the moment's copy up).
+ */
+export function decideReading(ctx: Context, requested: Requested[]): Reading | Promise<Reading> {
   const views = new Set(requested.flatMap((r) => (r.view ? [r.view] : [])))
   const moments = new Set(requested.flatMap((r) => (r.asOf ? [r.asOf.getTime()] : [])))
   const refuse = (text: { en: string; zh: string }, code = 'BAD_USER_INPUT') =>
@@ -122,31 +127,40 @@ export async function decideReading(ctx: Context, requested: Requested[]): Promi
   const at = [...moments][0]
   if (at === undefined) return { view }
   if (view === 'WORKING') throw refuse(message.asOfWorking)
-  return { view: 'PUBLISHED', asOf: await asOfReading(new Date(at), ctx.locale) }
+  return asOfReading(new Date(at), ctx.locale).then((asOf): Reading => ({ view: 'PUBLISHED', asOf }))
 }
 
 /** Sets `ctx.reading` for the operation about to run; mutations always read the working copy. */
 export function useReadingView(): Plugin<Context> {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
+    // Synchronous unless the operation reads as of a moment (see plugins/sync-unless-serving.ts).
+    onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as Context
       const operation = getOperationAST(args.document, args.operationName)
       if (operation?.operation === 'mutation') {
         ctx.reading = { view: 'WORKING' }
         return
       }
-      try {
-        const requested = requestedReadings(
-          args.schema,
-          args.document,
-          args.operationName,
-          (args.variableValues ?? {}) as Record<string, unknown>,
-        )
-        ctx.reading = await decideReading(ctx, requested)
-      } catch (error) {
+      const refuse = (error: unknown) => {
         if (!(error instanceof GraphQLError)) throw error
         setResultAndStopExecution({ errors: [error] })
       }
+      return handleMaybePromise(
+        () =>
+          decideReading(
+            ctx,
+            requestedReadings(
+              args.schema,
+              args.document,
+              args.operationName,
+              (args.variableValues ?? {}) as Record<string, unknown>,
+            ),
+          ),
+        (reading) => {
+          ctx.reading = reading
+        },
+        refuse,
+      )
     },
   }
 }

@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { Plugin } from 'graphql-yoga'
 import type { Registry } from 'prom-client'
+import { servingOnly } from '../plugins/sync-unless-serving.ts'
 
 export type MetricsAccess = 'serve' | 'unauthorized' | 'not found'
 
@@ -23,21 +24,25 @@ export function metricsAccess(token: string | undefined, authorization: string |
 /** /metrics on the main port, behind the bearer token. */
 export function useMetricsEndpoint(registry: Registry, token: string | undefined): Plugin {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/metrics') return
-      const access = metricsAccess(token, request.headers.get('authorization'))
-      if (access === 'serve') {
-        endResponse(
-          new fetchAPI.Response(await registry.metrics(), {
-            headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
-          }),
-        )
-      } else if (access === 'unauthorized') {
-        endResponse(new fetchAPI.Response('Unauthorized\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } }))
-      } else {
-        endResponse(new fetchAPI.Response('Not found\n', { status: 404 }))
-      }
-    },
+    onRequest: servingOnly(
+      ({ url }) => url.pathname === '/metrics',
+      async ({ request, endResponse, fetchAPI }) => {
+        const access = metricsAccess(token, request.headers.get('authorization'))
+        if (access === 'serve') {
+          endResponse(
+            new fetchAPI.Response(await registry.metrics(), {
+              headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
+            }),
+          )
+        } else if (access === 'unauthorized') {
+          endResponse(
+            new fetchAPI.Response('Unauthorized\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } }),
+          )
+        } else {
+          endResponse(new fetchAPI.Response('Not found\n', { status: 404 }))
+        }
+      },
+    ),
   }
 }
 

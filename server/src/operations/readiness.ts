@@ -7,6 +7,7 @@ import { MIGRATIONS_DIR } from '@minsheng/db'
 import type { Plugin } from 'graphql-yoga'
 import { Redis } from 'ioredis'
 import { database } from '../db.ts'
+import { servingOnly } from '../plugins/sync-unless-serving.ts'
 
 export type CheckState = 'ok' | 'unavailable' | 'timeout' | 'pending' | 'not configured'
 
@@ -125,21 +126,23 @@ export function useReadiness({
   }
 
   return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/ready') return
-      const names = Object.keys(checks) as (keyof typeof checks)[]
-      const results = await Promise.all(names.map((name) => check(timeoutMs, checks[name])))
-      const { ready, body } = readinessOf(
-        Object.fromEntries(names.map((name, i) => [name, results[i]])) as never,
-        shuttingDown(),
-      )
-      endResponse(
-        new fetchAPI.Response(JSON.stringify(body), {
-          status: ready ? 200 : 503,
-          headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-        }),
-      )
-    },
+    onRequest: servingOnly(
+      ({ url }) => url.pathname === '/ready',
+      async ({ endResponse, fetchAPI }) => {
+        const names = Object.keys(checks) as (keyof typeof checks)[]
+        const results = await Promise.all(names.map((name) => check(timeoutMs, checks[name])))
+        const { ready, body } = readinessOf(
+          Object.fromEntries(names.map((name, i) => [name, results[i]])) as never,
+          shuttingDown(),
+        )
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(body), {
+            status: ready ? 200 : 503,
+            headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+          }),
+        )
+      },
+    ),
     onDispose() {
       redis?.disconnect()
     },

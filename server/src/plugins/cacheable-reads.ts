@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Plugin } from 'graphql-yoga'
 import type { Actor } from '../auth/actor.ts'
 import { db } from '../db.ts'
+import { servingOnly } from './sync-unless-serving.ts'
 
 /** How long a shared cache may keep an anonymous (PUBLIC_READ) answer without asking again. */
 export const PUBLIC_MAX_AGE_SECONDS = 60
@@ -49,39 +50,40 @@ function persistedHash(url: URL): string | undefined {
 export function useCacheablePersistedReads(callerOf: (request: Request) => Promise<Actor>): Plugin {
   const policies = new WeakMap<Request, Policy>()
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (request.method !== 'GET') return
-      const hash = persistedHash(url)
-      if (!hash) return
-      const actor = await callerOf(request).catch(() => undefined)
-      if (!actor) return
-      const cacheControl = cacheControlFor(actor)
-      if (actor.kind === 'user') {
-        policies.set(request, { cacheControl })
-        return
-      }
-      const [row] = await db().$queryRawUnsafe<{ head: number }[]>(
-        'SELECT COALESCE(max(seq), 0) AS head FROM "Publication"',
-      )
-      const params = new URLSearchParams(url.searchParams)
-      params.sort()
-      const etag = etagOf({
-        hash,
-        query: params.toString(),
-        caller: actor.kind === 'key' ? `key:${actor.keyId}` : 'anonymous',
-        head: Number(row?.head ?? 0),
-      })
-      if (matches(request.headers.get('if-none-match'), etag)) {
-        endResponse(
-          new fetchAPI.Response(null, {
-            status: 304,
-            headers: { etag, 'cache-control': cacheControl, vary: 'Authorization, Cookie, Accept-Language' },
-          }),
+    onRequest: servingOnly(
+      ({ request, url }) => request.method === 'GET' && persistedHash(url) !== undefined,
+      async ({ request, url, endResponse, fetchAPI }) => {
+        const hash = persistedHash(url) as string
+        const actor = await callerOf(request).catch(() => undefined)
+        if (!actor) return
+        const cacheControl = cacheControlFor(actor)
+        if (actor.kind === 'user') {
+          policies.set(request, { cacheControl })
+          return
+        }
+        const [row] = await db().$queryRawUnsafe<{ head: number }[]>(
+          'SELECT COALESCE(max(seq), 0) AS head FROM "Publication"',
         )
-        return
-      }
-      policies.set(request, { cacheControl, etag })
-    },
+        const params = new URLSearchParams(url.searchParams)
+        params.sort()
+        const etag = etagOf({
+          hash,
+          query: params.toString(),
+          caller: actor.kind === 'key' ? `key:${actor.keyId}` : 'anonymous',
+          head: Number(row?.head ?? 0),
+        })
+        if (matches(request.headers.get('if-none-match'), etag)) {
+          endResponse(
+            new fetchAPI.Response(null, {
+              status: 304,
+              headers: { etag, 'cache-control': cacheControl, vary: 'Authorization, Cookie, Accept-Language' },
+            }),
+          )
+          return
+        }
+        policies.set(request, { cacheControl, etag })
+      },
+    ),
     onResultProcess({ request, result }) {
       // An answer with errors is not one to keep.
       const policy = policies.get(request)

@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga'
 import { database } from '../db.ts'
+import { servingOnly } from './sync-unless-serving.ts'
 
 const state = (ok: boolean) => (ok ? 'ok' : 'unavailable')
 
@@ -9,21 +10,23 @@ const state = (ok: boolean) => (ok ? 'ok' : 'unavailable')
  */
 export function useDatabaseHealth(): Plugin {
   return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/health') return
-      const { primary, replicas } = await database().checkConnections()
-      const ok = primary && replicas.every(Boolean)
-      const body = {
-        status: state(ok),
-        database: database().kind,
-        ...(replicas.length ? { primary: state(primary), replicas: replicas.map(state) } : {}),
-      }
-      endResponse(
-        new fetchAPI.Response(JSON.stringify(body), {
-          status: ok ? 200 : 503,
-          headers: { 'content-type': 'application/json' },
-        }),
-      )
-    },
+    onRequest: servingOnly(
+      ({ url }) => url.pathname === '/health',
+      async ({ endResponse, fetchAPI }) => {
+        const { primary, replicas } = await database().checkConnections()
+        const ok = primary && replicas.every(Boolean)
+        const body = {
+          status: state(ok),
+          database: database().kind,
+          ...(replicas.length ? { primary: state(primary), replicas: replicas.map(state) } : {}),
+        }
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(body), {
+            status: ok ? 200 : 503,
+            headers: { 'content-type': 'application/json' },
+          }),
+        )
+      },
+    ),
   }
 }

@@ -53,13 +53,17 @@ export function useSuggestionsForCallers(
   publicRead: boolean,
 ): Plugin {
   return {
-    async onResultProcess(payload) {
+    // Synchronous unless a message holds a suggestion (see sync-unless-serving.ts).
+    onResultProcess(payload) {
       if (publicRead || !errorsOf(payload.result).some((error) => SUGGESTION.test(error.message))) return
-      const actor = await callerOf(payload.request).catch(() => undefined)
-      if (actor && actor.kind !== 'anonymous') return
-      rewriteErrors(payload, (error) =>
-        SUGGESTION.test(error.message) ? withMessage(error, error.message.replace(SUGGESTIONS, '')) : undefined,
-      )
+      return callerOf(payload.request)
+        .catch(() => undefined)
+        .then((actor) => {
+          if (actor && actor.kind !== 'anonymous') return
+          rewriteErrors(payload, (error) =>
+            SUGGESTION.test(error.message) ? withMessage(error, error.message.replace(SUGGESTIONS, '')) : undefined,
+          )
+        })
     },
   }
 }

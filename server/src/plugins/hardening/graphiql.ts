@@ -5,6 +5,7 @@
 // needs no inline script and no other origin.
 import { gzipSync } from 'node:zlib'
 import type { Plugin } from 'graphql-yoga'
+import { servingOnly } from '../sync-unless-serving.ts'
 
 const ASSET_PARAMETER = 'graphiql-asset'
 
@@ -101,41 +102,48 @@ export function useLocalGraphiQL(graphqlEndpoint = '/graphql'): Plugin {
     onYogaInit({ yoga }) {
       version = yoga.version
     },
-    async onRequest({ request, url, fetchAPI, endResponse }) {
-      if (request.method !== 'GET' || url.pathname !== graphqlEndpoint) return
-      const name = url.searchParams.get(ASSET_PARAMETER)
-      if (name === null) return
-      const asset = (await loadAssets()).get(name)
-      if (!asset) {
-        endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }))
-        return
-      }
-      const gzip = asset.gzipped && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')
-      const body = gzip ? (asset.gzipped as Buffer) : asset.body
-      endResponse(
-        new fetchAPI.Response(new Uint8Array(body), {
-          headers: {
-            'content-type': asset.type,
-            'content-length': String(body.length),
-            // The URL names the version; a new one is a new URL.
-            'cache-control': 'public, max-age=31536000, immutable',
-            vary: 'accept-encoding',
-            ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-          },
-        }),
-      )
-    },
-    async onResponse({ request, response, setResponse, fetchAPI }) {
+    onRequest: servingOnly(
+      ({ request, url }) =>
+        request.method === 'GET' && url.pathname === graphqlEndpoint && url.searchParams.has(ASSET_PARAMETER),
+      async ({ request, url, fetchAPI, endResponse }) => {
+        const asset = (await loadAssets()).get(url.searchParams.get(ASSET_PARAMETER) ?? '')
+        if (!asset) {
+          endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }))
+          return
+        }
+        const gzip = asset.gzipped && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')
+        const body = gzip ? (asset.gzipped as Buffer) : asset.body
+        endResponse(
+          new fetchAPI.Response(new Uint8Array(body), {
+            headers: {
+              'content-type': asset.type,
+              'content-length': String(body.length),
+              // The URL names the version; a new one is a new URL.
+              'cache-control': 'public, max-age=31536000, immutable',
+              vary: 'accept-encoding',
+              ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+            },
+          }),
+        )
+      },
+    ),
+    // Synchronous unless the response is GraphiQL's page (see sync-unless-serving.ts).
+    onResponse({ request, response, setResponse, fetchAPI }) {
       if (request.method !== 'GET' || !response.headers.get('content-type')?.startsWith('text/html')) return
       if (new URL(request.url).pathname !== graphqlEndpoint) return
-      const options = optionsOf(await response.clone().text())
-      if (!options) return
-      setResponse(
-        new fetchAPI.Response(graphiqlPage(options, version), {
-          status: response.status,
-          headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
-        }),
-      )
+      return response
+        .clone()
+        .text()
+        .then((page) => {
+          const options = optionsOf(page)
+          if (!options) return
+          setResponse(
+            new fetchAPI.Response(graphiqlPage(options, version), {
+              status: response.status,
+              headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
+            }),
+          )
+        })
     },
   }
 }
