@@ -16,8 +16,9 @@
 // values themselves (up to how an integer parameter is written, see canonical()); otherwise that
 // shape is cached by its full JSON as before. Only values that
 // cannot change a plan's structure are placeholders: strings, and integers within PostgreSQL's
-// `integer` range (their JSON type is part of the shape); null, booleans, lists, dates, decimals,
-// `take`, `skip`, `orderBy`, `mode`, `has` and selections stay in the key.
+// `integer` range (their JSON type is part of the shape), and in a write's `data` a field's date
+// or Json value (an audit event's changes and snapshot) as a whole; null, booleans, lists, dates
+// in filters, decimals, `take`, `skip`, `orderBy`, `mode`, `has` and selections stay in the key.
 //
 // Writes (create, update, upsert, delete of one or many) are cached the same way: values made when
 // a row is written are not made at compile time — the plan holds a generator call (`now` for
@@ -52,6 +53,7 @@ const STRUCTURAL_KEYS = new Set(['mode', 'has'])
  */
 const CONDITION_LISTS = new Set(['AND', 'OR', 'NOT'])
 const INT4 = 2_147_483_647
+const PLACEHOLDER_NAME = /^p\d+[sij]$/
 
 type Plan = unknown
 type Path = (string | number)[]
@@ -117,6 +119,50 @@ function touch<V>(map: Map<string, V>, key: string, value: V) {
   if (map.size > MAX_PLANS) map.delete(map.keys().next().value as string)
 }
 
+/**
+ * A Json field's value written by a create or update (an audit event's changes and snapshot): one
+ * placeholder for the whole value, which the plan carries as its JSON text.
+ */
+class JsonValue {
+  constructor(readonly value: object) {}
+}
+
+/** Operators of a write's `data` (atomic updates, nested writes): an object holding one is not a Json value. */
+const WRITE_OPERATORS = new Set([
+  'set',
+  'increment',
+  'decrement',
+  'multiply',
+  'divide',
+  'push',
+  'unset',
+  'create',
+  'createMany',
+  'connect',
+  'connectOrCreate',
+  'disconnect',
+  'delete',
+  'deleteMany',
+  'update',
+  'updateMany',
+  'upsert',
+])
+
+/** An object under `data` that can only be a Json field's value (the compiler's check confirms it). */
+function isJsonValue(node: unknown): node is object {
+  if (node === null || typeof node !== 'object' || Array.isArray(node) || '$type' in node) return false
+  return Object.keys(node).every((key) => !WRITE_OPERATORS.has(key))
+}
+
+/** A DateTime written by a create or update (`submittedAt: new Date()`), in the protocol's form. */
+function isDateTime(node: unknown): node is { $type: 'DateTime'; value: string } {
+  const date = node as { $type?: unknown; value?: unknown } | null
+  return typeof date === 'object' && date !== null && date.$type === 'DateTime' && typeof date.value === 'string'
+}
+
+/** The placeholder's type letter: a string, an integer, or a Json value. */
+const suffixOf = (value: unknown) => (value instanceof JsonValue ? 'j' : typeof value === 'string' ? 's' : 'i')
+
 /** Whether a value becomes a placeholder (otherwise it is part of the shape). */
 function parameterisable(value: unknown): boolean {
   if (typeof value === 'string') return true
@@ -133,16 +179,26 @@ export function parameterise(query: unknown): { shape: unknown; values: unknown[
   const placeholder = (value: unknown) => {
     values.push(value)
     // The value's type is part of the shape (an integer and a string may compile differently).
-    return { $type: 'Param', value: `p${values.length - 1}${typeof value === 'string' ? 's' : 'i'}` }
+    return { $type: 'Param', value: `p${values.length - 1}${suffixOf(value)}` }
   }
-  const inValues = (node: unknown): unknown => {
+  const jsonPlaceholder = (value: object) => {
+    values.push(new JsonValue(value))
+    return { $type: 'Param', value: `p${values.length - 1}j` }
+  }
+  /** A field's value in a write's `data`: a date or a Json value is one value too. */
+  const fieldValue = (node: unknown): unknown => {
+    if (isDateTime(node)) return placeholder(node.value)
+    if (isJsonValue(node)) return jsonPlaceholder(node)
+    return inValues(node)
+  }
+  const inValues = (node: unknown, isData = false): unknown => {
     if (parameterisable(node)) return placeholder(node)
     if (node === null || typeof node !== 'object' || Array.isArray(node) || '$type' in node) return node
     const out: Record<string, unknown> = {}
     for (const [key, inner] of Object.entries(node)) {
       if (STRUCTURAL_KEYS.has(key)) out[key] = inner
-      else if (CONDITION_LISTS.has(key) && Array.isArray(inner)) out[key] = inner.map(inValues)
-      else out[key] = inValues(inner)
+      else if (CONDITION_LISTS.has(key) && Array.isArray(inner)) out[key] = inner.map((item) => inValues(item))
+      else out[key] = isData ? fieldValue(inner) : inValues(inner)
     }
     return out
   }
@@ -151,7 +207,7 @@ export function parameterise(query: unknown): { shape: unknown; values: unknown[
     if (Array.isArray(node)) return node.map((item) => walk(item, undefined))
     const out: Record<string, unknown> = {}
     for (const [key, inner] of Object.entries(node)) {
-      out[key] = parent === 'arguments' && VALUE_ARGUMENTS.has(key) ? inValues(inner) : walk(inner, key)
+      out[key] = parent === 'arguments' && VALUE_ARGUMENTS.has(key) ? inValues(inner, key === 'data') : walk(inner, key)
     }
     return out
   }
@@ -164,8 +220,10 @@ function findSlots(plan: Plan): Shape['slots'] {
   const visit = (node: unknown, path: Path) => {
     if (node === null || typeof node !== 'object') return
     const param = node as { prisma__type?: string; prisma__value?: { name?: string; type?: string } }
-    if (param.prisma__type === 'param' && typeof param.prisma__value?.name === 'string') {
-      const { name, type = '' } = param.prisma__value
+    // Only the placeholders (p0s, p1i, p2j…): a generated value's parameter (`@generated$row0$at`
+    // for a @default(now()) column) stays in the plan, for the executor to evaluate per run.
+    if (param.prisma__type === 'param' && PLACEHOLDER_NAME.test(param.prisma__value?.name ?? '')) {
+      const { name = '', type = '' } = param.prisma__value ?? {}
       slots.push({ path, param: Number.parseInt(name.slice(1), 10), type })
       return
     }
@@ -196,7 +254,8 @@ function fill(shape: Shape, values: unknown[]): Plan {
       }
       node = child as Record<string | number, unknown>
     }
-    node[path[path.length - 1] as string | number] = values[param]
+    const value = values[param]
+    node[path[path.length - 1] as string | number] = value instanceof JsonValue ? JSON.stringify(value.value) : value
   }
   return root
 }
@@ -233,7 +292,7 @@ function copyOf(node: unknown): unknown {
 
 /** The placeholder of value `index` as it appears in a shape's JSON. */
 const placeholderJson = (index: number, value: unknown) =>
-  JSON.stringify({ $type: 'Param', value: `p${index}${typeof value === 'string' ? 's' : 'i'}` })
+  JSON.stringify({ $type: 'Param', value: `p${index}${suffixOf(value)}` })
 
 /** The shape's JSON with the values at `inline` written in place of their placeholders. */
 function inlined(key: string, values: unknown[], inline: number[]): string {

@@ -301,3 +301,70 @@ describe('write plans keyed on the query shape', () => {
     ).rejects.toMatchObject({ code: 'P2025' })
   })
 })
+
+describe('writes with Json values, dates and generated times', () => {
+  it('writes each audit event its own changes, snapshot, moment and time, from the plan of the shape', async () => {
+    const prisma = t.hub.database.prisma
+    const before = allPlanCacheStats()
+    const events = [0, 1, 2].map((i) => ({
+      actorKind: 'SYSTEM' as const,
+      actorName: 'plan cache test',
+      requestId: `plan-cache-${i}`,
+      recordType: 'Hospital',
+      recordId: 900_000 + i,
+      action: 'UPDATE' as const,
+      // Keys in an order of their own, nested values, text that needs escaping, numbers and nulls:
+      // each event must keep exactly its own.
+      changes: {
+        openBeds: { before: i, after: i === 1 ? null : 10 * i },
+        nameZh: { before: `甲"${i}\\`, after: '乙' },
+      },
+      snapshot: { zeta: i, alpha: [i, { deep: `第${i}` }], note: null },
+    }))
+    const written = []
+    for (const event of events) {
+      // Apart in time, so a plan that kept the first event's generated time would show.
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      written.push(await prisma.auditEvent.create({ data: event }))
+    }
+    // The second and third events came from the first one's plan.
+    expect(delta(before, allPlanCacheStats()).shapeHits).toBeGreaterThanOrEqual(2)
+    const stored = await prisma.auditEvent.findMany({
+      where: { id: { in: written.map((row) => row.id) } },
+      orderBy: { id: 'asc' },
+    })
+    expect(stored).toEqual(written)
+    for (const [i, row] of stored.entries()) {
+      expect(row).toMatchObject({ requestId: `plan-cache-${i}`, recordId: 900_000 + i })
+      expect(row.changes).toEqual(events[i]?.changes)
+      expect(row.snapshot).toEqual(events[i]?.snapshot)
+    }
+    const times = stored.map((row) => row.at.getTime())
+    expect(times[1]).toBeGreaterThan(times[0] as number)
+    expect(times[2]).toBeGreaterThan(times[1] as number)
+    // Audit events are never deleted (a trigger refuses): these name records that do not exist.
+  })
+
+  it('writes each change set the moment it was given, from the plan of the shape', async () => {
+    const prisma = t.hub.database.prisma
+    const moments = [new Date('2026-01-02T03:04:05.678Z'), new Date('2026-07-08T09:10:11.012Z')]
+    const before = allPlanCacheStats()
+    const created = []
+    for (const [i, submittedAt] of moments.entries()) {
+      created.push(
+        await prisma.changeSet.create({
+          data: { status: 'PENDING', origin: 'FORM', authorName: `plan cache ${i}`, submittedAt },
+          select: { id: true },
+        }),
+      )
+    }
+    expect(delta(before, allPlanCacheStats()).shapeHits).toBeGreaterThanOrEqual(1)
+    const stored = await prisma.changeSet.findMany({
+      where: { id: { in: created.map((row) => row.id) } },
+      orderBy: { id: 'asc' },
+      select: { authorName: true, submittedAt: true },
+    })
+    expect(stored).toEqual(moments.map((submittedAt, i) => ({ authorName: `plan cache ${i}`, submittedAt })))
+    await prisma.changeSet.deleteMany({ where: { id: { in: created.map((row) => row.id) } } })
+  })
+})
