@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Plugin } from 'graphql-yoga'
 import type { Actor } from '../auth/actor.ts'
 import { db } from '../db.ts'
-import { servingOnly } from './sync-unless-serving.ts'
+import type { RequestPayload } from './sync-unless-serving.ts'
 
 /** How long a shared cache may keep an anonymous (PUBLIC_READ) answer without asking again. */
 export const PUBLIC_MAX_AGE_SECONDS = 60
@@ -49,41 +49,44 @@ function persistedHash(url: URL): string | undefined {
 
 export function useCacheablePersistedReads(callerOf: (request: Request) => Promise<Actor>): Plugin {
   const policies = new WeakMap<Request, Policy>()
+  /** The caller's cache policy, and 304 when the caller's copy is still current. */
+  const policyOf = async ({ request, url, endResponse, fetchAPI }: RequestPayload, hash: string) => {
+    const actor = await callerOf(request).catch(() => undefined)
+    if (!actor) return
+    const cacheControl = cacheControlFor(actor)
+    if (actor.kind === 'user') {
+      policies.set(request, { cacheControl })
+      return
+    }
+    const [row] = await db().$queryRawUnsafe<{ head: number }[]>(
+      'SELECT COALESCE(max(seq), 0) AS head FROM "Publication"',
+    )
+    const params = new URLSearchParams(url.searchParams)
+    params.sort()
+    const etag = etagOf({
+      hash,
+      query: params.toString(),
+      caller: actor.kind === 'key' ? `key:${actor.keyId}` : 'anonymous',
+      head: Number(row?.head ?? 0),
+    })
+    if (matches(request.headers.get('if-none-match'), etag)) {
+      endResponse(
+        new fetchAPI.Response(null, {
+          status: 304,
+          headers: { etag, 'cache-control': cacheControl, vary: 'Authorization, Cookie, Accept-Language' },
+        }),
+      )
+      return
+    }
+    policies.set(request, { cacheControl, etag })
+  }
   return {
-    onRequest: servingOnly(
-      ({ request, url }) => request.method === 'GET' && persistedHash(url) !== undefined,
-      async ({ request, url, endResponse, fetchAPI }) => {
-        const hash = persistedHash(url) as string
-        const actor = await callerOf(request).catch(() => undefined)
-        if (!actor) return
-        const cacheControl = cacheControlFor(actor)
-        if (actor.kind === 'user') {
-          policies.set(request, { cacheControl })
-          return
-        }
-        const [row] = await db().$queryRawUnsafe<{ head: number }[]>(
-          'SELECT COALESCE(max(seq), 0) AS head FROM "Publication"',
-        )
-        const params = new URLSearchParams(url.searchParams)
-        params.sort()
-        const etag = etagOf({
-          hash,
-          query: params.toString(),
-          caller: actor.kind === 'key' ? `key:${actor.keyId}` : 'anonymous',
-          head: Number(row?.head ?? 0),
-        })
-        if (matches(request.headers.get('if-none-match'), etag)) {
-          endResponse(
-            new fetchAPI.Response(null, {
-              status: 304,
-              headers: { etag, 'cache-control': cacheControl, vary: 'Authorization, Cookie, Accept-Language' },
-            }),
-          )
-          return
-        }
-        policies.set(request, { cacheControl, etag })
-      },
-    ),
+    // Synchronous for every request but a persisted read over GET (see sync-unless-serving.ts).
+    onRequest(payload) {
+      if (payload.request.method !== 'GET') return
+      const hash = persistedHash(payload.url)
+      return hash ? policyOf(payload, hash) : undefined
+    },
     onResultProcess({ request, result }) {
       // An answer with errors is not one to keep.
       const policy = policies.get(request)

@@ -1,7 +1,7 @@
 // `<plural>Aggregate`: counts and sums of a family's numeric fields, grouped by division level,
 // enum fields and year, over the same filters as the list (one SQL statement: aggregate.ts).
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
-import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql'
+import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql'
 import { collectSubfields } from 'graphql/execution/collectFields.js'
 import { builder, type Context } from '../builder.ts'
 import { readDb, readSchema } from '../db.ts'
@@ -148,18 +148,15 @@ async function aggregate(
  */
 export function selectedFigures(info: GraphQLResolveInfo): Figures {
   const figures: Figures = { sum: [], avg: [], min: [], max: [] }
-  const subfields = (type: unknown, nodes: Parameters<typeof collectSubfields>[4]) => {
-    const named = getNamedType(type as never)
-    return isObjectType(named)
-      ? [...collectSubfields(info.schema, info.fragments, info.variableValues, named, nodes).values()]
-      : []
-  }
-  const groupType = getNamedType(info.returnType)
-  for (const nodes of subfields(groupType, info.fieldNodes)) {
+  const collect = (type: GraphQLObjectType, nodes: readonly FieldNode[]) =>
+    collectSubfields(info.schema, info.fragments, info.variableValues, type, nodes).values()
+  const group = getNamedType(info.returnType)
+  if (!isObjectType(group)) return figures
+  for (const nodes of collect(group, info.fieldNodes)) {
     const metric = nodes[0]?.name.value as Metric
-    if (!METRICS.includes(metric) || !isObjectType(groupType)) continue
-    const numbers = groupType.getFields()[metric]?.type
-    for (const fields of subfields(numbers, nodes)) {
+    const numbers = METRICS.includes(metric) ? getNamedType(group.getFields()[metric]?.type) : undefined
+    if (!isObjectType(numbers)) continue
+    for (const fields of collect(numbers, nodes)) {
       const name = fields[0]?.name.value
       if (name && name !== '__typename' && !figures[metric].includes(name)) figures[metric].push(name)
     }
