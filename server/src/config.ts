@@ -172,11 +172,14 @@ const ValidEnv = Env.refine((env) => env.DATABASE_REPLICA_URLS.length === 0 || e
 
 export type Config = z.infer<typeof Env>
 
+/** Settings the hub cannot use: the message names each variable at fault and what it takes. */
+export class InvalidConfiguration extends Error {}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ValidEnv.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
-    throw new Error(`Invalid configuration:\n${problems}`)
+    throw new InvalidConfiguration(`Invalid configuration:\n${problems}`)
   }
   return parsed.data
 }

@@ -1,5 +1,5 @@
 // `pnpm start`: migrate, seed an empty database, serve on PORT, and shut down cleanly on SIGTERM.
-import { loadConfig } from './config.ts'
+import { InvalidConfiguration, loadConfig } from './config.ts'
 import { limitHeapGrowth } from './heap-growth.ts'
 import { startHub } from './hub.ts'
 import { createLogger } from './operations/index.ts'
@@ -7,7 +7,16 @@ import { startupProblem } from './startup-errors.ts'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
-const config = loadConfig()
+// A setting the hub cannot use: the variables at fault, for the person starting it, not a stack trace.
+const config = (() => {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (!(error instanceof InvalidConfiguration)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
+})()
 limitHeapGrowth(config)
 // Structured logs (JSON lines) go to standard output; the start banner below is for people.
 const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT })

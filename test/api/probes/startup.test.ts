@@ -86,3 +86,16 @@ describe.skipIf(databaseKind !== 'pglite')('starting where the data directory ca
     expectOneSentence(output, dir, /is full/)
   })
 })
+
+describe.skipIf(databaseKind !== 'pglite')('starting with a setting the hub cannot use', () => {
+  it('names each variable at fault and what it takes, without a stack trace', async () => {
+    const { code, output } = await start({ HEAP_GROWING_PERCENT: 'lots', PORT: 'eighty' })
+    expect(code).not.toBe(0)
+    expect(output.trim().split('\n')).toEqual([
+      'Invalid configuration:',
+      expect.stringMatching(/^ {2}PORT: /),
+      '  HEAP_GROWING_PERCENT: HEAP_GROWING_PERCENT must be a whole number from 0 to 300',
+    ])
+    expect(output).not.toMatch(/\n\s+at |Error:/)
+  })
+})
