@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { HEAP_GROWING_PERCENT_DEFAULT, heapGrowthFlag } from '../../server/src/heap-growth.ts'
 
 describe('HEAP_GROWING_PERCENT', () => {
-  it('defaults to a bounded growth, given to V8 as its flag; an empty value is unset', () => {
+  it('defaults to a bounded growth, written as the flag V8 takes; an empty value is unset', () => {
     for (const env of [{}, { HEAP_GROWING_PERCENT: '' }]) {
       const config = loadConfig(env)
       expect(config.HEAP_GROWING_PERCENT).toBe(HEAP_GROWING_PERCENT_DEFAULT)
