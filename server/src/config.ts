@@ -9,6 +9,12 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
 const HEAP_GROWING_PERCENT_RANGE = 'HEAP_GROWING_PERCENT must be a whole number from 0 to 300'
 
+/**
+ * Parsed GraphQL documents kept (yoga.ts). The console's data provider makes about a dozen documents
+ * per record family and some forty more for its other pages; partners add their own.
+ */
+export const DOCUMENT_CACHE_SIZE_DEFAULT = 512
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
@@ -144,6 +150,8 @@ const Env = z.object({
       .max(300, HEAP_GROWING_PERCENT_RANGE)
       .default(HEAP_GROWING_PERCENT_DEFAULT),
   ),
+  /** Parsed GraphQL documents kept in memory, least recently used leaving first (yoga.ts). */
+  DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(1).default(DOCUMENT_CACHE_SIZE_DEFAULT),
   // Operations (server/src/operations/): logs, readiness, metrics, tracing; see docs/deployment.md.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` needs the optional pino-pretty package; for development only. */

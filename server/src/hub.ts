@@ -74,7 +74,7 @@ export interface HubOptions {
     > &
     // Operations: logs, /ready, /metrics, tracing (server/src/operations/).
     OperationsConfig &
-    Partial<Pick<Config, 'SHUTDOWN_DRAIN_MS'>>
+    Partial<Pick<Config, 'SHUTDOWN_DRAIN_MS' | 'DOCUMENT_CACHE_SIZE'>>
   /** Overrides for tests: a PGlite dump to start from, or skip migrations. */
   open?: Partial<OpenOptions>
   plugins?: Plugin[]
@@ -157,6 +157,7 @@ export async function startHub({
       session: { idleMinutes: config.SESSION_IDLE_MINUTES ?? 30, absoluteHours: config.SESSION_ABSOLUTE_HOURS ?? 12 },
     },
     governance: { review: (config.REVIEW ?? 'on') === 'on' },
+    documentCacheSize: config.DOCUMENT_CACHE_SIZE,
   })
   const serveConsole = createConsoleHandler()
   // /graphql, /health, /ready and /metrics are the API; every other path is the console (admin/dist).

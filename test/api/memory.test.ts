@@ -77,4 +77,39 @@ describe('memory', () => {
       await yoga.dispose()
     }
   })
+
+  it('keeps at most documentCacheSize parsed documents, the least recently used leaving first', async () => {
+    /** The document object each execution received: the same object when it came from the cache. */
+    const documentsOf = (documentCacheSize?: number) => {
+      const seen: unknown[] = []
+      const yoga = createHubYoga({
+        ...(documentCacheSize ? { documentCacheSize } : {}),
+        plugins: [{ onExecute: ({ args }) => void seen.push(args.document) } satisfies Plugin],
+      })
+      const send = async (field: string) => {
+        const response = await yoga.fetch('http://hub/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ ${field}: me { username } }` }),
+        })
+        expect(await response.json()).toEqual({ data: { [field]: null } })
+        return seen.at(-1)
+      }
+      return { send, yoga }
+    }
+    const small = documentsOf(2)
+    const a = await small.send('a')
+    const b = await small.send('b')
+    expect(await small.send('a')).toBe(a) // a hit, and now the most recent
+    await small.send('c') // the third document: b, the least recently used, leaves
+    expect(await small.send('a')).toBe(a)
+    expect(await small.send('b')).not.toBe(b) // parsed again
+    await small.yoga.dispose()
+
+    const standard = documentsOf()
+    const first = await standard.send('a')
+    for (const field of ['b', 'c', 'd']) await standard.send(field)
+    expect(await standard.send('a')).toBe(first)
+    await standard.yoga.dispose()
+  })
 })
