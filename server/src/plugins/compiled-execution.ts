@@ -24,6 +24,8 @@ import {
 } from 'graphql'
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit'
 import type { Plugin } from 'graphql-yoga'
+import type { Context } from '../builder.ts'
+import { type CompiledRead, compileRead } from '../records/compiled-reads.ts'
 
 type ExecuteFn = Parameters<NonNullable<Plugin['onExecute']>>[0]['executeFn']
 
@@ -59,11 +61,16 @@ function compileBudget() {
   }
 }
 
-/** The compiled query of a single-query document, or null when it must run on Yoga's executor. */
-function compile(schema: GraphQLSchema, document: DocumentNode): Compiled | null {
+function onlyQuery(document: DocumentNode) {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
   const operation = operations[0]
-  if (operations.length !== 1 || operation?.operation !== 'query') return null
+  return operations.length === 1 && operation?.operation === 'query' ? operation : undefined
+}
+
+/** The compiled query of a single-query document, or null when it must run on Yoga's executor. */
+function compile(schema: GraphQLSchema, document: DocumentNode): Compiled | null {
+  const operation = onlyQuery(document)
+  if (!operation) return null
   const compiled = compileQuery(schema, document, undefined, { disablingCapturingStackErrors: true })
   return isCompiledQuery(compiled) ? { name: operation.name?.value, query: compiled.query } : null
 }
@@ -110,6 +117,23 @@ export function useCompiledExecution(): Plugin {
   // parser cache hands out the same object for the same text, and one it evicts is collected here.
   const entries = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Entry>>()
   const budget = compileBudget()
+  // A record read by its ID is compiled to one SQL statement at first sight (a walk of the
+  // document, cheaper than validating it); null when the document is not such a read.
+  const reads = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, CompiledRead | null>>()
+  const readFor = (schema: GraphQLSchema, document: DocumentNode): CompiledRead | null => {
+    let ofSchema = reads.get(schema)
+    if (!ofSchema) {
+      ofSchema = new WeakMap()
+      reads.set(schema, ofSchema)
+    }
+    let read = ofSchema.get(document)
+    if (read === undefined) {
+      const operation = onlyQuery(document)
+      read = operation && document.definitions.length === 1 ? compileRead(schema, operation) : null
+      ofSchema.set(document, read)
+    }
+    return read
+  }
   const compiledFor = (schema: GraphQLSchema, document: DocumentNode): Compiled | null => {
     let ofSchema = entries.get(schema)
     if (!ofSchema) {
@@ -133,6 +157,13 @@ export function useCompiledExecution(): Plugin {
   const executorOver =
     (yogas: ExecuteFn): ExecuteFn =>
     (args) => {
+      const read = readFor(args.schema, args.document)
+      if (read && (!args.operationName || args.operationName === read.name)) {
+        const answer = read.run(args.contextValue as Context, args.variableValues as Record<string, unknown>)
+        // A statement that fails (the database gone, the request's time up) is the executor's to
+        // answer, with the errors and codes it gives for the same failure.
+        if (answer) return answer.catch(() => yogas(args)) as ReturnType<ExecuteFn>
+      }
       // Decided on the arguments the plugins after this one pass down (they may change the schema).
       const compiled = compiledFor(args.schema, args.document)
       if (!compiled || (args.operationName && args.operationName !== compiled.name)) return yogas(args)
