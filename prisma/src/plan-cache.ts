@@ -76,7 +76,15 @@ interface PlanCache {
   plans: Map<string, Plan>
   /** Shapes the compiler did not reproduce with placeholders. */
   unsafe: Set<string>
+  /** Raw SQL plans by their SQL and parameter types; null: the compiler's plan did not carry the values as given. */
+  raw: Map<string, RawPlan | null>
   stats: PlanCacheStats
+}
+
+/** The plan of a raw statement: the SQL, the parameters' types and the values, which vary. */
+interface RawPlan {
+  type: string
+  args: { type: string; sql: string; args: unknown[]; argTypes: unknown }
 }
 
 export interface PlanCacheStats {
@@ -104,6 +112,7 @@ function cacheOf(compiler: object): PlanCache {
       enums: new Map(),
       plans: new Map(),
       unsafe: new Set(),
+      raw: new Map(),
       stats: { shapeHits: 0, exactHits: 0, compiled: 0, unsafeShapes: 0 },
     }
     caches.set(compiler, cache)
@@ -369,6 +378,44 @@ function compileExact(cache: PlanCache, compile: (request: string) => Plan, requ
   return plan
 }
 
+const RAW_ACTION = /^\{"action":"(queryRaw|executeRaw)"/
+
+/**
+ * Raw SQL ($queryRaw, $executeRaw: the hub's own statements — a record read by its ID, the write
+ * path's CTEs) compiles to the SQL, the parameters' types and their values. Its plan is kept per
+ * SQL and parameter types when every parameter is a string or an integer of PostgreSQL's
+ * `integer` range, and when, the first time, the compiler's plan carried those values as they were
+ * given; each request gets the plan with its own values.
+ */
+function compileRaw(cache: PlanCache, compile: (request: string) => Plan, request: string): Plan {
+  const parsed = JSON.parse(request) as { query?: { arguments?: { query?: unknown; parameters?: unknown } } }
+  const { query: sql, parameters } = parsed.query?.arguments ?? {}
+  const values = typeof parameters === 'string' ? (JSON.parse(parameters) as unknown) : undefined
+  const types = Array.isArray(values) ? values.map(rawParameterType) : undefined
+  if (typeof sql !== 'string' || !types || types.includes(undefined)) return compileExact(cache, compile, request)
+  const key = `${request.slice(0, request.indexOf('"query":'))}${types.join('')}\u0000${sql}`
+  const cached = cache.raw.get(key)
+  if (cached) {
+    cache.stats.shapeHits += 1
+    touch(cache.raw, key, cached)
+    return { type: cached.type, args: { ...cached.args, args: values } }
+  }
+  const plan = compile(request) as RawPlan
+  cache.stats.compiled += 1
+  if (cached === undefined) {
+    const carriesValues = plan?.args?.type === 'rawSql' && isDeepStrictEqual(plan.args.args, values)
+    if (!carriesValues) cache.stats.unsafeShapes += 1
+    touch(cache.raw, key, carriesValues ? plan : null)
+  }
+  return plan
+}
+
+function rawParameterType(value: unknown): 's' | 'i' | undefined {
+  if (typeof value === 'string') return 's'
+  if (Number.isInteger(value) && Math.abs(value as number) <= INT4) return 'i'
+  return undefined
+}
+
 /** Wraps the compiler once per process; each compiler (each PrismaClient) has its own cache. */
 export function cacheReadPlans() {
   if (installed) return
@@ -376,6 +423,9 @@ export function cacheReadPlans() {
   const prototype = QueryCompiler.prototype as unknown as { compile: Compile }
   const original = prototype.compile
   prototype.compile = function cachedCompile(this: object, request: string) {
+    if (enabled && request.length <= MAX_KEY_LENGTH && RAW_ACTION.test(request)) {
+      return compileRaw(cacheOf(this), (r) => original.call(this, r), request)
+    }
     if (!enabled || request.length > MAX_KEY_LENGTH || !CACHED_ACTION.test(request.slice(0, 200))) {
       return original.call(this, request)
     }

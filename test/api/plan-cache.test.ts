@@ -368,3 +368,41 @@ describe('writes with Json values, dates and generated times', () => {
     await prisma.changeSet.deleteMany({ where: { id: { in: created.map((row) => row.id) } } })
   })
 })
+
+describe('raw statements', () => {
+  const SQL =
+    'SELECT $1::int AS "id", $2::text AS "name", (SELECT count(*)::int FROM "Division" WHERE "id" = $1) AS "found"'
+
+  it('run each request with its own values, from the plan of their SQL', async () => {
+    const prisma = t.hub.database.prisma
+    await prisma.$queryRawUnsafe(SQL, 1, 'first') // the SQL's first request compiles its plan
+    const before = allPlanCacheStats()
+    const answers = []
+    for (const [id, name] of [
+      [2, 'second'],
+      [3, '第三'],
+      [-5, ''],
+    ] as const)
+      answers.push(await prisma.$queryRawUnsafe<{ id: number; name: string }[]>(SQL, id, name))
+    expect(answers).toEqual([
+      [{ id: 2, name: 'second', found: 1 }],
+      [{ id: 3, name: '第三', found: 1 }],
+      [{ id: -5, name: '', found: 0 }],
+    ])
+    expect(delta(before, allPlanCacheStats())).toEqual({ shapeHits: 3, compiled: 0 })
+  })
+
+  it('compile afresh what they cannot vary safely: other parameter types, other SQL', async () => {
+    const prisma = t.hub.database.prisma
+    const before = allPlanCacheStats()
+    // A float, a date and a null are not kept: each request compiles its own plan.
+    expect(await prisma.$queryRawUnsafe(SQL.replace('::int AS "id"', '::float8 AS "id"'), 1.5, 'x')).toEqual([
+      { id: 1.5, name: 'x', found: 0 },
+    ])
+    expect(await prisma.$queryRawUnsafe('SELECT $1::timestamptz AS "at"', new Date('2026-01-01T00:00:00Z'))).toEqual([
+      { at: new Date('2026-01-01T00:00:00Z') },
+    ])
+    expect(await prisma.$queryRawUnsafe('SELECT $1::text AS "nothing"', null)).toEqual([{ nothing: null }])
+    expect(delta(before, allPlanCacheStats())).toEqual({ shapeHits: 0, compiled: 3 })
+  })
+})
