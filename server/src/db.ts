@@ -33,6 +33,16 @@ export function readDb(ctx: { reading?: Reading }): PrismaClient {
   return readsGoToPrimary() ? open.published.primary : open.published.prisma
 }
 
+/**
+ * The client for SQL of the hub's own that only reads records for a request (compiled reads): the
+ * read-replicas extension keeps raw SQL on the primary, since it cannot tell a read from a write,
+ * so a replica is asked for here unless the request must see its own writes.
+ */
+export function rawReadDb(ctx: { reading?: Reading }): PrismaClient {
+  const client = readDb(ctx) as PrismaClient & { $replica?: () => PrismaClient }
+  return client.$replica && !readsGoToPrimary() ? client.$replica() : client
+}
+
 /** The PostgreSQL schema a request's records are read from (for the statements Prisma cannot express). */
 export function readSchema(ctx: { reading?: Reading }): string {
   const reading = ctx.reading

@@ -173,3 +173,118 @@ describe('record reads by ID compiled to one statement', () => {
     expect(computed.statements.some(isCompiled)).toBe(false)
   })
 })
+
+/** The list's document, and the same with the executor forced (the same length, for error columns). */
+const listDocumentOf = (f: Family, selection: string, forceExecutor = false) =>
+  `query List($first: Int, $after: String, $offset: Int, $search: String, $orderBy: [${f.typename}OrderBy!], $where: ${f.typename}Where) { ${f.options.plural}(first: $first, after: $after, offset: $offset, search: $search, orderBy: $orderBy, where: $where) { totalCount ${forceExecutor ? '@include(if: true)' : ' '.repeat(18)} __typename nodes { ${selection} } } }`
+
+async function compareLists(
+  caller: Parameters<TestHub['gqlAs']>[0],
+  f: Family,
+  selection: string,
+  variables: Record<string, unknown>,
+) {
+  const compiled = await answered(caller, listDocumentOf(f, selection), variables)
+  const executed = await answered(caller, listDocumentOf(f, selection, true), variables)
+  expect(executed.statements.some(isCompiled)).toBe(false)
+  expect(withoutRequestIds(compiled.response), JSON.stringify(variables)).toEqual(withoutRequestIds(executed.response))
+  return compiled
+}
+
+const compiledOnly = (statements: string[]) => statements.filter((sql) => !sql.includes('FROM "public"."Session"'))
+
+describe('pages of the root lists compiled to one statement', () => {
+  it('answers pages of every family as the executor does: sizes, offsets, cursors, search, order, filters', async () => {
+    for (const f of allFamilies()) {
+      const selection = await selectionOf(f)
+      const { [f.options.plural]: firstPage } = await t.data<
+        Record<string, { pageInfo: { endCursor: string | null }; nodes: { nameZh: string }[] }>
+      >(`{ ${f.options.plural}(first: 2, orderBy: [{field: NAME_ZH}]) { pageInfo { endCursor } nodes { nameZh } } }`)
+      const name = firstPage?.nodes[0]?.nameZh ?? '昭'
+      const pages: Record<string, unknown>[] = [
+        {},
+        { first: 3 },
+        { first: 0 },
+        { first: 2, offset: 3 },
+        { first: 3, orderBy: [{ field: 'NAME_ZH' }], after: firstPage?.pageInfo.endCursor ?? null },
+        { first: 4, orderBy: [{ field: 'NAME_ZH', direction: 'DESC' }] },
+        { first: 3, search: name.slice(0, 1) },
+        { first: 3, where: { nameZh: { contains: name.slice(1, 2) } } },
+        {
+          first: 3,
+          where: { OR: [{ nameZh: { startsWith: name.slice(0, 1) } }, { updatedAt: { gt: '2020-01-01T00:00:00Z' } }] },
+        },
+      ]
+      for (const variables of pages) {
+        const { response, statements } = await compareLists('admin', f, selection, variables)
+        expect(response.errors, `${f.typename} ${JSON.stringify(variables)}`).toBeUndefined()
+        const reads = compiledOnly(statements)
+        expect(reads.length, `${f.typename} ${JSON.stringify(variables)}: ${reads.join('\n')}`).toBe(1)
+        expect(isCompiled(reads[0] ?? ''), f.typename).toBe(true)
+      }
+    }
+  })
+
+  it('leaves refusals, pages read backwards and callers who may not read to the executor, with its answers', async () => {
+    const careFacilities = allFamilies().find((f) => f.typename === 'CareFacility') as Family
+    for (const variables of [{ first: 1000 }, { after: 'not a cursor' }, { first: 2, offset: -1 }]) {
+      const { response, statements } = await compareLists('admin', careFacilities, 'nameZh', variables)
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+      expect(statements.some(isCompiled)).toBe(false)
+    }
+    const backwards = await answered('admin', `{ careFacilities(last: 2) { totalCount nodes { nameZh } } }`, {})
+    expect(backwards.statements.some(isCompiled)).toBe(false)
+    const anonymous = await compareLists('anonymous', careFacilities, 'nameZh', { first: 2 })
+    expect(anonymous.statements.some(isCompiled)).toBe(false)
+    const created = await t.data<{ createApiKey: { secret: string } }>(
+      'mutation Key($input: ApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      { input: { name: 'compiled lists', scopes: ['read:Hospital'] } },
+    )
+    const hospitalsOnly = await compareLists({ bearer: created.createApiKey.secret }, careFacilities, 'nameZh', {
+      first: 2,
+    })
+    expect(hospitalsOnly.statements.some(isCompiled)).toBe(false)
+    expect(hospitalsOnly.response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('pages of related records inside the compiled statement', () => {
+  const nested = (force: boolean, settlementsArgs = 'first: 2') =>
+    `query Nested($after: String, $where: DivisionWhere) { divisions(where: $where, first: 4, after: $after) { totalCount ${force ? '@include(if: true)' : ' '.repeat(18)} nodes { nameZh settlements(${settlementsArgs}) { totalCount nodes { nameZh relocatedPopulation communities(first: 3, orderBy: [{field: NAME_ZH, direction: DESC}]) { __typename nodes { nameZh careFacilities(first: 2, where: {kind: {in: [ELDERLY_CANTEEN, NURSING_HOME, CHILDRENS_HOME]}}) { totalCount nodes { nameZh kind peopleServed } } } } } } } } }`
+
+  it('answers a division tree as the executor does, each level paged and filtered as asked', async () => {
+    // The divisions the seed's settlements are in, and the counties.
+    const holding = await t.hub.database.prisma.settlement.findMany({ select: { divisionId: true } })
+    const ids = [...new Set(holding.map((row) => Buffer.from(`Division:${row.divisionId}`).toString('base64')))]
+    expect(ids.length).toBeGreaterThan(0)
+    const { divisions } = await t.data<{ divisions: { pageInfo: { endCursor: string } } }>(
+      '{ divisions(where: {level: {equals: COUNTY}}, first: 3) { pageInfo { endCursor } } }',
+    )
+    const pages = [
+      { where: { id: { in: ids } } },
+      { where: { level: { equals: 'COUNTY' } } },
+      { where: { level: { equals: 'COUNTY' } }, after: divisions.pageInfo.endCursor },
+    ]
+    let settlementsSeen = 0
+    for (const variables of pages) {
+      const compiled = await answered('admin', nested(false), variables)
+      const executed = await answered('admin', nested(true), variables)
+      expect(executed.statements.some(isCompiled)).toBe(false)
+      expect(withoutRequestIds(compiled.response)).toEqual(withoutRequestIds(executed.response))
+      expect(compiled.response.errors).toBeUndefined()
+      settlementsSeen += JSON.stringify(compiled.response.data).split('relocatedPopulation').length - 1
+      expect(compiledOnly(compiled.statements)).toHaveLength(1)
+      expect(isCompiled(compiledOnly(compiled.statements)[0] ?? '')).toBe(true)
+    }
+    expect(settlementsSeen).toBeGreaterThan(0)
+  })
+
+  it('leaves a nested page the list refuses, or one read backwards, to the executor', async () => {
+    for (const args of ['first: 1000', 'last: 2']) {
+      const compiled = await answered('admin', nested(false, args), {})
+      const executed = await answered('admin', nested(true, args), {})
+      expect(withoutRequestIds(compiled.response)).toEqual(withoutRequestIds(executed.response))
+      expect(compiled.statements.some(isCompiled)).toBe(false)
+    }
+  })
+})

@@ -19,7 +19,7 @@ type ConnectionArgs = ListArgs & PageArgs
 const SIZES = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }
 
 /** The list's order and the page the arguments ask for; BAD_USER_INPUT for bad page arguments. */
-function pageOf(f: Family, args: ConnectionArgs, ctx: Context): { scope: CursorScope; plan: PagePlan } {
+export function pageOf(f: Family, args: ConnectionArgs, ctx: Context): { scope: CursorScope; plan: PagePlan } {
   const scope = cursorScope(f, args.orderBy)
   return { scope, plan: planPage(scope, args, SIZES, ctx.locale) }
 }
