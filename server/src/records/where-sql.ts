@@ -29,7 +29,7 @@ interface ColumnType {
   cast: (value: unknown) => Prisma.Sql
 }
 
-function columnType(alias: string, name: string, spec: FieldSpec | undefined): ColumnType {
+function columnType(alias: string, name: string, spec: FieldSpec | undefined, schema: string): ColumnType {
   const column = sql`${ident(alias)}.${ident(name)}`
   if (name === 'id' || name === 'createdAt' || name === 'updatedAt' || name === 'deletedAt') {
     return name === 'id'
@@ -46,8 +46,10 @@ function columnType(alias: string, name: string, spec: FieldSpec | undefined): C
     case 'date':
       return { column, cast: (v) => sql`${v instanceof Date ? v.toISOString().slice(0, 10) : v}::date` }
     case 'enum':
-      // Enum columns compare as text: the parameter needs no knowledge of the enum's type name.
-      return { column: sql`${column}::text`, cast: (v) => sql`${v}::text` }
+      // The value as the column's own type, as Prisma writes it: compared as text instead, the
+      // column could use none of its indexes (a list of one kind within a division read every row
+      // of the family). Enums are only compared for equality (equals, not, in).
+      return { column, cast: (v) => sql`CAST(${v}::text AS ${table(schema, spec.enumName)})` }
     case 'text':
       return { column, cast: (v) => sql`${v}::text` }
     default:
@@ -141,7 +143,7 @@ export function whereToSql(
           sql`EXISTS (SELECT 1 FROM ${table(schema, target.typename)} ${ident(inner)} WHERE ${ident(inner)}."id" = ${ident(alias)}.${ident(relation[0])} AND ${whereToSql(target, filter, inner, lookup, schema, depth + 1)})`,
         )
       } else {
-        parts.push(scalarCondition(columnType(alias, key, shape.fields[key]), value))
+        parts.push(scalarCondition(columnType(alias, key, shape.fields[key], schema), value))
       }
     }
   }
