@@ -11,6 +11,8 @@
 // - variables that do not fit their types: the compiled function refuses them with messages of its
 //   own and no HTTP status, so such a request is executed again by Yoga's executor, which answers
 //   it 400 with graphql-js's messages, as it always has.
+// Before all that, the hot read shapes (a record by its ID, a page of a list) are answered by one SQL
+// statement when records/compiled-reads.ts can answer them exactly as the resolvers would.
 // It must be the first plugin to replace the executor, so that every other one (the execution
 // timeout and its cancellation above all) wraps the compiled function as it wraps Yoga's.
 import {
@@ -112,20 +114,30 @@ function refusedVariables(result: unknown): boolean {
   return !('data' in (result as object))
 }
 
-export function useCompiledExecution(): Plugin {
-  // Per schema (a test or plugin may execute against another), then per parsed document: Yoga's
-  // parser cache hands out the same object for the same text, and one it evicts is collected here.
-  const entries = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Entry>>()
-  const budget = compileBudget()
-  // A record read by its ID is compiled to one SQL statement at first sight (a walk of the
-  // document, cheaper than validating it); null when the document is not such a read.
-  const reads = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, CompiledRead | null>>()
-  const readFor = (schema: GraphQLSchema, document: DocumentNode): CompiledRead | null => {
-    let ofSchema = reads.get(schema)
+/**
+ * What is kept per schema (a test or plugin may execute against another), then per parsed document:
+ * Yoga's parser cache hands out the same object for the same text, and one it evicts is collected.
+ */
+function perDocument<T>() {
+  const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, T>>()
+  return (schema: GraphQLSchema) => {
+    let ofSchema = bySchema.get(schema)
     if (!ofSchema) {
       ofSchema = new WeakMap()
-      reads.set(schema, ofSchema)
+      bySchema.set(schema, ofSchema)
     }
+    return ofSchema
+  }
+}
+
+export function useCompiledExecution(): Plugin {
+  const entries = perDocument<Entry>()
+  const budget = compileBudget()
+  // The hot read shapes are compiled to one SQL statement at first sight (a walk of the document,
+  // cheaper than validating it); null when the document is not one of them.
+  const reads = perDocument<CompiledRead | null>()
+  const readFor = (schema: GraphQLSchema, document: DocumentNode): CompiledRead | null => {
+    const ofSchema = reads(schema)
     let read = ofSchema.get(document)
     if (read === undefined) {
       const operation = onlyQuery(document)
@@ -135,11 +147,7 @@ export function useCompiledExecution(): Plugin {
     return read
   }
   const compiledFor = (schema: GraphQLSchema, document: DocumentNode): Compiled | null => {
-    let ofSchema = entries.get(schema)
-    if (!ofSchema) {
-      ofSchema = new WeakMap()
-      entries.set(schema, ofSchema)
-    }
+    const ofSchema = entries(schema)
     const entry = ofSchema.get(document)
     if (typeof entry === 'object') return entry
     const seen = entry ?? 0
