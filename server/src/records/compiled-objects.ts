@@ -49,7 +49,7 @@ export interface Names {
 }
 
 /** This request cannot be answered by the statement: the executor answers it. */
-export class NotCompilable extends Error {}
+class NotCompilable extends Error {}
 
 // json_build_object takes at most 100 arguments: 50 keys. More is left to the executor.
 export const MAX_KEYS = 50
@@ -81,7 +81,10 @@ function columnValue(spec: FieldSpec, row: string, column: string): string | und
 
 const DATE_TIME = (value: string) => `to_char(${value}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
-/** The plain fields of a selection: no directives, arguments, fragments or repeated keys. */
+/**
+ * The fields of a selection, when it holds nothing else: no fragments, directives or repeated keys.
+ * (Arguments are each field's own: buildObject takes them only on pages of related records.)
+ */
 export function plainFields(selectionSet: SelectionSetNode | undefined): FieldNode[] | undefined {
   if (!selectionSet) return undefined
   const fields: FieldNode[] = []
