@@ -21,9 +21,11 @@ import {
 } from 'graphql'
 import type { Context } from '../builder.ts'
 import { pageOf } from './connections.ts'
+import { sortKeysOf } from './cursors.ts'
 import type { FieldSpec } from './fields.ts'
 import { prismaWhereFor } from './list-args.ts'
-import { allFamilies, type Family, family, lowerFirst } from './registry.ts'
+import type { PagePlan } from './pages.ts'
+import { allFamilies, type Family, family } from './registry.ts'
 import { combineWhere } from './where.ts'
 import { whereToSql } from './where-sql.ts'
 
@@ -113,7 +115,7 @@ interface Readable {
   relation: (field: string) => Relation | undefined
 }
 
-function familyReadable(f: Family, citations: boolean): Readable {
+function familyReadable(f: Family): Readable {
   return {
     value(field, row, names) {
       if (field === 'id') return globalId(f.typename, row)
@@ -126,9 +128,11 @@ function familyReadable(f: Family, citations: boolean): Readable {
       return value && spec.restricted && !names.restricted ? 'NULL' : value
     },
     relation(field) {
-      if (field === 'citations' && citations) {
-        const column = quoted(`${lowerFirst(f.typename)}Id`)
-        return { target: 'Citation', list: true, on: (parent, target) => `${target}.${column} = ${parent}."id"` }
+      if (field === 'citations') {
+        const column = foreignKey(f.typename, 'citations', 'Citation')
+        return column
+          ? { target: 'Citation', list: true, on: (parent, target) => `${target}.${quoted(column)} = ${parent}."id"` }
+          : undefined
       }
       for (const [name, spec] of Object.entries(f.fields)) {
         if (spec.kind !== 'ref' || spec.relation !== field) continue
@@ -156,12 +160,9 @@ const citationReadable: Readable = {
       : undefined,
 }
 
-/** The families whose object type lists `citations` (not a connection) — every one but these. */
-const WITHOUT_CITATION_LIST = new Set(['Source', 'Indicator'])
-
 function readables(): Map<string, Readable> {
   const map = new Map<string, Readable>([['Citation', citationReadable]])
-  for (const f of allFamilies()) map.set(f.typename, familyReadable(f, !WITHOUT_CITATION_LIST.has(f.typename)))
+  for (const f of allFamilies()) map.set(f.typename, familyReadable(f))
   return map
 }
 
@@ -241,14 +242,12 @@ function inline(condition: Prisma.Sql, names: Names): string {
   )
 }
 
-/** ORDER BY of a Prisma orderBy (as where.ts and cursors.ts write it) on rows aliased `row`. */
-function orderBySql(orderBy: Record<string, unknown>[], row: string): string {
-  return orderBy
-    .map((entry) => {
-      const [field, sort] = Object.entries(entry)[0] as [string, string | { sort: string; nulls: string }]
-      const column = `${row}.${quoted(field)}`
-      if (typeof sort === 'string') return `${column} ${sort === 'desc' ? 'DESC' : 'ASC'}`
-      return `${column} ${sort.sort === 'desc' ? 'DESC' : 'ASC'} NULLS ${sort.nulls === 'first' ? 'FIRST' : 'LAST'}`
+/** ORDER BY of a page's Prisma orderBy (its sort keys, cursors.ts) on rows aliased `row`. */
+function orderBySql(orderBy: PagePlan['orderBy'], row: string): string {
+  return sortKeysOf(orderBy)
+    .map(({ field, direction, nulls }) => {
+      const order = `${row}.${quoted(field)} ${direction === 'desc' ? 'DESC' : 'ASC'}`
+      return nulls ? `${order} NULLS ${nulls === 'first' ? 'FIRST' : 'LAST'}` : order
     })
     .join(', ')
 }
@@ -335,7 +334,7 @@ export function buildConnection(
 
 interface Page {
   f: Family
-  plan: ReturnType<typeof pageOf>['plan']
+  plan: PagePlan
   listWhere: Record<string, unknown>
   table: string
   joined: (alias: string) => string
