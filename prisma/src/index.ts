@@ -36,5 +36,7 @@ export {
   type RecordSnapshot,
   rebuildFromLog,
   recordSnapshots,
+  snapshotSql,
+  snapshotsByRecord,
   workingAndPublishedSnapshots,
 } from './publication.ts'

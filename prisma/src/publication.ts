@@ -307,9 +307,29 @@ export async function recordSnapshots(
 }
 
 /**
+ * What review compares after a change, as SQL over a record row `r` of `table`: `working`, its
+ * snapshot in the working copy (the row itself — a table's, or the row an UPDATE returned — with its
+ * parts as the working tables hold them); `path`, its division path (its division's ancestors, self
+ * included; a division's own); `published`, the snapshot of a row `r` of `publishedTable`.
+ */
+export async function snapshotSql(db: Sql, table: string, cacheKey: object) {
+  const structure = await structureOf(db, cacheKey)
+  const columns = (structure.columns.get(table) ?? []).map((column) => column.name)
+  return {
+    working: snapshotExpression(structure, table, 'public'),
+    path: columns.includes('ancestorIds')
+      ? 'r."ancestorIds"'
+      : columns.includes('divisionId')
+        ? '(SELECT d."ancestorIds" FROM public."Division" d WHERE d.id = r."divisionId")'
+        : 'NULL::int[]',
+    published: snapshotExpression(structure, table, PUBLISHED_SCHEMA),
+    publishedTable: pub(table),
+  }
+}
+
+/**
  * recordSnapshots of the working and the published copy in one statement, with each working row's
- * division path (its division's ancestors, self included; a division's own): what review compares
- * after a change, read in one round trip instead of three.
+ * division path: what review compares after a change, read in one round trip instead of three.
  */
 export async function workingAndPublishedSnapshots(
   db: Sql,
@@ -321,21 +341,22 @@ export async function workingAndPublishedSnapshots(
   published: Map<number, RecordSnapshot>
   divisionPaths: Map<number, number[]>
 }> {
-  const structure = await structureOf(db, cacheKey)
-  const columns = (structure.columns.get(table) ?? []).map((column) => column.name)
-  const path = columns.includes('ancestorIds')
-    ? 'r."ancestorIds"'
-    : columns.includes('divisionId')
-      ? '(SELECT d."ancestorIds" FROM public."Division" d WHERE d.id = r."divisionId")'
-      : 'NULL::int[]'
+  const sql = await snapshotSql(db, table, cacheKey)
   const rows = await db.rows<{ copy: string; id: number; snapshot: RecordSnapshot; path: number[] | null }>(
-    `SELECT 'working' AS copy, r.id, ${snapshotExpression(structure, table, 'public')} AS snapshot, ${path} AS path
+    `SELECT 'working' AS copy, r.id, ${sql.working} AS snapshot, ${sql.path} AS path
      FROM ${pub(table, 'public')} r WHERE r.id = ANY($1::int[])
      UNION ALL
-     SELECT 'published', r.id, ${snapshotExpression(structure, table, PUBLISHED_SCHEMA)}, NULL
-     FROM ${pub(table, PUBLISHED_SCHEMA)} r WHERE r.id = ANY($1::int[])`,
+     SELECT 'published', r.id, ${sql.published}, NULL
+     FROM ${sql.publishedTable} r WHERE r.id = ANY($1::int[])`,
     [ids],
   )
+  return snapshotsByRecord(rows)
+}
+
+/** Snapshots as workingAndPublishedSnapshots reads them (a row per record and copy), by record. */
+export function snapshotsByRecord(
+  rows: { copy: string; id: number; snapshot: RecordSnapshot; path: number[] | null }[],
+) {
   const working = new Map<number, RecordSnapshot>()
   const published = new Map<number, RecordSnapshot>()
   const divisionPaths = new Map<number, number[]>()

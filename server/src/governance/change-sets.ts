@@ -3,7 +3,7 @@
 // runs without review (REVIEW=off) it is published at once. A record under review in one operator's
 // set is not changed by another until the set is approved, rejected and withdrawn, or withdrawn.
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows and transactions are typed per model */
-import { Prisma, prismaSql, workingAndPublishedSnapshots } from '@minsheng/db'
+import { Prisma, prismaSql, snapshotSql, workingAndPublishedSnapshots } from '@minsheng/db'
 import { getDatamodel } from '@minsheng/db/pothos-types'
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
@@ -198,9 +198,22 @@ export function settleChange(
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE',
   changeSetId: number | null,
   changedFields: string[],
-  alongside?: Prisma.Sql,
+  options: SettleOptions = {},
 ) {
-  return settleChanges(w, f, [recordId], changeSetId, action, changedFields, alongside)
+  return settleChanges(w, f, [recordId], changeSetId, action, changedFields, options)
+}
+
+/** The snapshots review compares, as workingAndPublishedSnapshots reads them. */
+export type Snapshots = Awaited<ReturnType<typeof workingAndPublishedSnapshots>>
+
+interface SettleOptions {
+  /**
+   * A statement (an INSERT) to run with the set's last write, saving a round trip: settleChanges
+   * returns true when it was run, false when the caller must run it itself.
+   */
+  alongside?: Prisma.Sql
+  /** The records' snapshots, when the write read them already (records/write.ts's one-statement update). */
+  snapshots?: Snapshots
 }
 
 /** settleChange for many records of one family at once (an import's new records). */
@@ -211,18 +224,14 @@ export async function settleChanges(
   changeSetId: number | null,
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE' = 'CREATE',
   changedFields: string[] = [],
-  /**
-   * A statement (an INSERT) to run with the set's last write, saving a round trip: true when it was
-   * run, false when the caller must run it itself.
-   */
-  alongside?: Prisma.Sql,
+  { alongside, snapshots }: SettleOptions = {},
 ): Promise<boolean> {
   if (recordIds.length === 0) return false
   const review = changeSetId != null
   // The copies side by side: what review records, and what a locked period's check compares.
   const { working, published, divisionPaths } =
     review || f.options.periodPart
-      ? await snapshotsOf(w.tx, f, recordIds)
+      ? (snapshots ?? (await snapshotsOf(w.tx, f, recordIds)))
       : { working: undefined, published: undefined, divisionPaths: undefined }
   if (f.options.periodPart) {
     for (const recordId of recordIds) {
@@ -315,6 +324,16 @@ async function upsertChangeOfSet(
 async function snapshotsOf(tx: Tx, f: Family, recordIds: number[]) {
   return workingAndPublishedSnapshots(prismaSql(tx), f.typename, recordIds, database())
 }
+
+/** snapshotsOf as SQL over a row `r` of the family, for a write that reads them in its own statement. */
+export const snapshotSqlOf = (tx: Tx, f: Family) => snapshotSql(prismaSql(tx), f.typename, database())
+
+/**
+ * Whether an open set of another operator holds the record, as SQL over a CTE "holding" of
+ * openSetsHolding's rows: the condition on which ownSetAmong refuses a change.
+ */
+export const heldByOthers = (ctx: Context) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "holding" h WHERE h."authorId" IS DISTINCT FROM ${authorOf(ctx)}::int)`
 
 /**
  * A purged record is gone for good, review or not: it leaves every open change set, and partners'

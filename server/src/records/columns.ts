@@ -1,6 +1,6 @@
-// Record types use Pothos's select mode (a request reads only the columns its fields need). Where
-// code needs the whole row as well — the audit trail of an update — the caller's selection is
-// widened to every column of the model.
+// Record types use Pothos's select mode (a request reads only the columns its fields need). A write
+// that has the whole row already (an update's RETURNING) answers with it when the caller's
+// selection asks for nothing more.
 import { getDatamodel } from '@minsheng/db/pothos-types'
 
 const columnsByModel = new Map<string, Record<string, true>>()
@@ -15,7 +15,9 @@ function allColumns(model: string): Record<string, true> {
   return columns
 }
 
-/** Pothos's query for a record, reading every column besides what the caller selected. */
-export function withAllColumns<Q extends { select?: Record<string, unknown> }>(model: string, query: Q): Q {
-  return query.select ? { ...query, select: { ...allColumns(model), ...query.select } } : query
+/** Whether Pothos's query for a record reads its columns alone (no relation), so a row of the table answers it. */
+export function selectsColumnsOnly(model: string, query: { select?: Record<string, unknown>; include?: unknown }) {
+  if (query.include) return false
+  const columns = allColumns(model)
+  return Object.keys(query.select ?? {}).every((name) => name in columns)
 }

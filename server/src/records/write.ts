@@ -5,7 +5,7 @@
 // record and its nested lists, and records the change in the audit trail, which notes it for live
 // subscribers once the transaction commits.
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows, queries and transactions are typed per model */
-import { copyPublishedToWorking, Prisma, prismaSql } from '@minsheng/db'
+import { copyPublishedToWorking, Prisma, prismaSql, snapshotsByRecord } from '@minsheng/db'
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
 import { database } from '../db.ts'
@@ -13,15 +13,18 @@ import type { ChangeSetChoice } from '../governance/change-sets.ts'
 import {
   changeSetFor,
   type HoldingSet,
+  heldByOthers,
   openSetsHolding,
   ownSetAmong,
   purgeFromReview,
+  type Snapshots,
   settleChange,
   settleChanges,
+  snapshotSqlOf,
 } from '../governance/change-sets.ts'
 import { errorsAfterSave } from '../quality/index.ts'
 import { announce, auditData, auditInsert, diffRecords, writeAudit, writeAudits } from './audit.ts'
-import { withAllColumns } from './columns.ts'
+import { selectsColumnsOnly } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
 import { conflictError, type FieldError, notFoundError, userInputError } from './errors.ts'
 import { idOf, encodeGlobalID as idOfRecord } from './ids.ts'
@@ -168,7 +171,7 @@ async function recordChange(
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE',
   before: any,
   after: any,
-  ownOpenSet?: number,
+  { ownOpenSet, snapshots }: { ownOpenSet?: number; snapshots?: Snapshots } = {},
 ) {
   const fields = recordFieldNames(f)
   const changeSetId = await changeSetFor(w, ownOpenSet)
@@ -186,13 +189,14 @@ async function recordChange(
   if (changeSetId == null) {
     // Published at once: the event first, as the publication's own steps follow it.
     await writeAudit(w.tx, w.ctx, entry)
-    await settleChange(w, f, after.id, action, changeSetId, changed)
+    await settleChange(w, f, after.id, action, changeSetId, changed, { snapshots })
     return
   }
   // Under review, nothing else in the transaction reads the event: it is written with the set's
   // last write when that is one statement (a form save), saving a round trip.
   announce(w.tx, w.ctx, entry)
-  const written = await settleChange(w, f, after.id, action, changeSetId, changed, auditInsert(w.ctx, entry))
+  const alongside = auditInsert(w.ctx, entry)
+  const written = await settleChange(w, f, after.id, action, changeSetId, changed, { alongside, snapshots })
   if (!written) await w.tx.auditEvent.create({ data: auditData(w.ctx, entry) })
 }
 
@@ -281,27 +285,97 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
 export const isPlainCreate = (f: Family, input: RecordInput) => !hasNested(input) && !f.options.afterWrite
 
 export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: RecordInput, query?: Query) {
+  // Nested lists and afterWrite change the record after its row: they take the long way.
+  if (!hasNested(input) && !f.options.afterWrite) return updateOwnColumns(w, f, ref, input, query)
   const { before, ownOpenSet } = await recordToChange(w, f, ref, 'live')
-  const moves = 'divisionId' in input.data || 'parentId' in input.data
-  if (moves) await requireScope(w.tx, f, w.ctx, { ...before, ...input.data }, ref.id)
-  // Nested lists and afterWrite change the record after the update; otherwise the updated row, with
-  // the caller's selection, comes back from the update itself (two statements fewer).
-  const rewrites = hasNested(input) || Boolean(f.options.afterWrite)
-  const updated = await changeAtVersion(w, f, ref, 'live', (where) =>
-    delegateOf(w.tx, f).update({
-      ...(rewrites ? {} : withAllColumns(f.typename, query ?? {})),
-      where,
-      data: { ...input.data, version: { increment: 1 } },
-    }),
+  await requireScopeIfMoved(w, f, ref, before, input)
+  await changeAtVersion(w, f, ref, 'live', (where) =>
+    delegateOf(w.tx, f).update({ where, data: { ...input.data, version: { increment: 1 } } }),
   )
   if (hasNested(input)) await delegateOf(w.tx, f).update({ where: { id: ref.id }, data: input.nested })
   if (f.options.afterWrite) {
     await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: input.input, ctx: w.ctx })
   }
-  const after = rewrites ? await reread(w, f, ref.id, undefined) : updated
+  const after = await reread(w, f, ref.id, undefined)
   await refuseQualityErrors(w, f, [ref.id], [after])
-  await recordChange(w, f, 'UPDATE', before, after, ownOpenSet)
-  return rewrites && query ? reread(w, f, ref.id, query) : after
+  await recordChange(w, f, 'UPDATE', before, after, { ownOpenSet })
+  return query ? reread(w, f, ref.id, query) : after
+}
+
+/** A change of division (or of a division's parent) is checked against the caller's scope where it lands. */
+async function requireScopeIfMoved(w: Writer, f: Family, ref: RecordRef, before: any, input: RecordInput) {
+  const moves = 'divisionId' in input.data || 'parentId' in input.data
+  if (moves) await requireScope(w.tx, f, w.ctx, { ...before, ...input.data }, ref.id)
+}
+
+/**
+ * An update of the record's own columns, the form save of every family, in one statement where
+ * recordToChange, the update and review's snapshots took three: the open sets holding the record,
+ * locked (review on); the record as it was; the update, made only at the caller's version, while
+ * the record is live and no other operator's set holds it; and, for the row written, the snapshots
+ * review compares (its parts are untouched, so the statement reads them as they stand). The values
+ * are typed by PostgreSQL from their JSON, as Prisma would send them: the row comes back as
+ * findUnique gives it (test/api/governance/form-save.test.ts). When nothing was written, the record
+ * as it was says why, with recordToChange's errors in its order.
+ */
+async function updateOwnColumns(w: Writer, f: Family, ref: RecordRef, input: RecordInput, query: Query) {
+  const review = w.ctx.governance.review
+  const snapshots = review || f.options.periodPart ? await snapshotSqlOf(w.tx, f) : undefined
+  const target = table('public', f.typename)
+  const columns = Object.keys(input.data).map((name) => Prisma.raw(`"${name}"`))
+  const assigned = columns.length
+    ? Prisma.sql`(${Prisma.join(columns)}) = (SELECT ${Prisma.join(columns.map((c) => Prisma.sql`j.${c}`))}
+        FROM jsonb_populate_record(NULL::${target}, ${JSON.stringify(input.data)}::jsonb) j), `
+    : Prisma.empty
+  const rows: Record<string, any>[] = await w.tx.$queryRaw(Prisma.sql`
+    WITH ${review ? Prisma.sql`"holding" AS (${openSetsHolding(f.typename, ref.id)}), ` : Prisma.empty}
+    "before" AS (SELECT r.* FROM ${target} r WHERE r.id = ${ref.id}),
+    "updated" AS (
+      UPDATE ${target} t SET ${assigned}"version" = t."version" + 1,
+        "updatedAt" = ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+      WHERE t.id = ${ref.id} AND t."version" = ${ref.version} AND t."deletedAt" IS NULL
+        ${review ? Prisma.sql`AND NOT ${heldByOthers(w.ctx)}` : Prisma.empty}
+      RETURNING t.*)
+    SELECT 'before' AS "__copy", b.*,
+      ${review ? Prisma.sql`(SELECT COALESCE(json_agg(h ORDER BY h.id), '[]'::json) FROM "holding" h)` : Prisma.sql`'[]'::json`} AS "__holding",
+      NULL::jsonb AS "__working", NULL::jsonb AS "__published", NULL::int[] AS "__path"
+    FROM "before" b
+    UNION ALL
+    SELECT 'after', r.*, NULL::json, ${
+      snapshots
+        ? Prisma.sql`${Prisma.raw(snapshots.working)}, (SELECT ${Prisma.raw(snapshots.published)}
+          FROM ${Prisma.raw(snapshots.publishedTable)} r WHERE r.id = ${ref.id}), ${Prisma.raw(snapshots.path)}`
+        : Prisma.sql`NULL::jsonb, NULL::jsonb, NULL::int[]`
+    }
+    FROM "updated" r`)
+  const [row, holding] = splitRow(rows.find((row) => row.__copy === 'before'))
+  const [after, , read] = splitRow(rows.find((row) => row.__copy === 'after'))
+  // The checks recordToChange makes, in its order: they pass when the update was made.
+  const before = await checkedRecord(w.tx, f, ref, 'live', row)
+  await requireScope(w.tx, f, w.ctx, before, ref.id)
+  const ownOpenSet = review ? ownSetAmong(w, f.typename, holding) : undefined
+  if (!after) {
+    // Or the record changed between this statement's snapshot and its update: as it now stands, it says how.
+    const now = await currentRecord(w.tx, f, ref, 'live')
+    throw conflictError(f.typename, ref.globalId, ref.version, now.version, now.updatedAt, null)
+  }
+  await requireScopeIfMoved(w, f, ref, before, input)
+  await refuseQualityErrors(w, f, [ref.id], [after])
+  const known =
+    snapshots &&
+    snapshotsByRecord([
+      { copy: 'working', id: ref.id, snapshot: read.working, path: read.path },
+      ...(read.published ? [{ copy: 'published', id: ref.id, snapshot: read.published, path: null }] : []),
+    ])
+  await recordChange(w, f, 'UPDATE', before, after, { ownOpenSet, snapshots: known })
+  return query && !selectsColumnsOnly(f.typename, query) ? reread(w, f, ref.id, query) : after
+}
+
+/** A row of updateOwnColumns's statement: the record's columns, the sets holding it, what review reads. */
+function splitRow(row: Record<string, any> | undefined) {
+  if (!row) return [null, [], { working: null, published: null, path: null }] as const
+  const { __copy, __holding, __working, __published, __path, ...record } = row
+  return [record, __holding as HoldingSet[], { working: __working, published: __published, path: __path }] as const
 }
 
 /** Moves a record to the trash (restorable); refused while live records still refer to it. */
@@ -311,7 +385,7 @@ export async function trashRecord(w: Writer, f: Family, ref: RecordRef, query?: 
   await changeAtVersion(w, f, ref, 'live', (where) =>
     delegateOf(w.tx, f).update({ where, data: { deletedAt: new Date(), version: { increment: 1 } } }),
   )
-  await recordChange(w, f, 'DELETE', before, await reread(w, f, ref.id, undefined), ownOpenSet)
+  await recordChange(w, f, 'DELETE', before, await reread(w, f, ref.id, undefined), { ownOpenSet })
   return reread(w, f, ref.id, query)
 }
 
@@ -327,7 +401,7 @@ export async function restoreRecord(w: Writer, f: Family, ref: RecordRef, toVers
   if (f.within === 'self' && f.options.afterWrite) {
     await f.options.afterWrite({ tx: w.tx, id: ref.id, mode: 'update', before, input: {}, ctx: w.ctx })
   }
-  await recordChange(w, f, 'RESTORE', before, await reread(w, f, ref.id, undefined), ownOpenSet)
+  await recordChange(w, f, 'RESTORE', before, await reread(w, f, ref.id, undefined), { ownOpenSet })
   return reread(w, f, ref.id, query)
 }
 
