@@ -1,5 +1,4 @@
 import type PrismaTypes from '@minsheng/db/pothos-types'
-import { getDatamodel } from '@minsheng/db/pothos-types'
 import SchemaBuilder from '@pothos/core'
 import DataloaderPlugin from '@pothos/plugin-dataloader'
 import PrismaPlugin from '@pothos/plugin-prisma'
@@ -17,6 +16,7 @@ import {
 import type { Actor } from './auth/actor.ts'
 import { canRead, canReadRestricted, isAdmin, isEditor, isReviewer } from './auth/permissions.ts'
 import type { SessionPolicy } from './auth/sessions.ts'
+import { datamodel } from './datamodel.ts'
 import { readDb } from './db.ts'
 import type { Reading } from './governance/reading.ts'
 import type { RateLimitReader } from './plugins/hardening/rate-limit.ts'
@@ -110,7 +110,7 @@ export const builder = new SchemaBuilder<{
   prisma: {
     // Each request reads the copy it asked for: working, published, or published as of a moment.
     client: (ctx) => readDb(ctx),
-    dmmf: getDatamodel(),
+    dmmf: datamodel(),
     // Descriptions come from each family's field descriptions (server/src/schema/<record>.ts); the
     // /// comments in schema.prisma are for readers of the data model.
     exposeDescriptions: false,

@@ -4,9 +4,9 @@
 // set is not changed by another until the set is approved, rejected and withdrawn, or withdrawn.
 /* biome-ignore-all lint/suspicious/noExplicitAny: rows and transactions are typed per model */
 import { Prisma, prismaSql, snapshotSql, workingAndPublishedSnapshots } from '@minsheng/db'
-import { getDatamodel } from '@minsheng/db/pothos-types'
 import { GraphQLError } from 'graphql'
 import type { Context } from '../builder.ts'
+import { datamodel } from '../datamodel.ts'
 import { database } from '../db.ts'
 import { noteDivisionPath } from '../live/after-commit.ts'
 import type { Family, Tx } from '../records/registry.ts'
@@ -152,7 +152,7 @@ async function requireOwnOpenSet(w: Writing, id: number) {
 
 /** Part tables of a record type, named as the record's fields (CarePrice → prices). */
 const partNames = (() => {
-  const models = getDatamodel().datamodel.models as unknown as Record<
+  const models = datamodel().datamodel.models as unknown as Record<
     string,
     { fields: { name: string; type: string; kind: string; isList: boolean; relationName?: string }[] }
   >
@@ -306,20 +306,47 @@ async function upsertChangeOfSet(
   alongside?: Prisma.Sql,
 ) {
   const now = new Date().toISOString()
+  const upsert = changeUpsertOf(recordType, now, {
+    changeSetId: Prisma.sql`${changeSetId}::int`,
+    recordId: Prisma.sql`${change.recordId}::int`,
+    action: Prisma.sql`${change.action}::text`,
+    fields: Prisma.sql`${JSON.stringify(change.fields)}::jsonb`,
+    baseVersion: Prisma.sql`${change.baseVersion}::int`,
+    version: Prisma.sql`${change.version}::int`,
+    divisionPath: Prisma.sql`${change.divisionPath}::int[]`,
+  })
   await tx.$executeRaw`
-    WITH ${alongside ? Prisma.sql`"alongside" AS (${alongside}), ` : Prisma.empty}"change" AS (
-      INSERT INTO "Change" ("changeSetId", "recordType", "recordId", "action", "fields", "baseVersion", "version",
-        "divisionPath", "createdAt", "updatedAt")
-      VALUES (${changeSetId}, ${recordType}, ${change.recordId}, CAST(${change.action}::text AS "AuditAction"),
-        ${JSON.stringify(change.fields)}::jsonb, ${change.baseVersion}::int, ${change.version}::int,
-        ${change.divisionPath}::int[], ${now}::timestamptz AT TIME ZONE 'UTC', ${now}::timestamptz AT TIME ZONE 'UTC')
-      ON CONFLICT ("changeSetId", "recordType", "recordId") DO UPDATE SET "action" = EXCLUDED."action",
-        "fields" = EXCLUDED."fields", "version" = EXCLUDED."version", "divisionPath" = EXCLUDED."divisionPath",
-        "updatedAt" = EXCLUDED."updatedAt"
-      RETURNING 1)
-    UPDATE "ChangeSet" SET "version" = "version" + 1, "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
-    WHERE id = ${changeSetId}`
+    WITH ${alongside ? Prisma.sql`"alongside" AS (${alongside}), ` : Prisma.empty}"change" AS (${upsert} RETURNING 1)
+    ${setVersionCounted(Prisma.sql`${changeSetId}::int`, now)}`
 }
+
+/**
+ * The INSERT of a set's change to one record, or its amendment when the set holds the record
+ * already, with values as SQL over `from` (a statement that computes them, records/update-sql.ts).
+ */
+export function changeUpsertOf(
+  recordType: string,
+  now: string,
+  values: Record<
+    'changeSetId' | 'recordId' | 'action' | 'fields' | 'baseVersion' | 'version' | 'divisionPath',
+    Prisma.Sql
+  >,
+  from: Prisma.Sql = Prisma.empty,
+) {
+  return Prisma.sql`INSERT INTO "Change" ("changeSetId", "recordType", "recordId", "action", "fields", "baseVersion",
+      "version", "divisionPath", "createdAt", "updatedAt")
+    SELECT ${values.changeSetId}, ${recordType}, ${values.recordId}, CAST(${values.action} AS "AuditAction"),
+      ${values.fields}, ${values.baseVersion}, ${values.version}, ${values.divisionPath},
+      ${now}::timestamptz AT TIME ZONE 'UTC', ${now}::timestamptz AT TIME ZONE 'UTC' ${from}
+    ON CONFLICT ("changeSetId", "recordType", "recordId") DO UPDATE SET "action" = EXCLUDED."action",
+      "fields" = EXCLUDED."fields", "version" = EXCLUDED."version", "divisionPath" = EXCLUDED."divisionPath",
+      "updatedAt" = EXCLUDED."updatedAt"`
+}
+
+/** The set changed: a reviewer holding an older version of it is told so on approval. */
+export const setVersionCounted = (changeSetId: Prisma.Sql, now: string) =>
+  Prisma.sql`UPDATE "ChangeSet" SET "version" = "version" + 1, "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
+    WHERE id = ${changeSetId}`
 
 async function snapshotsOf(tx: Tx, f: Family, recordIds: number[]) {
   return workingAndPublishedSnapshots(prismaSql(tx), f.typename, recordIds, database())

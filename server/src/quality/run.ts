@@ -1,8 +1,8 @@
 // Applies every rule to the records in the database and returns what it finds. Reads in a few
 // statements per record type, then checks in memory with the pure rules.
 import type { Prisma, PrismaClient } from '@minsheng/db'
-import { getDatamodel } from '@minsheng/db/pothos-types'
 import type { MultiPolygon, Polygon } from 'geojson'
+import { datamodel } from '../datamodel.ts'
 import { figuresCited, hasEnglishName } from './completeness.ts'
 import { communityResidentsWithinSettlement, employeesWithinJobCapacity, openBedsWithinPlanned } from './figures.ts'
 import { fileUnderKnownTownship, pointInsideCounty } from './geography.ts'
@@ -27,7 +27,7 @@ const NOT_FIGURES = new Set(['id', 'version', 'latitude', 'longitude'])
 
 /** Fields of a model that hold figures: its numbers, other than ids, references and coordinates. */
 export function figureFieldsOf(model: string): string[] {
-  const fields = getDatamodel().datamodel.models[model]?.fields ?? []
+  const fields = datamodel().datamodel.models[model]?.fields ?? []
   return fields
     .filter((field) => field.kind === 'scalar' && (field.type === 'Int' || field.type === 'Decimal') && !field.isList)
     .map((field) => field.name)

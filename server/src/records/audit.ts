@@ -81,12 +81,32 @@ export function auditData(ctx: Context, entry: AuditEntry) {
 export function auditInsert(ctx: Context, entry: AuditEntry): Prisma.Sql {
   const data = auditData(ctx, entry)
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
+  return auditInsertOf(ctx, entry, {
+    recordId: Prisma.sql`${data.recordId}::int`,
+    changes: Prisma.sql`${json(data.changes)}::jsonb`,
+    version: Prisma.sql`${data.version}::int`,
+    snapshot: Prisma.sql`${json(data.snapshot)}::jsonb`,
+    changeSetId: Prisma.sql`${data.changeSetId}::int`,
+  })
+}
+
+/**
+ * The INSERT of an event whose record, values and set are SQL over `from` (a statement that
+ * computes them itself, records/update-sql.ts); who, why and when come from the request.
+ */
+export function auditInsertOf(
+  ctx: Context,
+  entry: Pick<AuditEntry, 'recordType' | 'action' | 'reason'>,
+  values: Record<'recordId' | 'changes' | 'version' | 'snapshot' | 'changeSetId', Prisma.Sql>,
+  from: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
+  const actor = actorColumns(ctx.actor)
   return Prisma.sql`INSERT INTO "AuditEvent" ("at", "actorKind", "actorUserId", "actorKeyId", "actorName",
       "requestId", "recordType", "recordId", "action", "changes", "reason", "version", "snapshot", "changeSetId")
-    VALUES (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC', CAST(${data.actorKind}::text AS "ActorKind"),
-      ${data.actorUserId}::int, ${data.actorKeyId}::int, ${data.actorName}, ${data.requestId}::text, ${data.recordType},
-      ${data.recordId}::int, CAST(${data.action}::text AS "AuditAction"), ${json(data.changes)}::jsonb, ${data.reason}::text,
-      ${data.version}::int, ${json(data.snapshot)}::jsonb, ${data.changeSetId}::int)`
+    SELECT ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC', CAST(${actor.actorKind}::text AS "ActorKind"),
+      ${actor.actorUserId}::int, ${actor.actorKeyId}::int, ${actor.actorName}, ${ctx.requestId}::text, ${entry.recordType},
+      ${values.recordId}, CAST(${entry.action}::text AS "AuditAction"), ${values.changes}, ${entry.reason?.trim() || null}::text,
+      ${values.version}, ${values.snapshot}, ${values.changeSetId} ${from}`
 }
 
 /** Notes the change for live subscribers: published by publishingTransaction once it commits. */

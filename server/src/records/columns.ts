@@ -1,14 +1,14 @@
 // Record types use Pothos's select mode (a request reads only the columns its fields need). A write
 // that has the whole row already (an update's RETURNING) answers with it when the caller's
 // selection asks for nothing more.
-import { getDatamodel } from '@minsheng/db/pothos-types'
+import { datamodel } from '../datamodel.ts'
 
 const columnsByModel = new Map<string, Record<string, true>>()
 
 function allColumns(model: string): Record<string, true> {
   let columns = columnsByModel.get(model)
   if (!columns) {
-    const fields = getDatamodel().datamodel.models[model]?.fields ?? []
+    const fields = datamodel().datamodel.models[model]?.fields ?? []
     columns = Object.fromEntries(fields.filter((f) => f.kind !== 'object').map((f) => [f.name, true as const]))
     columnsByModel.set(model, columns)
   }

@@ -5,7 +5,6 @@
 // for whole operations). A selection with anything else — a directive, a computed field
 // (coordinates, canEdit, history), a page read backwards — is not compiled.
 import type { Prisma } from '@minsheng/db'
-import { getDatamodel } from '@minsheng/db/pothos-types'
 import {
   type FieldNode,
   type GraphQLField,
@@ -20,6 +19,7 @@ import {
   type SelectionSetNode,
 } from 'graphql'
 import type { Context } from '../builder.ts'
+import { datamodel } from '../datamodel.ts'
 import { pageOf } from './connections.ts'
 import { sortKeysOf } from './cursors.ts'
 import type { FieldSpec } from './fields.ts'
@@ -347,7 +347,7 @@ type ModelField = { name: string; kind: string; type: string; relationName?: str
  * (the relation's other side); undefined for a relation through a table of links.
  */
 function foreignKey(parent: string, relation: string, target: string): string | undefined {
-  const models = getDatamodel().datamodel.models as unknown as Record<string, { fields: ModelField[] }>
+  const models = datamodel().datamodel.models as unknown as Record<string, { fields: ModelField[] }>
   const own = models[parent]?.fields.find((field) => field.name === relation && field.kind === 'object')
   if (!own?.relationName || own.type !== target) return undefined
   const other = models[target]?.fields.find(

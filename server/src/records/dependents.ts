@@ -1,6 +1,6 @@
 // Which records refer to a record of a given type, read from the Prisma datamodel so no family
 // lists them by hand. A record with live dependents cannot go to the trash.
-import { getDatamodel } from '@minsheng/db/pothos-types'
+import { datamodel } from '../datamodel.ts'
 
 export interface Dependent {
   model: string
@@ -16,7 +16,7 @@ export function dependentsOf(typename: string): Dependent[] {
   let found = cache.get(typename)
   if (found) return found
   found = []
-  const models = getDatamodel().datamodel.models
+  const models = datamodel().datamodel.models
   for (const [model, { fields }] of Object.entries(models)) {
     // Parts owned by a record (its citations, prices, observations) go with it.
     if (OWNED_PARTS.has(model)) continue

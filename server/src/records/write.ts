@@ -13,7 +13,6 @@ import type { ChangeSetChoice } from '../governance/change-sets.ts'
 import {
   changeSetFor,
   type HoldingSet,
-  heldByOthers,
   openSetsHolding,
   ownSetAmong,
   purgeFromReview,
@@ -22,6 +21,7 @@ import {
   settleChanges,
   snapshotSqlOf,
 } from '../governance/change-sets.ts'
+import { noteDivisionPath } from '../live/after-commit.ts'
 import { errorsAfterSave } from '../quality/index.ts'
 import { announce, auditData, auditInsert, diffRecords, writeAudit, writeAudits } from './audit.ts'
 import { selectsColumnsOnly } from './columns.ts'
@@ -30,6 +30,7 @@ import { conflictError, type FieldError, notFoundError, userInputError } from '.
 import { idOf, encodeGlobalID as idOfRecord } from './ids.ts'
 import { delegateOf, type Family, recordFieldNames, type Tx } from './registry.ts'
 import { requireScope } from './scope.ts'
+import { ownColumnsUpdate } from './update-sql.ts'
 import { parseInput } from './validation.ts'
 import { table } from './where-sql.ts'
 
@@ -309,45 +310,22 @@ async function requireScopeIfMoved(w: Writer, f: Family, ref: RecordRef, before:
 }
 
 /**
- * An update of the record's own columns, the form save of every family, in one statement where
- * recordToChange, the update and review's snapshots took three: the open sets holding the record,
- * locked (review on); the record as it was; the update, made only at the caller's version, while
- * the record is live and no other operator's set holds it; and, for the row written, the snapshots
- * review compares (its parts are untouched, so the statement reads them as they stand). The values
- * are typed by PostgreSQL from their JSON, as Prisma would send them: the row comes back as
- * findUnique gives it (test/api/governance/form-save.test.ts). When nothing was written, the record
- * as it was says why, with recordToChange's errors in its order.
+ * An update of the record's own columns, the form save of every family, in one statement
+ * (records/update-sql.ts) where recordToChange, the update, review's snapshots and (amending the
+ * caller's set) the audit event with the set's change took four. The values are typed by
+ * PostgreSQL from their JSON, as Prisma would send them: the row comes back as findUnique gives it
+ * (test/api/governance/form-save.test.ts). The checks that need JavaScript follow the statement in
+ * the same transaction, which their errors roll back; when nothing was written, the record as it
+ * was says why, with recordToChange's errors in its order.
  */
 async function updateOwnColumns(w: Writer, f: Family, ref: RecordRef, input: RecordInput, query: Query) {
   const review = w.ctx.governance.review
   const snapshots = review || f.options.periodPart ? await snapshotSqlOf(w.tx, f) : undefined
-  const target = table('public', f.typename)
-  const columns = Object.keys(input.data).map((name) => Prisma.raw(`"${name}"`))
-  const assigned = columns.length
-    ? Prisma.sql`(${Prisma.join(columns)}) = (SELECT ${Prisma.join(columns.map((c) => Prisma.sql`j.${c}`))}
-        FROM jsonb_populate_record(NULL::${target}, ${JSON.stringify(input.data)}::jsonb) j), `
-    : Prisma.empty
-  const rows: Record<string, any>[] = await w.tx.$queryRaw(Prisma.sql`
-    WITH ${review ? Prisma.sql`"holding" AS (${openSetsHolding(f.typename, ref.id)}), ` : Prisma.empty}
-    "before" AS (SELECT r.* FROM ${target} r WHERE r.id = ${ref.id}),
-    "updated" AS (
-      UPDATE ${target} t SET ${assigned}"version" = t."version" + 1,
-        "updatedAt" = ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
-      WHERE t.id = ${ref.id} AND t."version" = ${ref.version} AND t."deletedAt" IS NULL
-        ${review ? Prisma.sql`AND NOT ${heldByOthers(w.ctx)}` : Prisma.empty}
-      RETURNING t.*)
-    SELECT 'before' AS "__copy", b.*,
-      ${review ? Prisma.sql`(SELECT COALESCE(json_agg(h ORDER BY h.id), '[]'::json) FROM "holding" h)` : Prisma.sql`'[]'::json`} AS "__holding",
-      NULL::jsonb AS "__working", NULL::jsonb AS "__published", NULL::int[] AS "__path"
-    FROM "before" b
-    UNION ALL
-    SELECT 'after', r.*, NULL::json, ${
-      snapshots
-        ? Prisma.sql`${Prisma.raw(snapshots.working)}, (SELECT ${Prisma.raw(snapshots.published)}
-          FROM ${Prisma.raw(snapshots.publishedTable)} r WHERE r.id = ${ref.id}), ${Prisma.raw(snapshots.path)}`
-        : Prisma.sql`NULL::jsonb, NULL::jsonb, NULL::int[]`
-    }
-    FROM "updated" r`)
+  // A plain form save (no set named, no locked period to check) settles in the statement itself.
+  const settle = review && !w.changeSet && !f.options.periodPart ? { reason: w.reason } : undefined
+  const rows: Record<string, any>[] = await w.tx.$queryRaw(
+    ownColumnsUpdate({ f, ctx: w.ctx, id: ref.id, version: ref.version, data: input.data, review, snapshots, settle }),
+  )
   const [row, holding] = splitRow(rows.find((row) => row.__copy === 'before'))
   const [after, , read] = splitRow(rows.find((row) => row.__copy === 'after'))
   // The checks recordToChange makes, in its order: they pass when the update was made.
@@ -361,21 +339,30 @@ async function updateOwnColumns(w: Writer, f: Family, ref: RecordRef, input: Rec
   }
   await requireScopeIfMoved(w, f, ref, before, input)
   await refuseQualityErrors(w, f, [ref.id], [after])
-  const known =
-    snapshots &&
-    snapshotsByRecord([
-      { copy: 'working', id: ref.id, snapshot: read.working, path: read.path },
-      ...(read.published ? [{ copy: 'published', id: ref.id, snapshot: read.published, path: null }] : []),
-    ])
-  await recordChange(w, f, 'UPDATE', before, after, { ownOpenSet, snapshots: known })
+  if (read.settled) {
+    // Written by the statement: what remains is the live event, which names the record's division path.
+    if (f.within === 'relation' && after.divisionId != null && read.path?.length) {
+      noteDivisionPath(w.tx, after.divisionId, read.path)
+    }
+    announce(w.tx, w.ctx, { recordType: f.typename, recordId: ref.id, action: 'UPDATE', before, after, fields: [] })
+  } else {
+    const known =
+      snapshots &&
+      snapshotsByRecord([
+        { copy: 'working', id: ref.id, snapshot: read.working, path: read.path },
+        ...(read.published ? [{ copy: 'published', id: ref.id, snapshot: read.published, path: null }] : []),
+      ])
+    await recordChange(w, f, 'UPDATE', before, after, { ownOpenSet, snapshots: known })
+  }
   return query && !selectsColumnsOnly(f.typename, query) ? reread(w, f, ref.id, query) : after
 }
 
 /** A row of updateOwnColumns's statement: the record's columns, the sets holding it, what review reads. */
 function splitRow(row: Record<string, any> | undefined) {
-  if (!row) return [null, [], { working: null, published: null, path: null }] as const
-  const { __copy, __holding, __working, __published, __path, ...record } = row
-  return [record, __holding as HoldingSet[], { working: __working, published: __published, path: __path }] as const
+  if (!row) return [null, [], { working: null, published: null, path: null, settled: false }] as const
+  const { __copy, __holding, __working, __published, __path, __settled, ...record } = row
+  const read = { working: __working, published: __published, path: __path as number[] | null, settled: __settled }
+  return [record, __holding as HoldingSet[], read] as const
 }
 
 /** Moves a record to the trash (restorable); refused while live records still refer to it. */

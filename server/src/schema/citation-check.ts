@@ -3,11 +3,11 @@
 // operator updates the citation, for the value it was updated to. When someone edits the figure,
 // the citation says it no longer matches (与来源不一致) until it is updated or removed.
 
-import { getDatamodel } from '@minsheng/db/pothos-types'
 import { GraphQLError } from 'graphql'
 import type { Actor } from '../auth/actor.ts'
 import { canEditIn } from '../auth/permissions.ts'
 import { builder, type Context } from '../builder.ts'
+import { datamodel } from '../datamodel.ts'
 import { db } from '../db.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
 import { auditValue } from '../records/audit.ts'
@@ -35,7 +35,7 @@ function ownerOf(citation: Row) {
 /** Whether the cited field is a column of the record (relations — prices, parks — are not compared). */
 function isColumn(typename: string, field: string) {
   const model = (
-    getDatamodel().datamodel.models as unknown as Record<string, { fields: { name: string; kind: string }[] }>
+    datamodel().datamodel.models as unknown as Record<string, { fields: { name: string; kind: string }[] }>
   )[typename]
   return Boolean(model?.fields.some((candidate) => candidate.name === field && candidate.kind !== 'object'))
 }
