@@ -34,6 +34,8 @@ import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgres
 
 const MAX_PLANS = 500
 const MAX_KEY_LENGTH = 16_000
+/** Raw statements are keyed on their SQL, which is the hub's own and of a few shapes: a form save's is over 16 KB. */
+const MAX_RAW_LENGTH = 256_000
 /** The actions whose plans are cached (raw SQL and anything else compile each time, as before). */
 const CACHED_ACTION =
   /"action":"(findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|aggregate|groupBy|count|createOne|updateOne|updateMany|upsertOne|deleteOne|deleteMany)"/
@@ -383,8 +385,8 @@ const RAW_ACTION = /^\{"action":"(queryRaw|executeRaw)"/
 /**
  * Raw SQL ($queryRaw, $executeRaw: the hub's own statements — a record read by its ID, the write
  * path's CTEs) compiles to the SQL, the parameters' types and their values. Its plan is kept per
- * SQL and parameter types when every parameter is a string or an integer of PostgreSQL's
- * `integer` range, and when, the first time, the compiler's plan carried those values as they were
+ * SQL and parameter types when every parameter is a string, an integer of PostgreSQL's `integer`
+ * range or a null (its place is part of the key), and when, the first time, the compiler's plan carried those values as they were
  * given; each request gets the plan with its own values.
  */
 function compileRaw(cache: PlanCache, compile: (request: string) => Plan, request: string): Plan {
@@ -410,8 +412,9 @@ function compileRaw(cache: PlanCache, compile: (request: string) => Plan, reques
   return plan
 }
 
-function rawParameterType(value: unknown): 's' | 'i' | undefined {
+function rawParameterType(value: unknown): 's' | 'i' | 'n' | undefined {
   if (typeof value === 'string') return 's'
+  if (value === null) return 'n'
   if (Number.isInteger(value) && Math.abs(value as number) <= INT4) return 'i'
   return undefined
 }
@@ -423,7 +426,7 @@ export function cacheReadPlans() {
   const prototype = QueryCompiler.prototype as unknown as { compile: Compile }
   const original = prototype.compile
   prototype.compile = function cachedCompile(this: object, request: string) {
-    if (enabled && request.length <= MAX_KEY_LENGTH && RAW_ACTION.test(request)) {
+    if (enabled && request.length <= MAX_RAW_LENGTH && RAW_ACTION.test(request)) {
       return compileRaw(cacheOf(this), (r) => original.call(this, r), request)
     }
     if (!enabled || request.length > MAX_KEY_LENGTH || !CACHED_ACTION.test(request.slice(0, 200))) {

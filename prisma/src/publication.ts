@@ -314,6 +314,16 @@ export async function recordSnapshots(
  */
 export async function snapshotSql(db: Sql, table: string, cacheKey: object) {
   const structure = await structureOf(db, cacheKey)
+  const byTable = snapshotSqls.get(structure) ?? new Map<string, ReturnType<typeof snapshotSqlOf>>()
+  snapshotSqls.set(structure, byTable)
+  const sql = byTable.get(table) ?? snapshotSqlOf(structure, table)
+  byTable.set(table, sql)
+  return sql
+}
+
+const snapshotSqls = new WeakMap<Structure, Map<string, ReturnType<typeof snapshotSqlOf>>>()
+
+function snapshotSqlOf(structure: Structure, table: string) {
   const columns = (structure.columns.get(table) ?? []).map((column) => column.name)
   return {
     working: snapshotExpression(structure, table, 'public'),

@@ -392,10 +392,29 @@ describe('raw statements', () => {
     expect(delta(before, allPlanCacheStats())).toEqual({ shapeHits: 3, compiled: 0 })
   })
 
+  it('keep a null in its place: the write path’s statements name no actor key, often no reason', async () => {
+    const prisma = t.hub.database.prisma
+    await prisma.$queryRawUnsafe(SQL, 1, null)
+    const before = allPlanCacheStats()
+    expect(await prisma.$queryRawUnsafe(SQL, 2, null)).toEqual([{ id: 2, name: null, found: 1 }])
+    expect(await prisma.$queryRawUnsafe(SQL, null, null)).toEqual([{ id: null, name: null, found: 0 }])
+    expect(await prisma.$queryRawUnsafe(SQL, null, null)).toEqual([{ id: null, name: null, found: 0 }])
+    expect(delta(before, allPlanCacheStats())).toEqual({ shapeHits: 2, compiled: 1 })
+  })
+
+  it('keep long statements too (a form save’s, with its audit and review CTEs, is over 16 KB)', async () => {
+    const prisma = t.hub.database.prisma
+    const long = `${SQL} WHERE true${' AND true'.repeat(3000)}`
+    await prisma.$queryRawUnsafe(long, 1, 'first')
+    const before = allPlanCacheStats()
+    expect(await prisma.$queryRawUnsafe(long, 2, 'second')).toEqual([{ id: 2, name: 'second', found: 1 }])
+    expect(delta(before, allPlanCacheStats())).toEqual({ shapeHits: 1, compiled: 0 })
+  })
+
   it('compile afresh what they cannot vary safely: other parameter types, other SQL', async () => {
     const prisma = t.hub.database.prisma
     const before = allPlanCacheStats()
-    // A float, a date and a null are not kept: each request compiles its own plan.
+    // A float and a date are not kept, and a null's first request compiles its plan.
     expect(await prisma.$queryRawUnsafe(SQL.replace('::int AS "id"', '::float8 AS "id"'), 1.5, 'x')).toEqual([
       { id: 1.5, name: 'x', found: 0 },
     ])

@@ -13,7 +13,19 @@ const wrongTypeMessage = (target: string) => ({
   en: `Not the ID of ${withArticle(target)}`,
 })
 
+// A field's schema is made once: zod builds its checks when a schema is made, per parse was a
+// measurable part of a form save.
+const schemas = new WeakMap<FieldSpec, z.ZodType>()
 function fieldSchema(spec: FieldSpec): z.ZodType {
+  let schema = schemas.get(spec)
+  if (!schema) {
+    schema = schemaOf(spec)
+    schemas.set(spec, schema)
+  }
+  return schema
+}
+
+function schemaOf(spec: FieldSpec): z.ZodType {
   switch (spec.kind) {
     case 'text':
       return z.string().trim().max(spec.max)

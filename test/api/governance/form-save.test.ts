@@ -70,14 +70,24 @@ async function savedAsTheLongWayWould(typename: string, id: string, save: () => 
   const result = await save()
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined()
   const after = await delegate.findUniqueOrThrow({ where: { id: recordId } })
-  const event = await prisma.auditEvent.findFirstOrThrow({ where: { recordType: typename, recordId }, orderBy: { id: 'desc' } })
+  const event = await prisma.auditEvent.findFirstOrThrow({
+    where: { recordType: typename, recordId },
+    orderBy: { id: 'desc' },
+  })
   expect(event.action).toBe('UPDATE')
   expect(event.version).toBe(after.version)
   expect(asJson(event.changes)).toEqual(asJson(diffRecords(before, after, fields)))
   expect(asJson(event.snapshot)).toEqual(asJson(snapshotOf(after, [...fields, 'deletedAt'])))
-  const { working, published, divisionPaths } = await workingAndPublishedSnapshots(prismaSql(prisma), typename, [recordId], {})
+  const { working, published, divisionPaths } = await workingAndPublishedSnapshots(
+    prismaSql(prisma),
+    typename,
+    [recordId],
+    {},
+  )
   const diff = diffSnapshots(fields, {}, published.get(recordId), working.get(recordId) as never)
-  const change = await prisma.change.findFirst({ where: { changeSetId: event.changeSetId, recordType: typename, recordId } })
+  const change = await prisma.change.findFirst({
+    where: { changeSetId: event.changeSetId, recordType: typename, recordId },
+  })
   if (diff.action === 'UPDATE' && Object.keys(diff.fields).length === 0) return expect(change).toBeNull()
   expect(change).toMatchObject({
     action: diff.action,
@@ -132,7 +142,9 @@ describe.each(recordScenarios.map((s) => [s.typename, s] as const))('%s', (typen
   })
 
   it('amends a published record’s change, and drops it when the record is back as published', async () => {
-    const [published] = await t.hub.database.prisma.$queryRawUnsafe<{ id: number; version: number; nameEn: string | null }[]>(
+    const [published] = await t.hub.database.prisma.$queryRawUnsafe<
+      { id: number; version: number; nameEn: string | null }[]
+    >(
       `SELECT w.id, w.version, w."nameEn" FROM published."${typename}" p JOIN public."${typename}" w ON w.id = p.id
        WHERE w."deletedAt" IS NULL AND w.version = p.version ORDER BY w.id LIMIT 1`,
     )
