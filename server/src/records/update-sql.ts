@@ -15,18 +15,20 @@
 import { Prisma } from '@minsheng/db'
 import type { Context } from '../builder.ts'
 import { datamodel } from '../datamodel.ts'
-import { changeUpsertOf, heldByOthers, openSetsHolding, setVersionCounted } from '../governance/change-sets.ts'
+import {
+  changeUpsertOf,
+  heldByOthers,
+  openSetsHolding,
+  setVersionCounted,
+  type snapshotSqlOf,
+} from '../governance/change-sets.ts'
 import { auditInsertOf } from './audit.ts'
+import { text as literal, quoted } from './compiled-objects.ts'
 import type { Family } from './registry.ts'
 import { table } from './where-sql.ts'
 
 /** The SQL over a record row `r` that governance/change-sets.ts's snapshotSqlOf gives. */
-export interface SnapshotSql {
-  working: string
-  path: string
-  published: string
-  publishedTable: string
-}
+export type SnapshotSql = Awaited<ReturnType<typeof snapshotSqlOf>>
 
 export interface OwnColumnsUpdate {
   f: Family
@@ -42,8 +44,6 @@ export interface OwnColumnsUpdate {
 }
 
 const { raw, sql, join, empty } = Prisma
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`
-const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`
 const column = (alias: string, name: string) => `${alias}.${quoted(name)}`
 
 export function ownColumnsUpdate(u: OwnColumnsUpdate): Prisma.Sql {
