@@ -52,6 +52,9 @@ const withoutRequestIds = (response: object) =>
 
 /** The statements a request sent, and its response. */
 async function answered(caller: Parameters<TestHub['gqlAs']>[0], query: string, variables: Record<string, unknown>) {
+  // Partner keys' use is written every few seconds (and pruned hourly, the first time at the first
+  // write): written now, so that a tick landing during the request is not counted as the request's.
+  await t.hub.flushUsage()
   const statements: string[] = []
   const stop = t.hub.database.onStatement(({ query: sql }) => void statements.push(sql))
   try {
