@@ -40,6 +40,15 @@ export interface Database {
    * the published copy's, other schemas'); the bench lists them. Returns a function that stops it.
    */
   onStatement(listener: StatementListener): () => void
+  /**
+   * The rows of one read statement, sent straight to the driver (the pool, or the embedded
+   * database's session) past Prisma's client, its extensions and its result mapping: the hub's
+   * compiled reads, one statement whose fully qualified names say which copy it reads, answering
+   * JSON the driver parses. The parameters go as the driver prints them: texts and numbers (where-sql.ts
+   * writes instants, dates and decimals as text, cast in the statement). Counted and listened to as the
+   * clients' statements are. It goes to a replica, when there are any, unless `primary` is asked for.
+   */
+  readRows(sql: string, params: unknown[], options?: { primary?: boolean }): Promise<Record<string, unknown>[]>
   /** Connections of the PostgreSQL pool (for metrics); absent on the embedded database. */
   poolStats?(): { total: number; idle: number; waiting: number }
   /** True when the database (the primary and every replica) answers a trivial query. */
@@ -79,14 +88,24 @@ function statementCounter() {
   cacheReadPlans()
   let statements = 0
   const listeners = new Set<StatementListener>()
+  const record = (query: string, durationMs: number) => {
+    statements += 1
+    for (const listener of listeners) listener({ query, durationMs })
+  }
   return {
     makeClient(adapter: PrismaPg) {
       const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] as const })
-      prisma.$on('query', (event) => {
-        statements += 1
-        for (const listener of listeners) listener({ query: event.query, durationMs: Number(event.duration) })
-      })
+      prisma.$on('query', (event) => record(event.query, Number(event.duration)))
       return prisma
+    },
+    /** Runs a statement sent past Prisma's client, counting it as the clients' own are counted. */
+    async counted<T>(query: string, run: () => Promise<T>): Promise<T> {
+      const started = performance.now()
+      try {
+        return await run()
+      } finally {
+        record(query, performance.now() - started)
+      }
     },
     statementCount: () => statements,
     onStatement(listener: StatementListener) {
@@ -120,7 +139,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       }
       client.release()
     }
-    const { makeClient, statementCount, onStatement } = statementCounter()
+    const { makeClient, statementCount, onStatement, counted } = statementCounter()
     const primary = makeClient(new PrismaPg(pool))
     const replicas = openReplicas(replicaUrls, options.pool ?? {}, makeClient)
     const clientsOf = (schema: string) => {
@@ -146,6 +165,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       kind: 'postgres',
       statementCount,
       onStatement,
+      readRows(sql, params, options) {
+        const replica = options?.primary ? undefined : replicas[Math.floor(Math.random() * replicas.length)]
+        const target = replica?.pool ?? pool
+        // As a config object, so that the pool names the statement once it is hot (prepared-statements.ts).
+        return counted(sql, async () => (await target.query({ text: sql, values: params })).rows)
+      },
       checkConnections,
       ping: async () => {
         const { primary, replicas } = await checkConnections()
@@ -182,7 +207,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     unlock()
     throw error
   }
-  const { makeClient, statementCount, onStatement } = statementCounter()
+  const { makeClient, statementCount, onStatement, counted } = statementCounter()
   // Every client's statements go to the one PGlite session, so they share its statement names.
   const session = options.pool?.preparedStatements === false ? pglite : withNamedStatements(pglite)
   const prisma = makeClient(new PrismaPGlite(session) as unknown as PrismaPg)
@@ -199,6 +224,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     pglite,
     statementCount,
     onStatement,
+    readRows: (sql, params) =>
+      counted(sql, async () => (await session.query<Record<string, unknown>>(sql, params)).rows),
     ping: () => ping(prisma),
     checkConnections: async () => ({ primary: await ping(prisma), replicas: [] }),
     async close() {

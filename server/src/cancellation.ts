@@ -41,24 +41,37 @@ setInterval(() => {
   lastTurn = Date.now()
 }, MAX_TURN_MS / 2).unref()
 
+/** Throws for a stopped request; lets the event loop take a turn first when it has had none for a while. */
+async function beforeQuery() {
+  checkBudget()
+  if (Date.now() - lastTurn > MAX_TURN_MS) {
+    await nextTurn()
+    lastTurn = Date.now()
+    checkBudget()
+  }
+}
+
 /** The client, refusing to start a query (model, raw, or in a transaction) for a stopped request. */
 export function cancellableClient(client: PrismaClient): PrismaClient {
   return client.$extends({
     query: {
       async $allOperations({ args, query }) {
-        checkBudget()
-        if (Date.now() - lastTurn > MAX_TURN_MS) {
-          await nextTurn()
-          lastTurn = Date.now()
-          checkBudget()
-        }
+        await beforeQuery()
         return query(args)
       },
     },
   }) as unknown as PrismaClient
 }
 
-/** The database with both of its clients cancellable; the rest as it is. */
+/** The database with both of its clients, and the reads sent past them, cancellable; the rest as it is. */
 export function cancellableDatabase(database: Database): Database {
-  return { ...database, prisma: cancellableClient(database.prisma), primary: cancellableClient(database.primary) }
+  return {
+    ...database,
+    prisma: cancellableClient(database.prisma),
+    primary: cancellableClient(database.primary),
+    async readRows(sql, params, options) {
+      await beforeQuery()
+      return database.readRows(sql, params, options)
+    },
+  }
 }

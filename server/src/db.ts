@@ -34,13 +34,12 @@ export function readDb(ctx: { reading?: Reading }): PrismaClient {
 }
 
 /**
- * The client for SQL of the hub's own that only reads records for a request (compiled reads): the
- * read-replicas extension keeps raw SQL on the primary, since it cannot tell a read from a write,
- * so a replica is asked for here unless the request must see its own writes.
+ * The rows of a read statement of the hub's own (compiled reads), sent past Prisma's client: the
+ * statement names the copy it reads (readSchema), so only the connection is chosen here — a
+ * replica, when there are any, unless the request must see its own writes.
  */
-export function rawReadDb(ctx: { reading?: Reading }): PrismaClient {
-  const client = readDb(ctx) as PrismaClient & { $replica?: () => PrismaClient }
-  return client.$replica && !readsGoToPrimary() ? client.$replica() : client
+export function readRows(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  return database().readRows(sql, params, { primary: readsGoToPrimary() })
 }
 
 /** The PostgreSQL schema a request's records are read from (for the statements Prisma cannot express). */

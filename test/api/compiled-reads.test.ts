@@ -217,6 +217,16 @@ describe('pages of the root lists compiled to one statement', () => {
           first: 3,
           where: { OR: [{ nameZh: { startsWith: name.slice(0, 1) } }, { updatedAt: { gt: '2020-01-01T00:00:00Z' } }] },
         },
+        // Instants, dates and decimals as parameters: sent as Prisma sends them, not as the driver
+        // would print them (a Date in the machine's zone, a Decimal as JSON).
+        { first: 3, where: { updatedAt: { lte: new Date(Date.now() + 60_000).toISOString() } } },
+        ...Object.entries(f.fields).flatMap(([field, spec]) =>
+          spec.kind === 'decimal'
+            ? [{ first: 3, where: { [field]: { gte: '0.5', lt: '100000000.25' } } }]
+            : spec.kind === 'date'
+              ? [{ first: 3, where: { [field]: { gte: '1990-01-01', lte: '2099-12-31' } } }]
+              : [],
+        ),
       ]
       for (const variables of pages) {
         const { response, statements } = await compareLists('admin', f, selection, variables)

@@ -20,7 +20,7 @@
 import { type FieldNode, type GraphQLSchema, getVariableValues, Kind, type OperationDefinitionNode } from 'graphql'
 import { canRead, canReadRestricted } from '../auth/permissions.ts'
 import type { Context } from '../builder.ts'
-import { rawReadDb, readSchema } from '../db.ts'
+import { readRows, readSchema } from '../db.ts'
 import {
   type Built,
   buildConnection,
@@ -141,9 +141,7 @@ function compileNodeRead(schema: GraphQLSchema, operation: OperationDefinitionNo
         return `SELECT ${plan.sql('t0', names)} AS "node" FROM ${table} t0 WHERE t0."id" = $1 AND t0."deletedAt" IS NULL`
       })
       if (!sql) return undefined
-      return rawReadDb(context)
-        .$queryRawUnsafe<{ node: unknown }[]>(sql, ...params)
-        .then((rows) => ({ data: { [rootKey]: rows[0]?.node ?? null } }))
+      return readRows(sql, params).then((rows) => ({ data: { [rootKey]: rows[0]?.node ?? null } }))
     },
   }
 }
@@ -162,9 +160,7 @@ function compileListRead(schema: GraphQLSchema, operation: OperationDefinitionNo
         return `SELECT ${connection.sql(names)} AS "list"`
       })
       if (!sql) return undefined
-      return rawReadDb(context)
-        .$queryRawUnsafe<{ list: unknown }[]>(sql, ...params)
-        .then((rows) => ({ data: { [rootKey]: rows[0]?.list ?? null } }))
+      return readRows(sql, params).then((rows) => ({ data: { [rootKey]: rows[0]?.list ?? null } }))
     },
   }
 }
