@@ -20,7 +20,14 @@ export {
   RECORD_MODELS,
   tablesInInsertOrder,
 } from './models.ts'
-export { type Database, type DatabaseKind, type OpenOptions, openDatabase, type StatementListener } from './open.ts'
+export {
+  type Database,
+  type DatabaseKind,
+  type OpenOptions,
+  openDatabase,
+  type ReadOptions,
+  type StatementListener,
+} from './open.ts'
 export { withNamedStatements } from './pglite-named-statements.ts'
 export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
 export { APPLICATION_NAME, createPool } from './postgres.ts'

@@ -1,6 +1,6 @@
 // The database the process serves. main.ts (or a test) opens it once and hands it over here;
 // resolvers import `db()` rather than finding the client on the GraphQL context.
-import { type Database, type PrismaClient, PUBLISHED_SCHEMA } from '@minsheng/db'
+import { type Database, type PrismaClient, PUBLISHED_SCHEMA, type ReadOptions } from '@minsheng/db'
 import type { Reading } from './governance/reading.ts'
 import { readsGoToPrimary } from './read-your-writes.ts'
 
@@ -38,8 +38,8 @@ export function readDb(ctx: { reading?: Reading }): PrismaClient {
  * statement names the copy it reads (readSchema), so only the connection is chosen here — a
  * replica, when there are any, unless the request must see its own writes.
  */
-export function readRows(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  return database().readRows(sql, params, { primary: readsGoToPrimary() })
+export function readRows(sql: string, params: unknown[], options?: ReadOptions): Promise<Record<string, unknown>[]> {
+  return database().readRows(sql, params, { ...options, primary: readsGoToPrimary() })
 }
 
 /** The PostgreSQL schema a request's records are read from (for the statements Prisma cannot express). */
