@@ -42,9 +42,9 @@ export interface Database {
   onStatement(listener: StatementListener): () => void
   /**
    * The rows of one read statement, sent straight to the driver (the pool, or the embedded
-   * database's session) past Prisma's client, its extensions and its result mapping: the hub's
-   * compiled reads, one statement whose fully qualified names say which copy it reads, answering
-   * JSON the driver parses. The parameters go as the driver prints them: texts and numbers (where-sql.ts
+   * database's session) past Prisma's client, its extensions and its result mapping: the hub's own
+   * read statements (compiled reads, aggregates), whose fully qualified names say which copy they
+   * read, answering JSON, numbers and texts the driver parses. The parameters go as the driver prints them: texts and numbers (where-sql.ts
    * writes instants, dates and decimals as text, cast in the statement). Counted and listened to as the
    * clients' statements are. It goes to a replica, when there are any, unless `primary` is asked for.
    */
@@ -64,8 +64,8 @@ export interface ReadOptions {
   /**
    * Planned for its values every time: sent unnamed instead of as a prepared statement, whose
    * generic plan (after five runs) PostgreSQL keeps when its estimate is close, for any values.
-   * For a statement whose best plan depends on them: a page of a list within a county of 1,845
-   * canteens ran 2× slower on the generic plan than a village's would.
+   * For a statement whose best plan depends on them: a page of a list within a county (1,845
+   * canteens) ran 2× slower on the generic plan than on one made for that county.
    */
   customPlan?: boolean
 }

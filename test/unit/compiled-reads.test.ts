@@ -26,6 +26,7 @@ describe('a list read within a division', () => {
         },
       ),
     ).toBe(true)
+    expect(withinDivision(rootOf('{ schools(where: {NOT: [{withinDivision: "x"}]}) { totalCount } }'), {})).toBe(true)
   })
 
   it('is not when no division is named, or its variable is left null', () => {
