@@ -180,7 +180,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       readRows(sql, params, options) {
         const replica = options?.primary ? undefined : replicas[Math.floor(Math.random() * replicas.length)]
         const target = replica?.pool ?? pool
-        // As a config object, the pool names the statement once it is hot (prepared-statements.ts).
+        // prepared-statements.ts names a config object's text once it is hot, never a plain string's.
         return counted(sql, async () => {
           const result = options?.customPlan ? target.query(sql, params) : target.query({ text: sql, values: params })
           return (await result).rows

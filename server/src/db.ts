@@ -38,7 +38,11 @@ export function readDb(ctx: { reading?: Reading }): PrismaClient {
  * statement names the copy it reads (readSchema), so only the connection is chosen here — a
  * replica, when there are any, unless the request must see its own writes.
  */
-export function readRows(sql: string, params: unknown[], options?: ReadOptions): Promise<Record<string, unknown>[]> {
+export function readRows(
+  sql: string,
+  params: unknown[],
+  options?: Pick<ReadOptions, 'customPlan'>,
+): Promise<Record<string, unknown>[]> {
   return database().readRows(sql, params, { ...options, primary: readsGoToPrimary() })
 }
 
