@@ -1,5 +1,5 @@
 // Server-side console sessions: the cookie holds a random token, the database its hash.
-import { db } from '../db.ts'
+import { db, readRows } from '../db.ts'
 import { announceAccessChange } from '../live/bus.ts'
 import type { UserActor } from './actor.ts'
 import { randomSecret, sha256 } from './secrets.ts'
@@ -35,8 +35,8 @@ export function sessionIsLive(session: { lastSeenAt: Date; expiresAt: Date }, po
 
 export async function userForSession(token: string, policy: SessionPolicy): Promise<UserActor | undefined> {
   const id = sha256(token)
-  const session = await db().session.findUnique({ where: { id }, include: { user: true } })
-  if (!session || session.user.disabledAt) return undefined
+  const session = (await readRows(SESSION_WITH_USER, [id]))[0] as SessionWithUser | undefined
+  if (!session || session.disabledAt) return undefined
   const now = new Date()
   if (!sessionIsLive(session, policy, now)) {
     await db().session.deleteMany({ where: { id } })
@@ -47,10 +47,28 @@ export async function userForSession(token: string, policy: SessionPolicy): Prom
   }
   return {
     kind: 'user',
-    userId: session.user.id,
-    username: session.user.username,
-    role: session.user.role,
-    scopeDivisionId: session.user.divisionId,
+    userId: session.userId,
+    username: session.username,
+    role: session.role,
+    scopeDivisionId: session.divisionId,
     sessionId: id,
   }
 }
+
+interface SessionWithUser {
+  lastSeenAt: Date
+  expiresAt: Date
+  disabledAt: Date | null
+  userId: number
+  username: string
+  role: UserActor['role']
+  divisionId: number | null
+}
+
+// Every authenticated request asks this, so it goes straight to the driver (as the compiled reads
+// do) rather than through Prisma's client and its result mapping. The columns are
+// stored as UTC without a zone; AT TIME ZONE makes them instants the driver reads as such.
+const SESSION_WITH_USER = `SELECT s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt",
+    s."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", u."disabledAt" AT TIME ZONE 'UTC' AS "disabledAt",
+    u.id AS "userId", u.username, u.role::text AS role, u."divisionId"
+  FROM public."Session" s JOIN public."User" u ON u.id = s."userId" WHERE s.id = $1`
