@@ -71,4 +71,4 @@ interface SessionWithUser {
 const SESSION_WITH_USER = `SELECT s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt",
     s."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", u."disabledAt" AT TIME ZONE 'UTC' AS "disabledAt",
     u.id AS "userId", u.username, u.role::text AS role, u."divisionId"
-  FROM public."Session" s JOIN public."User" u ON u.id = s."userId" WHERE s.id = $1`
+  FROM "public"."Session" s JOIN "public"."User" u ON u.id = s."userId" WHERE s.id = $1`
