@@ -72,6 +72,9 @@ export function classifyDatabaseError(error: unknown): DatabaseRefusal | undefin
   const e = error as ErrorLike | undefined
   if (!e || typeof e !== 'object') return undefined
   switch (e.code) {
+    case 'P2010':
+      // A raw statement refused (a form save's one statement): the driver adapter's error says why.
+      return classifyAdapterRefusal(e.meta)
     case 'P2002':
       return { kind: 'unique', detail: describeTarget(e.meta) ?? adapterFields(e.meta) }
     case 'P2003':
@@ -92,6 +95,32 @@ export function classifyDatabaseError(error: unknown): DatabaseRefusal | undefin
     return classifyDatabaseError(cause)
   }
   return undefined
+}
+
+/** How @prisma/adapter-pg (original…, constraint) and PGlite's adapter (the driver's code, message, detail) report a refusal. */
+interface AdapterCause {
+  kind?: string
+  originalCode?: string
+  originalMessage?: string
+  constraint?: { index?: string; fields?: string[] }
+  code?: string
+  message?: string
+  detail?: string
+}
+
+/** A driver adapter's error (meta.driverAdapterError.cause) as the refusals above classify a driver's. */
+function classifyAdapterRefusal(meta: unknown): DatabaseRefusal | undefined {
+  const cause = (meta as { driverAdapterError?: { cause?: AdapterCause } } | undefined)?.driverAdapterError?.cause
+  if (!cause) return undefined
+  const { fields, index } = cause.constraint ?? {}
+  return classifyDatabaseError({
+    cause: {
+      kind: cause.kind,
+      code: cause.originalCode ?? cause.code,
+      message: cause.originalMessage ?? cause.message,
+      detail: fields?.length ? `Key (${fields.join(', ')})` : (cause.detail ?? index),
+    },
+  })
 }
 
 /** Fields of a unique violation as @prisma/adapter-pg reports them (meta.driverAdapterError.cause.constraint.fields). */
