@@ -10,6 +10,7 @@ import { withNamedStatements } from './pglite-named-statements.ts'
 import { cacheReadPlans } from './plan-cache.ts'
 import { createPool, type PoolOptions } from './postgres.ts'
 import { openReplicas, routeReadsToReplicas } from './replicas.ts'
+import { pgliteTransaction, poolTransaction, type SqlQuery } from './sql-transaction.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -49,6 +50,12 @@ export interface Database {
    * clients' statements are. It goes to a replica, when there are any, unless `primary` is asked for.
    */
   readRows(sql: string, params: unknown[], options?: ReadOptions): Promise<Record<string, unknown>[]>
+  /**
+   * `work` in a transaction on the primary sent straight to the driver, past Prisma's interactive
+   * transaction: its statements' rows typed as Prisma's $queryRaw types them (sql-transaction.ts).
+   * Counted and listened to as the clients' statements are.
+   */
+  sqlTransaction<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>
   /** Connections of the PostgreSQL pool (for metrics); absent on the embedded database. */
   poolStats?(): { total: number; idle: number; waiting: number }
   /** True when the database (the primary and every replica) answers a trivial query. */
@@ -186,6 +193,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
           return (await result).rows
         })
       },
+      sqlTransaction: (work) => poolTransaction(pool, counted, work),
       checkConnections,
       ping: async () => {
         const { primary, replicas } = await checkConnections()
@@ -245,6 +253,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
         const result = await (options?.customPlan ? pglite : session).query<Record<string, unknown>>(sql, params)
         return result.rows
       }),
+    sqlTransaction: (work) => pgliteTransaction(pglite, counted, work),
     ping: () => ping(prisma),
     checkConnections: async () => ({ primary: await ping(prisma), replicas: [] }),
     async close() {

@@ -63,7 +63,7 @@ export function cancellableClient(client: PrismaClient): PrismaClient {
   }) as unknown as PrismaClient
 }
 
-/** The database with both of its clients, and the reads sent past them, cancellable; the rest as it is. */
+/** The database with both of its clients, and the reads and transactions sent past them, cancellable; the rest as it is. */
 export function cancellableDatabase(database: Database): Database {
   return {
     ...database,
@@ -73,5 +73,12 @@ export function cancellableDatabase(database: Database): Database {
       await beforeQuery()
       return database.readRows(sql, params, options)
     },
+    sqlTransaction: (work) =>
+      database.sqlTransaction((query) =>
+        work(async (sql, params) => {
+          await beforeQuery()
+          return query(sql, params)
+        }),
+      ),
   }
 }

@@ -13,4 +13,4 @@ export {
   type Severity,
 } from './rules.ts'
 export { figureFieldsOf, findQualityIssues } from './run.ts'
-export { errorsAfterSave } from './save.ts'
+export { checkedWithoutQuery, errorsAfterSave } from './save.ts'

@@ -55,3 +55,7 @@ export async function errorsAfterSave(
   if (own && written?.length === ids.length) return written.filter((row) => row.deletedAt == null).flatMap(own)
   return findQualityIssues(db, { rules: ERROR_RULES, records: new Map([[recordType, ids]]) })
 }
+
+/** Whether a save of this type is checked without a query (on the row it wrote, or not at all). */
+export const checkedWithoutQuery = (recordType: string) =>
+  !CHECKED_ON_SAVE.has(recordType) || recordType in OWN_ROW_ERRORS

@@ -17,6 +17,7 @@ import {
   restoreRecord,
   trashRecord,
   updateRecord,
+  updatesInSqlOnly,
   type Writer,
 } from './write.ts'
 
@@ -51,11 +52,14 @@ export function addMutations(f: Family) {
     ctx: Context,
     args: { reason?: string | null; changeSet?: unknown },
     work: (w: Writer) => Promise<R>,
+    sqlOnly?: (w: Omit<Writer, 'tx'>) => boolean,
   ) => {
     const changeSet =
       args.changeSet == null ? undefined : { origin: 'BATCH' as const, id: changeSetIdOf(args.changeSet) }
-    return publishingTransaction((tx: Tx) => work({ tx, ctx, reason: args.reason, changeSet }), {
+    const writer = { ctx, reason: args.reason, changeSet }
+    return publishingTransaction((tx: Tx) => work({ tx, ...writer }), {
       timeout: 20_000,
+      sqlOnly: sqlOnly?.(writer),
     }).catch((error: unknown) => translateWriteError(error, T, action))
   }
 
@@ -91,7 +95,13 @@ export function addMutations(f: Family) {
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
         const ref = refOf(args)
         const input = parseRecordInput(f, args.input, 'update', ctx)
-        return run('update', ctx, args, (w) => updateRecord(w, f, ref, input, query))
+        return run(
+          'update',
+          ctx,
+          args,
+          (w) => updateRecord(w, f, ref, input, query),
+          (w) => updatesInSqlOnly(w, f, input),
+        )
       },
     }),
   )

@@ -12,12 +12,18 @@ import type { Family, Tx } from './registry.ts'
 async function divisionPathOf(tx: Tx, f: Family, data: Record<string, any>, id?: number) {
   if (f.within === 'none') return null
   if (f.within === 'self') {
-    const parent = data.parentId ? await tx.division.findUnique({ where: { id: data.parentId } }) : null
-    return [...(parent?.ancestorIds ?? []), ...(id ? [id] : [])]
+    const parent = data.parentId ? await ancestorsOf(tx, data.parentId) : null
+    return [...(parent ?? []), ...(id ? [id] : [])]
   }
   if (data.divisionId == null) return null
-  const division = await tx.division.findUnique({ where: { id: data.divisionId }, select: { ancestorIds: true } })
-  return division?.ancestorIds ?? null
+  return ancestorsOf(tx, data.divisionId)
+}
+
+/** A division's ancestor ids (self included), in SQL so that a SQL-only transaction (sql-only-client.ts) can ask. */
+async function ancestorsOf(tx: Tx, divisionId: number): Promise<number[] | null> {
+  const rows: { ancestorIds: number[] }[] = await tx.$queryRaw`
+    SELECT "ancestorIds" FROM "Division" WHERE id = ${divisionId}`
+  return rows[0]?.ancestorIds ?? null
 }
 
 function mayEditPath(actor: Actor, f: Family, path: number[] | null, id?: number) {

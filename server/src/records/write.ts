@@ -22,7 +22,7 @@ import {
   snapshotSqlOf,
 } from '../governance/change-sets.ts'
 import { noteDivisionPath } from '../live/after-commit.ts'
-import { errorsAfterSave } from '../quality/index.ts'
+import { checkedWithoutQuery, errorsAfterSave } from '../quality/index.ts'
 import { announce, auditData, auditInsert, diffRecords, writeAudit, writeAudits } from './audit.ts'
 import { selectsColumnsOnly } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
@@ -285,9 +285,23 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
 /** Whether `createPlainRecords` can write this input. */
 export const isPlainCreate = (f: Family, input: RecordInput) => !hasNested(input) && !f.options.afterWrite
 
+/** Nested lists and afterWrite change the record after its row: such an update takes the long way. */
+const ownColumnsOnly = (f: Family, input: RecordInput) => !hasNested(input) && !f.options.afterWrite
+
+/** A plain form save under review (no set named, no locked period to check) settles in updateOwnColumns's statement. */
+const settlesInStatement = (w: Pick<Writer, 'ctx' | 'changeSet'>, f: Family) =>
+  w.ctx.governance.review && !w.changeSet && !f.options.periodPart
+
+/**
+ * Whether the update usually needs no SQL but its own statements (updateOwnColumns's, and the
+ * scope's division): the mutation then runs it in a transaction past Prisma's (publishingTransaction's
+ * `sqlOnly`), which falls back to Prisma's on a conflict or a refusal.
+ */
+export const updatesInSqlOnly = (w: Pick<Writer, 'ctx' | 'changeSet'>, f: Family, input: RecordInput) =>
+  ownColumnsOnly(f, input) && settlesInStatement(w, f) && checkedWithoutQuery(f.typename)
+
 export async function updateRecord(w: Writer, f: Family, ref: RecordRef, input: RecordInput, query?: Query) {
-  // Nested lists and afterWrite change the record after its row: they take the long way.
-  if (!hasNested(input) && !f.options.afterWrite) return updateOwnColumns(w, f, ref, input, query)
+  if (ownColumnsOnly(f, input)) return updateOwnColumns(w, f, ref, input, query)
   const { before, ownOpenSet } = await recordToChange(w, f, ref, 'live')
   await requireScopeIfMoved(w, f, ref, before, input)
   await changeAtVersion(w, f, ref, 'live', (where) =>
@@ -321,8 +335,7 @@ async function requireScopeIfMoved(w: Writer, f: Family, ref: RecordRef, before:
 async function updateOwnColumns(w: Writer, f: Family, ref: RecordRef, input: RecordInput, query: Query) {
   const review = w.ctx.governance.review
   const snapshots = review || f.options.periodPart ? await snapshotSqlOf(w.tx, f) : undefined
-  // A plain form save (no set named, no locked period to check) settles in the statement itself.
-  const settle = review && !w.changeSet && !f.options.periodPart ? { reason: w.reason } : undefined
+  const settle = settlesInStatement(w, f) ? { reason: w.reason } : undefined
   const rows: Record<string, any>[] = await w.tx.$queryRaw(
     ownColumnsUpdate({ f, ctx: w.ctx, id: ref.id, version: ref.version, data: input.data, review, snapshots, settle }),
   )
