@@ -66,8 +66,8 @@ interface SessionWithUser {
 }
 
 // Every authenticated request asks this, so it goes straight to the driver (as the compiled reads
-// do) rather than through Prisma's client and its result mapping. The columns are
-// stored as UTC without a zone; AT TIME ZONE makes them instants the driver reads as such.
+// do) rather than through Prisma's client and its result mapping. The columns are stored as UTC
+// without a zone; AT TIME ZONE makes them instants the driver reads as such.
 const SESSION_WITH_USER = `SELECT s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt",
     s."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", u."disabledAt" AT TIME ZONE 'UTC' AS "disabledAt",
     u.id AS "userId", u.username, u.role::text AS role, u."divisionId"

@@ -33,9 +33,9 @@ const pathsOf = new WeakMap<object, Map<number, number[]>>()
  * Runs `work` in a transaction and publishes the changes it made once the transaction committed.
  * With `sqlOnly`, for work that usually needs nothing but SQL of its own (a form save), it is tried
  * first in a transaction sent straight to the driver (records/sql-only-client.ts), past Prisma's
- * interactive transaction (the bench's form save: 4.3–4.5 → 2.5–2.7 ms of CPU); when it reaches for more of Prisma's client, or the database
- * refuses one of its statements, that one rolls back and the work runs again in Prisma's, which
- * reports refusals as the write path translates them.
+ * interactive transaction (the bench's form save: 4.3–4.5 → 2.5–2.7 ms of CPU); when it reaches
+ * for more of Prisma's client, or the database refuses one of its statements, that one rolls back
+ * and the work runs again in Prisma's, which reports refusals as the write path translates them.
  */
 export async function publishingTransaction<T>(
   work: (tx: any) => Promise<T>,

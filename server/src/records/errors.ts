@@ -110,7 +110,7 @@ interface AdapterCause {
 
 /** A driver adapter's error (meta.driverAdapterError.cause) as the refusals above classify a driver's. */
 function classifyAdapterRefusal(meta: unknown): DatabaseRefusal | undefined {
-  const cause = (meta as { driverAdapterError?: { cause?: AdapterCause } } | undefined)?.driverAdapterError?.cause
+  const cause = adapterCauseOf(meta)
   if (!cause) return undefined
   const { fields, index } = cause.constraint ?? {}
   return classifyDatabaseError({
@@ -123,10 +123,12 @@ function classifyAdapterRefusal(meta: unknown): DatabaseRefusal | undefined {
   })
 }
 
+const adapterCauseOf = (meta: unknown) =>
+  (meta as { driverAdapterError?: { cause?: AdapterCause } } | undefined)?.driverAdapterError?.cause
+
 /** Fields of a unique violation as @prisma/adapter-pg reports them (meta.driverAdapterError.cause.constraint.fields). */
 function adapterFields(meta: unknown): string | undefined {
-  const fields = (meta as { driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined)
-    ?.driverAdapterError?.cause?.constraint?.fields
+  const fields = adapterCauseOf(meta)?.constraint?.fields
   return fields?.length ? `Key (${fields.join(', ')})` : undefined
 }
 

@@ -282,11 +282,14 @@ export async function createPlainRecords(w: Writer, f: Family, inputs: RecordInp
   return created.map((row: { id: number }) => row.id) as number[]
 }
 
-/** Whether `createPlainRecords` can write this input. */
-export const isPlainCreate = (f: Family, input: RecordInput) => !hasNested(input) && !f.options.afterWrite
-
-/** Nested lists and afterWrite change the record after its row: such an update takes the long way. */
+/**
+ * Whether the input writes the record's own row alone: nested lists and afterWrite change the record
+ * after its row, so such a write takes the long way.
+ */
 const ownColumnsOnly = (f: Family, input: RecordInput) => !hasNested(input) && !f.options.afterWrite
+
+/** Whether `createPlainRecords` can write this input. */
+export const isPlainCreate = ownColumnsOnly
 
 /** A plain form save under review (no set named, no locked period to check) settles in updateOwnColumns's statement. */
 const settlesInStatement = (w: Pick<Writer, 'ctx' | 'changeSet'>, f: Family) =>

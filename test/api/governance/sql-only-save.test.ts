@@ -111,6 +111,11 @@ describe('a form save past Prisma’s transaction', () => {
   })
 
   it('checks the editor’s division before and after, and saves within it', async () => {
+    const elsewhere = await createHospital('admin', refs.ludian)
+    const untouched = await written(elsewhere)
+    expect(codeOf(await update('zhenxiongEditor', elsewhere, 1, { nameEn: 'Not in Zhenxiong' }))).toBe('FORBIDDEN')
+    expect(await written(elsewhere)).toEqual(untouched)
+
     const id = await createHospital('zhenxiongEditor', refs.zhenxiong)
     const before = await written(id)
     expect(codeOf(await update('zhenxiongEditor', id, 1, { divisionId: refs.ludian }))).toBe('FORBIDDEN')
