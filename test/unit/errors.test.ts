@@ -106,9 +106,11 @@ describe('translateWriteError', () => {
   }
   const unique = adapterError({ code: '23505', message: 'unique', detail: 'Key (code)=(530627) already exists.' })
   const foreign = adapterError({ code: '23503', message: 'fk', detail: 'Key (divisionId)=(999) is not present.' })
+  const Division = { typename: 'Division', labelZh: '行政区划' }
+  const Hospital = { typename: 'Hospital', labelZh: '医院' }
 
   it('turns a unique violation into ALREADY_EXISTS naming the field', () => {
-    const error = thrown(() => translateWriteError(unique, 'Division', 'create'))
+    const error = thrown(() => translateWriteError(unique, Division, 'create', 'en'))
     expect(error.message).toBe('Another Division already has this value (code).')
     expect(error.extensions).toEqual({
       code: 'ALREADY_EXISTS',
@@ -116,25 +118,37 @@ describe('translateWriteError', () => {
     })
   })
 
+  it('says the same to a Chinese caller in Chinese, naming the record as the console does', () => {
+    const error = thrown(() => translateWriteError(unique, Division, 'create', 'zh'))
+    expect(error.message).toBe('已有其他行政区划使用该值（code）。')
+    expect(error.extensions).toEqual({
+      code: 'ALREADY_EXISTS',
+      fieldErrors: [{ field: 'code', code: 'unique', message: '已有其他记录使用该值。' }],
+    })
+    expect(thrown(() => translateWriteError(foreign, Hospital, 'create', 'zh')).message).toBe(
+      '该医院引用的记录不存在（divisionId）。',
+    )
+  })
+
   it('turns a foreign key refusal into REFERENCE_NOT_FOUND on writes and HAS_DEPENDENTS on delete', () => {
-    expect(thrown(() => translateWriteError(foreign, 'Hospital', 'create')).extensions?.code).toBe(
+    expect(thrown(() => translateWriteError(foreign, Hospital, 'create', 'en')).extensions?.code).toBe(
       'REFERENCE_NOT_FOUND',
     )
-    expect(thrown(() => translateWriteError(foreign, 'Hospital', 'update')).message).toContain('(divisionId)')
-    expect(thrown(() => translateWriteError(foreign, 'Division', 'delete')).extensions?.code).toBe('HAS_DEPENDENTS')
+    expect(thrown(() => translateWriteError(foreign, Hospital, 'update', 'en')).message).toContain('(divisionId)')
+    expect(thrown(() => translateWriteError(foreign, Division, 'delete', 'en')).extensions?.code).toBe('HAS_DEPENDENTS')
   })
 
   it('turns a check violation into BAD_USER_INPUT and a vanished record into NOT_FOUND', () => {
     const check = adapterError({ code: '23514', message: 'violates check constraint "beds_check"' })
-    expect(thrown(() => translateWriteError(check, 'Hospital', 'update')).extensions?.code).toBe('BAD_USER_INPUT')
-    expect(thrown(() => translateWriteError(prismaError('P2025'), 'Hospital', 'update')).extensions?.code).toBe(
+    expect(thrown(() => translateWriteError(check, Hospital, 'update', 'en')).extensions?.code).toBe('BAD_USER_INPUT')
+    expect(thrown(() => translateWriteError(prismaError('P2025'), Hospital, 'update', 'en')).extensions?.code).toBe(
       'NOT_FOUND',
     )
   })
 
   it('rethrows anything else as it is, to be masked', () => {
     const other = new Error('connection reset')
-    expect(thrown(() => translateWriteError(other, 'Hospital', 'create'))).toBe(other)
+    expect(thrown(() => translateWriteError(other, Hospital, 'create', 'en'))).toBe(other)
   })
 })
 

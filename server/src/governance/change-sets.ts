@@ -9,8 +9,11 @@ import type { Context } from '../builder.ts'
 import { datamodel } from '../datamodel.ts'
 import { database } from '../db.ts'
 import { noteDivisionPath } from '../live/after-commit.ts'
+import { notFoundError } from '../records/errors.ts'
+import { idOf } from '../records/ids.ts'
 import type { Family, Tx } from '../records/registry.ts'
 import { recordFieldNames } from '../records/registry.ts'
+import type { Locale } from '../records/validation.ts'
 import { auditSetStep } from './audit-steps.ts'
 import { diffSnapshots, isNoChange } from './diff.ts'
 import { refuseIfPeriodLocked } from './periods.ts'
@@ -28,6 +31,13 @@ export interface ChangeSetChoice {
 }
 
 export const OPEN_STATUSES = ['DRAFT', 'PENDING', 'REJECTED'] as const
+
+/** The database id of a change set named by its global ID; NOT_FOUND when it names none. */
+export function changeSetIdOf(globalId: unknown, locale: Locale) {
+  const id = idOf(String(globalId), 'ChangeSet')
+  if (id === undefined) throw notFoundError({ typename: 'ChangeSet', labelZh: '变更集' }, String(globalId), locale)
+  return id
+}
 
 interface Writing {
   tx: Tx

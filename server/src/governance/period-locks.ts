@@ -5,7 +5,7 @@ import { actorName } from '../auth/actor.ts'
 import { isAdmin } from '../auth/permissions.ts'
 import type { Context } from '../builder.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
-import { conflictError, notFoundError } from '../records/errors.ts'
+import { conflictError, notFoundError, type RecordKind } from '../records/errors.ts'
 import { encodeGlobalID } from '../records/ids.ts'
 import type { Tx } from '../records/registry.ts'
 import { auditLockStep } from './audit-steps.ts'
@@ -26,6 +26,9 @@ const text = {
   already: { en: 'This period is already locked for this division.', zh: '该行政区划的这个报告期已经锁定。' },
   reason: { en: 'Say why the period is unlocked.', zh: '解锁时请填写原因。' },
 }
+
+/** A period lock as refusals name it (the console's name for them). */
+export const PERIOD_LOCK: RecordKind = { typename: 'PeriodLock', labelZh: '期间锁定' }
 
 export const periodName = (period: Period) =>
   period.quarter == null ? `${period.year}` : `${period.year}Q${period.quarter}`
@@ -100,8 +103,10 @@ export function unlockPeriod(ctx: Context, id: number, globalId: string, version
   if (!isAdmin(ctx.actor)) throw new GraphQLError('Admins only.', { extensions: { code: 'FORBIDDEN' } })
   return publishingTransaction(async (tx: Tx) => {
     const lock = await tx.periodLock.findUnique({ where: { id } })
-    if (!lock || lock.unlockedAt) throw notFoundError('PeriodLock', globalId)
-    if (lock.version !== version) throw conflictError('PeriodLock', globalId, version, lock.version, lock.lockedAt)
+    if (!lock || lock.unlockedAt) throw notFoundError(PERIOD_LOCK, globalId, ctx.locale)
+    if (lock.version !== version) {
+      throw conflictError(PERIOD_LOCK, globalId, version, lock.version, lock.lockedAt, ctx.locale)
+    }
     const unlocked = await tx.periodLock.update({
       where: { id },
       data: {

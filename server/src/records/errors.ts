@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql'
+import type { Locale } from './validation.ts'
 
 /** Stable `extensions.code` values partners and the console can rely on. */
 export const ErrorCode = {
@@ -19,35 +20,75 @@ export interface FieldError {
   message: string
 }
 
+/**
+ * A type of record as the messages below name it: by its GraphQL type name to English callers, by
+ * its Chinese name to Chinese ones. A family is one (its description gives `labelZh`, registry.ts).
+ */
+export interface RecordKind {
+  typename: string
+  /** As the console names it, e.g. `医院`. */
+  labelZh: string
+}
+
+/** Fields named in parentheses after a message, as each language writes them. */
+const inParentheses = (fields?: string) => ({ en: fields ? ` (${fields})` : '', zh: fields ? `（${fields}）` : '' })
+
+const text = {
+  notFound: (kind: RecordKind, id: string) => ({
+    en: `No ${kind.typename} has the ID ${id}.`,
+    zh: `找不到 ID 为 ${id} 的${kind.labelZh}。`,
+  }),
+  gone: (kind: RecordKind) => ({ en: `The ${kind.typename} does not exist.`, zh: `该${kind.labelZh}不存在。` }),
+  conflict: (kind: RecordKind, expected: number, current: number, changedBy: string | null) => ({
+    en: `This ${kind.typename} was changed${changedBy ? ` by ${changedBy}` : ''} since you loaded it (version ${current}, you had ${expected}). Reload it and apply your change again.`,
+    zh: `该${kind.labelZh}在您打开后已被${changedBy ? ` ${changedBy} ` : ''}修改（现为第 ${current} 版，您打开的是第 ${expected} 版），请重新加载后再修改。`,
+  }),
+  unique: (kind: RecordKind, fields?: string) => ({
+    en: `Another ${kind.typename} already has this value${inParentheses(fields).en}.`,
+    zh: `已有其他${kind.labelZh}使用该值${inParentheses(fields).zh}。`,
+  }),
+  uniqueField: { en: 'Another record already has this value.', zh: '已有其他记录使用该值。' },
+  hasDependents: (kind: RecordKind) => ({
+    en: `This ${kind.typename} still has records that belong to it; move or delete them first.`,
+    zh: `仍有记录属于该${kind.labelZh}，请先移动或删除它们。`,
+  }),
+  referenceNotFound: (kind: RecordKind, fields?: string) => ({
+    en: `A record this ${kind.typename} refers to does not exist${inParentheses(fields).en}.`,
+    zh: `该${kind.labelZh}引用的记录不存在${inParentheses(fields).zh}。`,
+  }),
+  check: (kind: RecordKind, constraint: string) => ({
+    en: `The database refused a value of this ${kind.typename} (${constraint}).`,
+    zh: `该${kind.labelZh}有一个值未通过数据库的检查（${constraint}）。`,
+  }),
+}
+
 export function userInputError(message: string, fieldErrors: FieldError[] = []) {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fieldErrors } })
 }
 
-export function notFoundError(typename: string, id: string) {
-  return new GraphQLError(`No ${typename} has the ID ${id}.`, { extensions: { code: ErrorCode.NOT_FOUND, id } })
+export function notFoundError(kind: RecordKind, id: string, locale: Locale) {
+  return new GraphQLError(text.notFound(kind, id)[locale], { extensions: { code: ErrorCode.NOT_FOUND, id } })
 }
 
 export function conflictError(
-  typename: string,
+  kind: RecordKind,
   id: string,
   expected: number,
   current: number,
   updatedAt: Date,
+  locale: Locale,
   changedBy: string | null = null,
 ) {
-  return new GraphQLError(
-    `This ${typename} was changed${changedBy ? ` by ${changedBy}` : ''} since you loaded it (version ${current}, you had ${expected}). Reload it and apply your change again.`,
-    {
-      extensions: {
-        code: ErrorCode.CONFLICT,
-        id,
-        expectedVersion: expected,
-        currentVersion: current,
-        changedBy,
-        changedAt: updatedAt,
-      },
+  return new GraphQLError(text.conflict(kind, expected, current, changedBy)[locale], {
+    extensions: {
+      code: ErrorCode.CONFLICT,
+      id,
+      expectedVersion: expected,
+      currentVersion: current,
+      changedBy,
+      changedAt: updatedAt,
     },
-  )
+  })
 }
 
 /** The database refusals we explain to callers; anything else stays an internal (masked) error. */
@@ -139,42 +180,45 @@ function describeTarget(meta: unknown): string | undefined {
   return target == null ? undefined : String(target)
 }
 
-/** Turns a database refusal of a write into a clear, typed error; rethrows anything else. */
-export function translateWriteError(error: unknown, typename: string, action: 'create' | 'update' | 'delete'): never {
+/** Turns a database refusal of a write into a clear, typed error in the caller's language; rethrows anything else. */
+export function translateWriteError(
+  error: unknown,
+  kind: RecordKind,
+  action: 'create' | 'update' | 'delete',
+  locale: Locale,
+): never {
   const refusal = classifyDatabaseError(error)
   if (!refusal) throw error
   switch (refusal.kind) {
     case 'unique':
-      throw new GraphQLError(`Another ${typename} already has this value${fieldHint(refusal.detail)}.`, {
-        extensions: { code: ErrorCode.ALREADY_EXISTS, fieldErrors: uniqueFieldErrors(refusal.detail) },
+      throw new GraphQLError(text.unique(kind, fieldsOf(refusal.detail))[locale], {
+        extensions: { code: ErrorCode.ALREADY_EXISTS, fieldErrors: uniqueFieldErrors(refusal.detail, locale) },
       })
     case 'foreignKey':
       if (action === 'delete') {
-        throw new GraphQLError(`This ${typename} still has records that belong to it; move or delete them first.`, {
-          extensions: { code: ErrorCode.HAS_DEPENDENTS },
-        })
+        throw new GraphQLError(text.hasDependents(kind)[locale], { extensions: { code: ErrorCode.HAS_DEPENDENTS } })
       }
-      throw new GraphQLError(`A record this ${typename} refers to does not exist${fieldHint(refusal.detail)}.`, {
+      throw new GraphQLError(text.referenceNotFound(kind, fieldsOf(refusal.detail))[locale], {
         extensions: { code: ErrorCode.REFERENCE_NOT_FOUND },
       })
     case 'check':
-      throw userInputError(`The database refused a value of this ${typename} (${refusal.constraint ?? 'check'}).`)
+      throw userInputError(text.check(kind, refusal.constraint ?? 'check')[locale])
     case 'notFound':
-      throw new GraphQLError(`The ${typename} does not exist.`, { extensions: { code: ErrorCode.NOT_FOUND } })
+      throw new GraphQLError(text.gone(kind)[locale], { extensions: { code: ErrorCode.NOT_FOUND } })
   }
 }
 
-function fieldHint(detail?: string) {
-  const fields = /Key \(([^)]+)\)/.exec(detail ?? '')?.[1] ?? detail
-  return fields ? ` (${fields})` : ''
+/** The fields a refusal's detail names: `code` from `Key (code)=(530627) already exists.` */
+function fieldsOf(detail?: string) {
+  return /Key \(([^)]+)\)/.exec(detail ?? '')?.[1] ?? detail
 }
 
-function uniqueFieldErrors(detail?: string): FieldError[] {
-  const fields = /Key \(([^)]+)\)/.exec(detail ?? '')?.[1] ?? detail
+function uniqueFieldErrors(detail: string | undefined, locale: Locale): FieldError[] {
+  const fields = fieldsOf(detail)
   if (!fields) return []
   return fields.split(/,\s*/).map((field) => ({
     field: field.replaceAll('"', ''),
     code: 'unique',
-    message: 'Another record already has this value.',
+    message: text.uniqueField[locale],
   }))
 }

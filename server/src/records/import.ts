@@ -150,7 +150,7 @@ export async function importRows(
   const rowOf = new Map<number, number>()
   const applyOne = async (w: Writer, p: PreparedRow) => {
     if (p.update) {
-      const ref = { id: requireId(p.update.globalId, f.typename), ...p.update }
+      const ref = { id: requireId(p.update.globalId, f, ctx.locale), ...p.update }
       await updateRecord(w, f, ref, p.input)
       rowOf.set(ref.id, p.row)
       report.updated += 1

@@ -2,10 +2,10 @@
 // (write.ts), each change in a transaction of its own whose changes are announced once it commits.
 /* biome-ignore-all lint/suspicious/noExplicitAny: field names come from the family description (see registry.ts) */
 import { builder, type Context } from '../builder.ts'
+import { changeSetIdOf } from '../governance/change-sets.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
 import { withArticle } from './article.ts'
-import { notFoundError, translateWriteError } from './errors.ts'
-import { idOf } from './ids.ts'
+import { translateWriteError } from './errors.ts'
 import { defineInput } from './inputs.ts'
 import type { Family, Tx } from './registry.ts'
 import {
@@ -41,8 +41,8 @@ export function addMutations(f: Family) {
   const updateInput = defineInput(f, 'update')
   const T = f.typename
   const idArg = (t: any) => t.arg.id({ required: true, description: `Global ID of the ${T}.` })
-  const refOf = (args: { id: unknown; version: number }): RecordRef => ({
-    id: requireId(String(args.id), T),
+  const refOf = (args: { id: unknown; version: number }, ctx: Context): RecordRef => ({
+    id: requireId(String(args.id), f, ctx.locale),
     globalId: String(args.id),
     version: args.version,
   })
@@ -55,12 +55,12 @@ export function addMutations(f: Family) {
     sqlOnly?: (w: Omit<Writer, 'tx'>) => boolean,
   ) => {
     const changeSet =
-      args.changeSet == null ? undefined : { origin: 'BATCH' as const, id: changeSetIdOf(args.changeSet) }
+      args.changeSet == null ? undefined : { origin: 'BATCH' as const, id: changeSetIdOf(args.changeSet, ctx.locale) }
     const writer = { ctx, reason: args.reason, changeSet }
     return publishingTransaction((tx: Tx) => work({ tx, ...writer }), {
       timeout: 20_000,
       sqlOnly: sqlOnly?.(writer),
-    }).catch((error: unknown) => translateWriteError(error, T, action))
+    }).catch((error: unknown) => translateWriteError(error, f, action, ctx.locale))
   }
 
   builder.mutationField(`create${T}`, (t: any) =>
@@ -93,7 +93,7 @@ export function addMutations(f: Family) {
         changeSet: changeSetArg(t),
       },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
-        const ref = refOf(args)
+        const ref = refOf(args, ctx)
         const input = parseRecordInput(f, args.input, 'update', ctx)
         return run(
           'update',
@@ -113,7 +113,7 @@ export function addMutations(f: Family) {
       description: `Moves ${withArticle(T)} to the trash (restorable). HAS_DEPENDENTS while live records still refer to it.`,
       args: { id: idArg(t), version: versionArg(t), reason: reasonArg(t), changeSet: changeSetArg(t) },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
-        const ref = refOf(args)
+        const ref = refOf(args, ctx)
         return run('delete', ctx, args, (w) => trashRecord(w, f, ref, query))
       },
     }),
@@ -132,7 +132,7 @@ export function addMutations(f: Family) {
         changeSet: changeSetArg(t),
       },
       resolve: (query: any, _root: unknown, args: any, ctx: Context) => {
-        const ref = refOf(args)
+        const ref = refOf(args, ctx)
         return run('update', ctx, args, (w) => restoreRecord(w, f, ref, args.toVersion, query))
       },
     }),
@@ -144,17 +144,10 @@ export function addMutations(f: Family) {
       description: `Removes ${withArticle(T)} from the trash for good (admins). Its audit history is kept.`,
       args: { id: idArg(t), version: versionArg(t), reason: reasonArg(t) },
       resolve: async (_root: unknown, args: any, ctx: Context) => {
-        const ref = refOf(args)
+        const ref = refOf(args, ctx)
         await run('delete', ctx, args, (w) => purgeRecord(w, f, ref))
         return true
       },
     }),
   )
-}
-
-/** The database id of a change set named by its global ID. */
-function changeSetIdOf(globalId: unknown) {
-  const id = idOf(String(globalId), 'ChangeSet')
-  if (id === undefined) throw notFoundError('ChangeSet', String(globalId))
-  return id
 }

@@ -4,6 +4,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: Pothos builders and transactions are typed per model; see family.ts */
 import type { ZodType } from 'zod'
 import { builder, type Context } from '../builder.ts'
+import type { RecordKind } from './errors.ts'
 import { commonFields, type FieldMap } from './fields.ts'
 import type { GraphQLWhere, OrderByInput, WhereShape } from './where.ts'
 
@@ -14,6 +15,8 @@ export interface FamilyOptions {
   typename: string
   /** Root connection field, e.g. `hospitals`. */
   plural: string
+  /** What the family is called in Chinese, as the console names it (e.g. `医院`): messages to Chinese callers use it. */
+  labelZh: string
   description: string
   /** Fields particular to the family; the common ones (names, coordinates, note) are added. */
   fields: FieldMap
@@ -52,7 +55,7 @@ export interface FamilyOptions {
   }) => Promise<void>
 }
 
-export interface Family extends WhereShape {
+export interface Family extends WhereShape, RecordKind {
   options: FamilyOptions
   /** The Prisma delegate's name, e.g. `hospital`. */
   delegate: string
@@ -83,6 +86,7 @@ export function registerFamily(options: FamilyOptions): Family {
   const f: Family = {
     options,
     typename: options.typename,
+    labelZh: options.labelZh,
     fields: { ...commonFields, ...options.fields },
     within: options.within,
     ...(options.searchColumns ? { searchColumns: options.searchColumns } : {}),

@@ -26,12 +26,12 @@ import { checkedWithoutQuery, errorsAfterSave } from '../quality/index.ts'
 import { announce, auditData, auditInsert, diffRecords, writeAudit, writeAudits } from './audit.ts'
 import { selectsColumnsOnly } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
-import { conflictError, type FieldError, notFoundError, userInputError } from './errors.ts'
+import { conflictError, type FieldError, notFoundError, type RecordKind, userInputError } from './errors.ts'
 import { idOf, encodeGlobalID as idOfRecord } from './ids.ts'
-import { delegateOf, type Family, recordFieldNames, type Tx } from './registry.ts'
+import { allFamilies, delegateOf, type Family, recordFieldNames, type Tx } from './registry.ts'
 import { requireScope } from './scope.ts'
 import { ownColumnsUpdate } from './update-sql.ts'
-import { parseInput } from './validation.ts'
+import { type Locale, parseInput } from './validation.ts'
 import { table } from './where-sql.ts'
 
 /** Who writes, in which transaction, and why (kept in the audit trail). */
@@ -92,9 +92,9 @@ export function parseRecordInput(
 }
 
 /** The database id behind a global ID of the family; NOT_FOUND when it names nothing of that type. */
-export function requireId(globalId: string, typename: string) {
-  const id = idOf(globalId, typename)
-  if (id === undefined) throw notFoundError(typename, globalId)
+export function requireId(globalId: string, kind: RecordKind, locale: Locale) {
+  const id = idOf(globalId, kind.typename)
+  if (id === undefined) throw notFoundError(kind, globalId, locale)
   return id
 }
 
@@ -104,8 +104,9 @@ export async function currentRecord(
   f: Family,
   ref: RecordRef,
   state: 'live' | 'trashed' | 'any',
+  locale: Locale,
 ): Promise<Record<string, any>> {
-  return checkedRecord(tx, f, ref, state, await delegateOf(tx, f).findUnique({ where: { id: ref.id } }))
+  return checkedRecord(tx, f, ref, state, await delegateOf(tx, f).findUnique({ where: { id: ref.id } }), locale)
 }
 
 /** NOT_FOUND unless the record is there in that state; CONFLICT unless at the caller's version. */
@@ -115,24 +116,18 @@ async function checkedRecord(
   ref: RecordRef,
   state: 'live' | 'trashed' | 'any',
   record: Record<string, any> | null,
+  locale: Locale,
 ): Promise<Record<string, any>> {
   const visible =
     record && (state === 'any' || (state === 'live' ? record.deletedAt == null : record.deletedAt != null))
-  if (!visible) throw notFoundError(f.typename, ref.globalId)
+  if (!visible) throw notFoundError(f, ref.globalId, locale)
   if (record.version !== ref.version) {
     const last = await tx.auditEvent.findFirst({
       where: { recordType: f.typename, recordId: ref.id },
       orderBy: { id: 'desc' },
       select: { actorName: true },
     })
-    throw conflictError(
-      f.typename,
-      ref.globalId,
-      ref.version,
-      record.version,
-      record.updatedAt,
-      last?.actorName ?? null,
-    )
+    throw conflictError(f, ref.globalId, ref.version, record.version, record.updatedAt, locale, last?.actorName ?? null)
   }
   return record
 }
@@ -147,7 +142,7 @@ async function checkedRecord(
  */
 async function recordToChange(w: Writer, f: Family, ref: RecordRef, state: 'live' | 'trashed') {
   if (!w.ctx.governance.review) {
-    const before = await currentRecord(w.tx, f, ref, state)
+    const before = await currentRecord(w.tx, f, ref, state, w.ctx.locale)
     await requireScope(w.tx, f, w.ctx, before, ref.id)
     return { before, ownOpenSet: undefined }
   }
@@ -156,7 +151,7 @@ async function recordToChange(w: Writer, f: Family, ref: RecordRef, state: 'live
     SELECT r.*, (SELECT COALESCE(json_agg(h ORDER BY h.id), '[]'::json) FROM "holding" h) AS "__holding"
     FROM ${table('public', f.typename)} r WHERE r.id = ${ref.id}`)
   const { __holding: holding = [], ...row } = rows[0] ?? {}
-  const before = await checkedRecord(w.tx, f, ref, state, rows[0] ? row : null)
+  const before = await checkedRecord(w.tx, f, ref, state, rows[0] ? row : null, w.ctx.locale)
   await requireScope(w.tx, f, w.ctx, before, ref.id)
   return { before, ownOpenSet: ownSetAmong(w, f.typename, holding) }
 }
@@ -345,13 +340,13 @@ async function updateOwnColumns(w: Writer, f: Family, ref: RecordRef, input: Rec
   const [row, holding] = splitRow(rows.find((row) => row.__copy === 'before'))
   const [after, , read] = splitRow(rows.find((row) => row.__copy === 'after'))
   // The checks recordToChange makes, in its order: they pass when the update was made.
-  const before = await checkedRecord(w.tx, f, ref, 'live', row)
+  const before = await checkedRecord(w.tx, f, ref, 'live', row, w.ctx.locale)
   await requireScope(w.tx, f, w.ctx, before, ref.id)
   const ownOpenSet = review ? ownSetAmong(w, f.typename, holding) : undefined
   if (!after) {
     // Or the record changed between this statement's snapshot and its update: as it now stands, it says how.
-    const now = await currentRecord(w.tx, f, ref, 'live')
-    throw conflictError(f.typename, ref.globalId, ref.version, now.version, now.updatedAt, null)
+    const now = await currentRecord(w.tx, f, ref, 'live', w.ctx.locale)
+    throw conflictError(f, ref.globalId, ref.version, now.version, now.updatedAt, w.ctx.locale, null)
   }
   await requireScopeIfMoved(w, f, ref, before, input)
   await refuseQualityErrors(w, f, [ref.id], [after])
@@ -410,11 +405,11 @@ export async function restoreRecord(w: Writer, f: Family, ref: RecordRef, toVers
 
 /** Removes a trashed record for good (its audit history stays). Only the trashed version the caller saw. */
 export async function purgeRecord(w: Writer, f: Family, ref: RecordRef) {
-  const before = await currentRecord(w.tx, f, ref, 'trashed')
+  const before = await currentRecord(w.tx, f, ref, 'trashed', w.ctx.locale)
   const removed = await delegateOf(w.tx, f).deleteMany({
     where: { id: ref.id, version: ref.version, deletedAt: { not: null } },
   })
-  if (removed.count === 0) await currentRecord(w.tx, f, ref, 'trashed')
+  if (removed.count === 0) await currentRecord(w.tx, f, ref, 'trashed', w.ctx.locale)
   await writeAudit(w.tx, w.ctx, {
     recordType: f.typename,
     recordId: ref.id,
@@ -472,7 +467,7 @@ async function changeAtVersion<T>(
   try {
     return await write({ id: ref.id, version: ref.version })
   } catch (error) {
-    if ((error as { code?: string })?.code === 'P2025') await currentRecord(w.tx, f, ref, state)
+    if ((error as { code?: string })?.code === 'P2025') await currentRecord(w.tx, f, ref, state, w.ctx.locale)
     throw error
   }
 }
@@ -498,6 +493,9 @@ async function dataAtVersion(w: Writer, f: Family, id: number, version: number) 
   return data
 }
 
+/** A type of record in a Chinese message: a family by its Chinese name, another model (a user, a lock) by its own. */
+const labelZhOf = (typename: string) => allFamilies().find((f) => f.typename === typename)?.labelZh ?? typename
+
 async function refuseIfDependents(w: Writer, f: Family, id: number) {
   for (const dependent of dependentsOf(f.typename)) {
     const where = { [dependent.column]: id, ...(dependent.softDeletes ? { deletedAt: null } : {}) }
@@ -505,7 +503,7 @@ async function refuseIfDependents(w: Writer, f: Family, id: number) {
     if (count > 0) {
       throw new GraphQLError(
         w.ctx.locale === 'zh'
-          ? `仍有 ${count} 条${dependent.model}记录属于该${f.typename}，请先移动或删除它们。`
+          ? `仍有 ${count} 条${labelZhOf(dependent.model)}记录属于该${f.labelZh}，请先移动或删除它们。`
           : `${count} ${dependent.model} record(s) still belong to this ${f.typename}; move or delete them first.`,
         { extensions: { code: 'HAS_DEPENDENTS', dependents: { type: dependent.model, count } } },
       )

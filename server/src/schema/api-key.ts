@@ -7,7 +7,7 @@ import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { announceAccessChange } from '../live/bus.ts'
 import { actorColumns } from '../records/audit.ts'
-import { translateWriteError, userInputError } from '../records/errors.ts'
+import { type RecordKind, translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
 import {
@@ -19,6 +19,9 @@ import {
   rateLimitUseOf,
   USAGE_RETENTION_DAYS,
 } from '../rules/usage.ts'
+
+/** A partner key as refusals name it (the console's name for them). */
+const API_KEY: RecordKind = { typename: 'ApiKey', labelZh: 'API 密钥' }
 
 interface UsageDay {
   day: string
@@ -270,12 +273,12 @@ builder.mutationField('revokeApiKey', (t) =>
     authScopes: { admin: true },
     description: 'Revokes a partner key at once (admins).',
     args: { id: t.arg.id({ required: true, description: 'Global ID of the ApiKey.' }) },
-    resolve: async (query, _root, { id }) => {
+    resolve: async (query, _root, { id }, ctx) => {
       const keyId = idOf(String(id), 'ApiKey')
       if (keyId === undefined) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
       const key = await db()
         .apiKey.update({ ...query, where: { id: keyId }, data: { revokedAt: new Date() } })
-        .catch((error) => translateWriteError(error, 'ApiKey', 'update'))
+        .catch((error) => translateWriteError(error, API_KEY, 'update', ctx.locale))
       // Streams open with the key end at once, on every instance.
       await announceAccessChange({ keyId })
       return key

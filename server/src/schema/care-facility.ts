@@ -27,6 +27,7 @@ const priceSchema = z.object({
 export const careFacilities = defineFamily({
   typename: 'CareFacility',
   plural: 'careFacilities',
+  labelZh: '一老一小设施',
   description: 'Elderly and child care facilities ("一老一小").',
   within: 'relation',
   yearField: 'openedOn',

@@ -4,7 +4,7 @@ import { resolveNodes } from '@pothos/plugin-relay'
 import type { Actor } from '../auth/actor.ts'
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts'
 import { db } from '../db.ts'
-import { OPEN_STATUSES } from '../governance/change-sets.ts'
+import { changeSetIdOf, OPEN_STATUSES } from '../governance/change-sets.ts'
 import {
   approveChangeSet,
   createChangeSet,
@@ -14,7 +14,6 @@ import {
 } from '../governance/review.ts'
 import { mayManageOwnSet, reviewRefusal } from '../governance/rules.ts'
 import { readingFromPrimary } from '../read-your-writes.ts'
-import { notFoundError } from '../records/errors.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
 import { ChangeSetOrigin, ChangeSetStatus } from './enums.ts'
 
@@ -179,12 +178,6 @@ function changeSetWhere(
   return and.length > 0 ? { AND: and } : {}
 }
 
-const setIdOf = (globalId: unknown) => {
-  const id = idOf(String(globalId), 'ChangeSet')
-  if (id === undefined) throw notFoundError('ChangeSet', String(globalId))
-  return id
-}
-
 /** The set after a step, read from the primary with the caller's selection. */
 const reread = (query: object, id: number) =>
   readingFromPrimary(() => db().changeSet.findUniqueOrThrow({ ...query, where: { id } }))
@@ -214,7 +207,7 @@ builder.mutationField('submitChangeSet', (t) =>
       note: t.arg.string({ description: 'What the changes are for (≤ 2000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const id = setIdOf(args.id)
+      const id = changeSetIdOf(args.id, ctx.locale)
       await submitChangeSet(ctx, id, args.version, args.note)
       return reread(query, id)
     },
@@ -236,7 +229,7 @@ builder.mutationField('approveChangeSet', (t) =>
       reason: t.arg.string({ description: 'A note on the approval (≤ 1000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const id = setIdOf(args.id)
+      const id = changeSetIdOf(args.id, ctx.locale)
       await approveChangeSet(ctx, id, args.version, args.reason)
       return reread(query, id)
     },
@@ -257,7 +250,7 @@ builder.mutationField('rejectChangeSet', (t) =>
       reason: t.arg.string({ required: true, description: 'Why: the author reads it (≤ 1000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const id = setIdOf(args.id)
+      const id = changeSetIdOf(args.id, ctx.locale)
       await rejectChangeSet(ctx, id, args.version, args.reason)
       return reread(query, id)
     },
@@ -279,7 +272,7 @@ builder.mutationField('withdrawChangeSet', (t) =>
       reason: t.arg.string({ description: 'Why, for the audit trail (≤ 1000 characters).' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const id = setIdOf(args.id)
+      const id = changeSetIdOf(args.id, ctx.locale)
       await withdrawChangeSet(ctx, id, args.version, args.reason)
       return reread(query, id)
     },

@@ -7,6 +7,7 @@ import { populationFields } from './settlement.ts'
 export const communities = defineFamily({
   typename: 'Community',
   plural: 'communities',
+  labelZh: '安置社区',
   description: 'Communities (社区) where relocated residents live.',
   within: 'relation',
   yearField: 'openedOn',

@@ -10,6 +10,7 @@ import { DivisionLevel } from './enums.ts'
 export const divisions = defineFamily({
   typename: 'Division',
   plural: 'divisions',
+  labelZh: '行政区划',
   description:
     'Administrative divisions (行政区划): province, city, counties, townships and communities. `search` also matches codes and pinyin initials (ycjd finds 砚池街道).',
   within: 'self',

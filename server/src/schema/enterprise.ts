@@ -6,6 +6,7 @@ import { count, date, decimal, ref, text, textList } from '../records/fields.ts'
 export const enterprises = defineFamily({
   typename: 'Enterprise',
   plural: 'enterprises',
+  labelZh: '企业',
   description: 'Enterprises and workshops that employ residents.',
   within: 'relation',
   yearField: 'openedOn',

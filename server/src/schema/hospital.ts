@@ -7,6 +7,7 @@ import { HospitalRole } from './enums.ts'
 export const hospitals = defineFamily({
   typename: 'Hospital',
   plural: 'hospitals',
+  labelZh: '医院',
   description: 'Hospitals and health centres.',
   within: 'relation',
   yearField: 'openedOn',

@@ -46,6 +46,7 @@ function parseObservations(observations: unknown[], locale: 'zh' | 'en') {
 export const indicators = defineFamily({
   typename: 'Indicator',
   plural: 'indicators',
+  labelZh: '统计指标',
   description: 'Statistical indicators, each a time series of one division.',
   within: 'relation',
   fields: {

@@ -8,6 +8,7 @@ import { idsOf } from '../records/nested.ts'
 export const industrialParks = defineFamily({
   typename: 'IndustrialPark',
   plural: 'industrialParks',
+  labelZh: '产业园区',
   description: 'Industrial parks (产业园区), often built to employ settlement residents.',
   within: 'relation',
   yearField: 'openedOn',

@@ -9,6 +9,7 @@ import { type ChangeFilter, matchesFilter, mayKnowWho, mayReceive, type RecordCh
 import { guardedStream } from '../live/guarded-stream.ts'
 import { notFoundError } from '../records/errors.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
+import { family } from '../records/registry.ts'
 import { RecordType } from './audit.ts'
 import { AuditAction } from './enums.ts'
 
@@ -92,7 +93,7 @@ function changeFilter(ctx: Context, args: { types?: readonly string[] | null; di
   const result: ChangeFilter = { types: args.types }
   if (args.divisionId != null) {
     result.divisionId = idOf(args.divisionId, 'Division')
-    if (result.divisionId === undefined) throw notFoundError('Division', args.divisionId)
+    if (result.divisionId === undefined) throw notFoundError(family('Division'), args.divisionId, locale)
   }
   return result
 }

@@ -1,7 +1,7 @@
 // Locked reporting periods in GraphQL (governance/periods.ts, period-locks.ts).
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
-import { lockPeriod, periodName, unlockPeriod } from '../governance/period-locks.ts'
+import { lockPeriod, PERIOD_LOCK, periodName, unlockPeriod } from '../governance/period-locks.ts'
 import { readingFromPrimary } from '../read-your-writes.ts'
 import { notFoundError, userInputError } from '../records/errors.ts'
 import { idOf } from '../records/ids.ts'
@@ -103,7 +103,7 @@ builder.mutationField('unlockPeriod', (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const id = idOf(String(args.id), 'PeriodLock')
-      if (id === undefined) throw notFoundError('PeriodLock', String(args.id))
+      if (id === undefined) throw notFoundError(PERIOD_LOCK, String(args.id), ctx.locale)
       await unlockPeriod(ctx, id, String(args.id), args.version, args.reason)
       return readingFromPrimary(() => db().periodLock.findUniqueOrThrow({ ...query, where: { id } }))
     },

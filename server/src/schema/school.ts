@@ -7,6 +7,7 @@ import { SchoolStage } from './enums.ts'
 export const schools = defineFamily({
   typename: 'School',
   plural: 'schools',
+  labelZh: '学校',
   description: 'Schools and kindergartens.',
   within: 'relation',
   yearField: 'openedOn',

@@ -16,6 +16,7 @@ export const populationFields = {
 export const settlements = defineFamily({
   typename: 'Settlement',
   plural: 'settlements',
+  labelZh: '安置区',
   description: 'Relocation settlements for poverty alleviation (易地扶贫搬迁安置区).',
   within: 'relation',
   yearField: 'openedOn',

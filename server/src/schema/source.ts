@@ -8,6 +8,7 @@ import { encodeGlobalID } from '../records/ids.ts'
 export const sources = defineFamily({
   typename: 'Source',
   plural: 'sources',
+  labelZh: '数据来源',
   description: 'Documents the figures are taken from.',
   within: 'none',
   fields: {

@@ -4,11 +4,20 @@ import { hashPassword } from '../auth/secrets.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { announceAccessChange } from '../live/bus.ts'
-import { conflictError, notFoundError, translateWriteError, userInputError } from '../records/errors.ts'
+import {
+  conflictError,
+  notFoundError,
+  type RecordKind,
+  translateWriteError,
+  userInputError,
+} from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
 import { parseList } from '../records/nested.ts'
 import { Role } from './enums.ts'
+
+/** An account as refusals name it. */
+const USER: RecordKind = { typename: 'User', labelZh: '用户' }
 
 builder.prismaNode('User', {
   id: { field: 'id' },
@@ -102,7 +111,7 @@ builder.mutationField('createUser', (t) =>
             passwordHash: await hashPassword(valid.password),
           },
         })
-        .catch((error) => translateWriteError(error, 'User', 'create'))
+        .catch((error) => translateWriteError(error, USER, 'create', ctx.locale))
     },
   }),
 )
@@ -122,7 +131,7 @@ builder.mutationField('updateUser', (t) =>
     },
     resolve: async (query, _root, { id, version, input }, ctx) => {
       const userId = idOf(String(id), 'User')
-      if (userId === undefined) throw notFoundError('User', String(id))
+      if (userId === undefined) throw notFoundError(USER, String(id), ctx.locale)
       const [partial] = parseList(userSchema.partial(), [input], 'input', ctx.locale)
       if (!partial) throw userInputError('Invalid input')
       const data: Record<string, unknown> = { version: { increment: 1 } }
@@ -143,13 +152,14 @@ builder.mutationField('updateUser', (t) =>
         if (partial.password || input.disabled) await tx.session.deleteMany({ where: { userId } })
         // As for records: a change committed since the admin read the account makes this one lose.
         return tx.user.update({ ...query, where: { id: userId, version }, data }).catch(async (error) => {
-          if ((error as { code?: string }).code !== 'P2025') return translateWriteError(error, 'User', 'update')
+          if ((error as { code?: string }).code !== 'P2025')
+            return translateWriteError(error, USER, 'update', ctx.locale)
           const current = await tx.user.findUnique({
             where: { id: userId },
             select: { version: true, updatedAt: true },
           })
-          if (!current) throw notFoundError('User', String(id))
-          throw conflictError('User', String(id), version, current.version, current.updatedAt)
+          if (!current) throw notFoundError(USER, String(id), ctx.locale)
+          throw conflictError(USER, String(id), version, current.version, current.updatedAt, ctx.locale)
         })
       })
       // Open live streams of the account re-check who may read what.
