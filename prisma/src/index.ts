@@ -47,4 +47,4 @@ export {
   snapshotsByRecord,
   workingAndPublishedSnapshots,
 } from './publication.ts'
-export { type SqlQuery, SqlStatementError } from './sql-transaction.ts'
+export { poolTransaction, type SqlQuery, SqlStatementError } from './sql-transaction.ts'

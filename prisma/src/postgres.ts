@@ -56,6 +56,9 @@ export function createPool(url: string, options: PoolOptions = {}) {
     idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
     statement_timeout: options.statementTimeoutMillis ?? 10_000,
     application_name: options.applicationName ?? APPLICATION_NAME,
+    // Queries sent together go out together (node-postgres's pipelining): a SQL transaction sends
+    // BEGIN with its first statement (sql-transaction.ts). One query at a time runs as before.
+    pipeline: true,
     ...(options.preparedStatements === false ? {} : { Client: preparingClient(new StatementNames()) }),
   })
   // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the

@@ -71,6 +71,12 @@ const types = {
  * it throws). `record` counts each statement as the clients' own are counted (Prisma's query log
  * leaves out BEGIN, and so does this). A connection that cannot be had, or cannot begin, commit or
  * roll back, is a SqlStatementError too; one that failed is closed, not handed to the next request.
+ *
+ * BEGIN goes out with the first statement, in one write, instead of a round trip before it: the
+ * pool's connections pipeline (createPool), and BEGIN waits in the corked socket until the
+ * statement joins it. PostgreSQL runs them in order, the statement inside the transaction BEGIN
+ * opened; a BEGIN refused (only a broken connection refuses it) refuses the work. Focus, update at
+ * 50 connections: 429–452 → 464–488 req/s, 1.97–2.11 → 1.88–1.95 ms of CPU per save.
  */
 export async function poolTransaction<T>(
   pool: pg.Pool,
@@ -78,26 +84,34 @@ export async function poolTransaction<T>(
   work: (query: SqlQuery) => Promise<T>,
 ): Promise<T> {
   const client = await refusedAs(() => pool.connect())
-  try {
-    await client.query('BEGIN')
-  } catch (error) {
-    client.release(error as Error)
-    throw new SqlStatementError(error)
+  const send = heldUntilFlushed(client)
+  let begin: Promise<unknown> | undefined = client.query('BEGIN')
+  // Observed where it is awaited; until then, a refusal is not an unhandled rejection.
+  begin.catch(() => {})
+  /** BEGIN's answer, awaited once: with the first statement's, or before COMMIT when there was none. */
+  const begun = async () => {
+    const answer = begin
+    begin = undefined
+    send()
+    await answer
   }
   let broken: Error | undefined
   try {
     const query: SqlQuery = (sql, params) =>
       record(sql, () =>
         refusedAs(async () => {
-          const result = await client.query({ text: sql, values: params.map(asPrismaSends), types })
+          const sent = client.query({ text: sql, values: params.map(asPrismaSends), types })
+          const [result] = await Promise.all([sent, begun()])
           return { rows: result.rows, rowCount: result.rowCount ?? 0 }
         }),
       )
     try {
       const result = await work(query)
+      await refusedAs(begun)
       await record('COMMIT', () => refusedAs(() => client.query('COMMIT')))
       return result
     } catch (error) {
+      send()
       await record('ROLLBACK', () => client.query('ROLLBACK')).catch((rollback: Error) => {
         broken = rollback
       })
@@ -106,6 +120,30 @@ export async function poolTransaction<T>(
   } finally {
     client.release(broken)
   }
+}
+
+/**
+ * Holds what the client writes until the returned function is called (once; later calls do
+ * nothing), so it leaves in one write: node-postgres's connection writes to a Node socket, corked.
+ */
+function heldUntilFlushed(client: pg.PoolClient): () => void {
+  // Without pipelining, a query waits for BEGIN's answer, which would never come.
+  if (!client.pipeline) return () => {}
+  const socket = (client as { connection?: { stream?: Partial<Corkable> } }).connection?.stream
+  if (typeof socket?.cork !== 'function' || typeof socket.uncork !== 'function') return () => {}
+  const corkable = socket as Corkable
+  corkable.cork()
+  let held = true
+  return () => {
+    if (!held) return
+    held = false
+    corkable.uncork()
+  }
+}
+
+interface Corkable {
+  cork(): void
+  uncork(): void
 }
 
 /**
