@@ -301,6 +301,84 @@ describe('HAS_DEPENDENTS', () => {
     const deleted = await t.data(deleteSettlement, { id: settlementId })
     expect(deleted.deleteSettlement.deletedAt).not.toBeNull()
   })
+
+  // A division's outline (DivisionBoundary) is part of it, not a record that refers to it: it stays
+  // with the division in the trash and the database deletes it with the division (onDelete: Cascade).
+  describe('a division with an outline', () => {
+    const rowIdOf = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1])
+    const boundaries = () => t.hub.database.prisma.divisionBoundary
+
+    /** A county under the city whose only row besides its own is its outline. */
+    async function outlinedCounty(nameZh: string) {
+      const created = await t.data(
+        `mutation ($parent: ID!, $name: String!) {
+          createDivision(input: { nameZh: $name, level: COUNTY, parentId: $parent }) { id version }
+        }`,
+        { parent: refs.city, name: nameZh },
+      )
+      const { id, version } = created.createDivision as { id: string; version: number }
+      await boundaries().create({
+        data: {
+          divisionId: rowIdOf(id),
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [104.8, 27.4],
+                [104.9, 27.4],
+                [104.9, 27.5],
+                [104.8, 27.4],
+              ],
+            ],
+          },
+          sourceDatum: 'GCJ02',
+          source: 'errors.test.ts',
+          tolerance: 0.002,
+        },
+      })
+      return { id, version }
+    }
+
+    it('lets it go to the trash with its outline, and purges the outline with it', async () => {
+      const county = await outlinedCounty('边界测试县')
+      const trashed = await send(
+        `mutation ($id: ID!, $v: Int!) { deleteDivision(id: $id, version: $v) { id version deletedAt } }`,
+        {
+          id: county.id,
+          v: county.version,
+        },
+      )
+      expect(trashed.errors).toBeUndefined()
+      expect(trashed.data?.deleteDivision.deletedAt).not.toBeNull()
+      // In the trash the division keeps its outline, for when it is restored.
+      expect(await boundaries().count({ where: { divisionId: rowIdOf(county.id) } })).toBe(1)
+
+      const purged = await send(`mutation ($id: ID!, $v: Int!) { purgeDivision(id: $id, version: $v) }`, {
+        id: county.id,
+        v: trashed.data?.deleteDivision.version,
+      })
+      expect(purged.errors).toBeUndefined()
+      expect(await boundaries().count({ where: { divisionId: rowIdOf(county.id) } })).toBe(0)
+    })
+
+    it('still refuses while a record belongs to it, naming the record and not the outline', async () => {
+      const county = await outlinedCounty('边界依赖测试县')
+      await t.data(`mutation ($input: HospitalCreateInput!) { createHospital(input: $input) { id } }`, {
+        input: { ...validHospital(), nameZh: '边界测试县医院', divisionId: county.id },
+      })
+      const result = await send(`mutation ($id: ID!, $v: Int!) { deleteDivision(id: $id, version: $v) { id } }`, {
+        id: county.id,
+        v: county.version,
+      })
+      expect(onlyError(result).extensions).toMatchObject({
+        code: 'HAS_DEPENDENTS',
+        dependents: { type: 'Hospital', count: 1 },
+      })
+      expect(onlyError(result).message).toBe(
+        '1 Hospital record(s) still belong to this Division; move or delete them first.',
+      )
+    })
+  })
 })
 
 // On PostgreSQL, Prisma reports the unique fields under meta.driverAdapterError.cause.constraint.fields
