@@ -57,12 +57,25 @@ export const MAX_PAGE_SIZE = 200
 /** Types `node(id:)` can return; filled as the record types are defined. */
 export const nodeTypes = new Set<string>()
 
+const text = {
+  signIn: {
+    en: 'Sign in or send an API key (Authorization: Bearer …) to use the hub.',
+    zh: '请先登录，或发送 API 密钥（Authorization: Bearer …），再使用本系统。',
+  },
+  // The console's words for it too (hub.errors.forbidden).
+  forbidden: { en: 'You are not allowed to do this.', zh: '您没有权限进行此操作。' },
+  notAGlobalId: {
+    en: (value: string) => `${value} is not a global ID of this hub.`,
+    zh: (value: string) => `${value} 不是本系统的全局 ID。`,
+  },
+  notAGlobalIdField: { en: 'Not a global ID', zh: '不是全局 ID' },
+}
+
+/** Who may not do what they asked: UNAUTHENTICATED for someone not signed in, else FORBIDDEN. */
 export function refusal(ctx: Context) {
   return ctx.actor.kind === 'anonymous'
-    ? new GraphQLError('Sign in or send an API key (Authorization: Bearer …) to use the hub.', {
-        extensions: { code: 'UNAUTHENTICATED' },
-      })
-    : new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
+    ? new GraphQLError(text.signIn[ctx.locale], { extensions: { code: 'UNAUTHENTICATED' } })
+    : new GraphQLError(text.forbidden[ctx.locale], { extensions: { code: 'FORBIDDEN' } })
 }
 
 export const DEFAULT_PAGE_SIZE = 20
@@ -123,11 +136,12 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     // A malformed global ID is the caller's mistake, said clearly; a well-formed one that finds
     // nothing answers null (node) or NOT_FOUND (mutations).
-    decodeGlobalID: (globalID) => {
+    decodeGlobalID: (globalID, ctx) => {
       const parsed = parseGlobalId(globalID)
       if (!parsed) {
-        throw userInputError(`${JSON.stringify(globalID.slice(0, 100))} is not a global ID of this hub.`, [
-          { field: 'id', code: 'invalid_id', message: 'Not a global ID' },
+        const locale = ctx?.locale ?? 'en'
+        throw userInputError(text.notAGlobalId[locale](JSON.stringify(globalID.slice(0, 100))), [
+          { field: 'id', code: 'invalid_id', message: text.notAGlobalIdField[locale] },
         ])
       }
       return { typename: parsed.typename, id: String(parsed.id) }

@@ -1,6 +1,7 @@
 // parseInput: the one validation every create and update goes through.
 import type { GraphQLError } from 'graphql'
 import { describe, expect, it } from 'vitest'
+import { recordKind } from '../../server/src/records/errors.ts'
 import {
   commonFields,
   count,
@@ -25,6 +26,9 @@ const hospital: FieldMap = {
   wage: decimal('Wage'),
   openedOn: date('Opened'),
 }
+
+// Messages name a type of record by the Chinese name its family gives (schema/division.ts).
+recordKind('Division', '行政区划')
 
 const division = encodeGlobalID('Division', 10)
 const valid = { nameZh: '医院', divisionId: division, role: 'GENERAL_HOSPITAL' }
@@ -114,7 +118,7 @@ describe('parseInput on create', () => {
     expect(zh.errors.map((e) => e.message)).toEqual([
       '必填',
       expect.stringMatching(/[\u4e00-\u9fff].*90/),
-      '不是有效的Division记录 ID',
+      '不是有效的行政区划记录 ID',
       expect.stringMatching(/[\u4e00-\u9fff].*0/),
     ])
   })

@@ -40,7 +40,7 @@ const STATUS: Record<string, number> = {
   TOO_MANY_ATTEMPTS: 429,
 }
 
-/** Pothos's refusal, in English only: the console says it in the reader's language. */
+/** The hub's refusal of an action, as an English caller gets it (a Chinese one gets hub.errors.forbidden's words). */
 const GENERIC_FORBIDDEN = 'You are not allowed to do this.'
 
 /** The console's own words for errors whose server message is not for operators. */

@@ -18,6 +18,7 @@ import {
   visit,
 } from 'graphql'
 import { db } from '../db.ts'
+import type { Locale } from '../plugins/locale.ts'
 import type { Actor } from './actor.ts'
 
 export interface PreparedOperation {
@@ -46,11 +47,22 @@ function fragmentsUsed(root: DefinitionNode, fragments: Map<string, FragmentDefi
   return [...used.values()]
 }
 
+const text = {
+  cannotRegister: { en: 'The operations cannot be registered:', zh: '无法登记这些操作：' },
+  noOperation: { en: 'The document holds no operation.', zh: '文档中没有任何操作。' },
+  mutation: {
+    en: 'Partner keys only read: register queries (or subscriptions), not mutations.',
+    zh: '合作方密钥只能读取数据，请登记查询（或订阅），不能登记变更（mutation）。',
+  },
+}
+
 /**
  * Each operation of a document, on its own with its fragments, printed and hashed; refuses a
- * document that does not parse or fit the schema, and mutations (keys only read).
+ * document that does not parse or fit the schema, and mutations (keys only read). graphql-js's own
+ * messages (a syntax error, a field the schema does not have) are in English in either language.
  */
-export function prepareOperations(schema: GraphQLSchema, source: string): PreparedOperation[] {
+export function prepareOperations(schema: GraphQLSchema, source: string, locale: Locale): PreparedOperation[] {
+  const invalid = (messages: string[]) => invalidDocument(messages, locale)
   let document: DocumentNode
   try {
     document = parse(source)
@@ -62,10 +74,8 @@ export function prepareOperations(schema: GraphQLSchema, source: string): Prepar
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   )
-  if (operations.length === 0) throw invalid(['The document holds no operation.'])
-  if (operations.some((operation) => operation.operation === 'mutation')) {
-    throw invalid(['Partner keys only read: register queries (or subscriptions), not mutations.'])
-  }
+  if (operations.length === 0) throw invalid([text.noOperation[locale]])
+  if (operations.some((operation) => operation.operation === 'mutation')) throw invalid([text.mutation[locale]])
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -77,8 +87,12 @@ export function prepareOperations(schema: GraphQLSchema, source: string): Prepar
   })
 }
 
-function invalid(messages: string[]) {
-  return new GraphQLError(`The operations cannot be registered: ${messages.join(' ')}`, {
+function invalidDocument(messages: string[], locale: Locale) {
+  const message =
+    locale === 'zh'
+      ? `${text.cannotRegister.zh}${messages.join(' ')}`
+      : `${text.cannotRegister.en} ${messages.join(' ')}`
+  return new GraphQLError(message, {
     extensions: {
       code: 'BAD_USER_INPUT',
       fieldErrors: messages.map((message) => ({ field: 'document', code: 'invalid', message })),

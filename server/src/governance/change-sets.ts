@@ -9,7 +9,7 @@ import type { Context } from '../builder.ts'
 import { datamodel } from '../datamodel.ts'
 import { database } from '../db.ts'
 import { noteDivisionPath } from '../live/after-commit.ts'
-import { notFoundError } from '../records/errors.ts'
+import { labelZhOf, notFoundError, recordKind } from '../records/errors.ts'
 import { idOf } from '../records/ids.ts'
 import type { Family, Tx } from '../records/registry.ts'
 import { recordFieldNames } from '../records/registry.ts'
@@ -32,10 +32,12 @@ export interface ChangeSetChoice {
 
 export const OPEN_STATUSES = ['DRAFT', 'PENDING', 'REJECTED'] as const
 
+const CHANGE_SET = recordKind('ChangeSet', '变更集')
+
 /** The database id of a change set named by its global ID; NOT_FOUND when it names none. */
 export function changeSetIdOf(globalId: unknown, locale: Locale) {
   const id = idOf(String(globalId), 'ChangeSet')
-  if (id === undefined) throw notFoundError({ typename: 'ChangeSet', labelZh: '变更集' }, String(globalId), locale)
+  if (id === undefined) throw notFoundError(CHANGE_SET, String(globalId), locale)
   return id
 }
 
@@ -51,7 +53,7 @@ const authorOf = (ctx: Context) => (ctx.actor.kind === 'user' ? ctx.actor.userId
 function pendingReviewError(ctx: Context, typename: string, set: { id: number; authorName: string }) {
   return new GraphQLError(
     ctx.locale === 'zh'
-      ? `该${typename}记录正在 ${set.authorName} 的变更集 #${set.id} 中等待审核，审核完成或撤回之前不能修改。`
+      ? `该${labelZhOf(typename)}记录正在 ${set.authorName} 的变更集 #${set.id} 中等待审核，审核完成或撤回之前不能修改。`
       : `This ${typename} is in change set #${set.id} by ${set.authorName}, awaiting review: it cannot be changed until the set is approved or withdrawn.`,
     { extensions: { code: 'PENDING_REVIEW', changeSetId: set.id, author: set.authorName } },
   )

@@ -5,7 +5,7 @@ import { actorName } from '../auth/actor.ts'
 import { isAdmin } from '../auth/permissions.ts'
 import type { Context } from '../builder.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
-import { conflictError, notFoundError, type RecordKind } from '../records/errors.ts'
+import { conflictError, notFoundError, recordKind } from '../records/errors.ts'
 import { encodeGlobalID } from '../records/ids.ts'
 import type { Tx } from '../records/registry.ts'
 import { auditLockStep } from './audit-steps.ts'
@@ -25,10 +25,11 @@ const text = {
   },
   already: { en: 'This period is already locked for this division.', zh: '该行政区划的这个报告期已经锁定。' },
   reason: { en: 'Say why the period is unlocked.', zh: '解锁时请填写原因。' },
+  adminsOnly: { en: 'Admins only.', zh: '只有管理员可以解锁报告期。' },
 }
 
 /** A period lock as refusals name it (the console's name for them). */
-export const PERIOD_LOCK: RecordKind = { typename: 'PeriodLock', labelZh: '期间锁定' }
+export const PERIOD_LOCK = recordKind('PeriodLock', '期间锁定')
 
 export const periodName = (period: Period) =>
   period.quarter == null ? `${period.year}` : `${period.year}Q${period.quarter}`
@@ -100,7 +101,7 @@ export function unlockPeriod(ctx: Context, id: number, globalId: string, version
       },
     })
   }
-  if (!isAdmin(ctx.actor)) throw new GraphQLError('Admins only.', { extensions: { code: 'FORBIDDEN' } })
+  if (!isAdmin(ctx.actor)) throw new GraphQLError(text.adminsOnly[ctx.locale], { extensions: { code: 'FORBIDDEN' } })
   return publishingTransaction(async (tx: Tx) => {
     const lock = await tx.periodLock.findUnique({ where: { id } })
     if (!lock || lock.unlockedAt) throw notFoundError(PERIOD_LOCK, globalId, ctx.locale)

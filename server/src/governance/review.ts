@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql'
 import { actorName } from '../auth/actor.ts'
 import type { Context } from '../builder.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
+import { labelZhOf } from '../records/errors.ts'
 import { encodeGlobalID } from '../records/ids.ts'
 import { family, type Tx } from '../records/registry.ts'
 import { revertToPublished } from '../records/write.ts'
@@ -241,7 +242,7 @@ async function refuseUnpublishedReferences(tx: Tx, ctx: Context, changes: any[])
       const targetId = encodeGlobalID(key.target, first.target)
       throw new GraphQLError(
         ctx.locale === 'zh'
-          ? `记录 ${recordId} 引用的${key.target}记录 ${targetId} 尚未发布，请先审核它所在的变更集。`
+          ? `记录 ${recordId} 引用的${labelZhOf(key.target)}记录 ${targetId} 尚未发布，请先审核它所在的变更集。`
           : `${recordId} refers to ${key.target} ${targetId}, which is not published yet: approve the set that holds it first.`,
         { extensions: { code: 'REFERENCE_NOT_PUBLISHED', recordId, field: key.column, referenceId: targetId } },
       )

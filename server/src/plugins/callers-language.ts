@@ -24,6 +24,10 @@ const CHINESE: Record<string, (e: Extensions) => string> = {
   CSRF_HEADER_REQUIRED: () =>
     '使用登录 Cookie 的请求须以 JSON（Content-Type: application/json）发送或带上请求头 x-minsheng-csrf: 1，以防跨站伪造；此请求已被拒绝。',
   FORBIDDEN_ORIGIN: () => '不允许从此来源（Origin）使用本系统的登录 Cookie。',
+  // A key bound to trusted operations (yoga.ts, usePersistedOperations).
+  TRUSTED_OPERATIONS_ONLY: () =>
+    '该密钥只能运行已登记的受信操作，请按摘要发送（extensions.persistedQuery.sha256Hash）。',
+  PERSISTED_QUERY_NOT_FOUND: () => '没有您可运行的、摘要与此相同的受信操作。',
 }
 
 export function useMessagesInCallersLanguage(): Plugin {

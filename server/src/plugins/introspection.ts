@@ -18,6 +18,11 @@ export function asksForSchema(document: DocumentNode) {
   return found
 }
 
+const SIGN_IN = {
+  en: 'Sign in or send an API key to explore the schema.',
+  zh: '请先登录或发送 API 密钥，再查看接口结构（schema）。',
+}
+
 /**
  * Anonymous callers cannot introspect the schema unless public read is on. Checked at execution,
  * when the caller is known (validation runs before the context is built).
@@ -29,11 +34,7 @@ export function useIntrospectionForCallers(): Plugin<Context> {
       if (context.actor?.kind !== 'anonymous' || context.auth.publicRead) return
       if (!asksForSchema(args.document)) return
       setResultAndStopExecution({
-        errors: [
-          new GraphQLError('Sign in or send an API key to explore the schema.', {
-            extensions: { code: 'UNAUTHENTICATED' },
-          }),
-        ],
+        errors: [new GraphQLError(SIGN_IN[context.locale] ?? SIGN_IN.en, { extensions: { code: 'UNAUTHENTICATED' } })],
       })
     },
   }

@@ -5,6 +5,7 @@
 // enough for a map's window; a record with no stated datum is read as WGS-84, as the rules do.
 import gcoord from 'gcoord'
 import { userInputError } from './errors.ts'
+import type { Locale } from './validation.ts'
 
 export type Datum = 'WGS84' | 'GCJ02'
 
@@ -38,11 +39,19 @@ const inBox = (box: Box) => ({
   longitude: { gte: box.west, lte: box.east },
 })
 
+const text = {
+  wrongWayRound: {
+    en: 'withinBounds: south must not exceed north, nor west east.',
+    zh: 'withinBounds：south 不能大于 north，west 也不能大于 east。',
+  },
+  edges: { en: 'south ≤ north and west ≤ east', zh: '须 south ≤ north 且 west ≤ east' },
+}
+
 /** The Prisma condition of `withinBounds`; BAD_USER_INPUT for a box whose edges are the wrong way round. */
-export function boundsFilter(bounds: Bounds) {
+export function boundsFilter(bounds: Bounds, locale: Locale) {
   if (!(bounds.south <= bounds.north) || !(bounds.west <= bounds.east)) {
-    throw userInputError('withinBounds: south must not exceed north, nor west east.', [
-      { field: 'withinBounds', code: 'invalid', message: 'south ≤ north and west ≤ east' },
+    throw userInputError(text.wrongWayRound[locale], [
+      { field: 'withinBounds', code: 'invalid', message: text.edges[locale] },
     ])
   }
   const wgs84 = boxIn(bounds, 'WGS84')

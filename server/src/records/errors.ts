@@ -30,6 +30,21 @@ export interface RecordKind {
   labelZh: string
 }
 
+const chineseNames = new Map<string, string>()
+
+/**
+ * A kind of record, whose Chinese name messages that know only its type name then use (a reference's
+ * target, a record that still refers to another): families register theirs, other models where they
+ * are defined.
+ */
+export function recordKind(typename: string, labelZh: string): RecordKind {
+  chineseNames.set(typename, labelZh)
+  return { typename, labelZh }
+}
+
+/** A type of record by its Chinese name, in a Chinese message; its type name when it has none. */
+export const labelZhOf = (typename: string) => chineseNames.get(typename) ?? typename
+
 /** Fields named in parentheses after a message, as each language writes them. */
 const inParentheses = (fields?: string) => ({ en: fields ? ` (${fields})` : '', zh: fields ? `（${fields}）` : '' })
 

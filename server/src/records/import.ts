@@ -123,7 +123,12 @@ export async function importRows(
     const unknown = Object.keys(raw).filter((key) => key !== 'id' && key !== 'version' && !options.inputFields.has(key))
     if (unknown.length) {
       for (const field of unknown)
-        report.errors.push({ row, field, code: 'unknown_field', message: `Unknown column ${field}` })
+        report.errors.push({
+          row,
+          field,
+          code: 'unknown_field',
+          message: ctx.locale === 'zh' ? `未识别的列 ${field}` : `Unknown column ${field}`,
+        })
       continue
     }
     const values = coerceRow(f.fields, raw)

@@ -18,6 +18,7 @@ import {
   StringFilter,
 } from './filters.ts'
 import { type Family, family } from './registry.ts'
+import type { Locale } from './validation.ts'
 import {
   combineWhere,
   type GraphQLWhere,
@@ -113,9 +114,13 @@ export interface ListArgs {
 }
 
 /** The Prisma where of a list: the caller's conditions, the search, and never the trash. */
-export function prismaWhereFor(f: Family, args: ListArgs, ctx: { actor: Actor }) {
+export function prismaWhereFor(f: Family, args: ListArgs, ctx: { actor: Actor; locale: Locale }) {
   const viewer = { restricted: canReadRestricted(ctx.actor) }
-  return combineWhere({ deletedAt: null }, toPrismaWhere(f, args.where, family, viewer), searchFilter(args.search, f))
+  return combineWhere(
+    { deletedAt: null },
+    toPrismaWhere(f, args.where, family, viewer, ctx.locale),
+    searchFilter(args.search, f),
+  )
 }
 
 export function listArgs(t: any, f: Family) {

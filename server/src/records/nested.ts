@@ -3,12 +3,12 @@ import { z } from 'zod'
 import { withArticle } from './article.ts'
 import { type FieldError, userInputError } from './errors.ts'
 import { idOf } from './ids.ts'
-import type { Locale } from './validation.ts'
+import { type Locale, notAnIdZh } from './validation.ts'
 
 /** Database ids behind a list of global IDs of one type; one error names every bad entry. */
 export function idsOf(globalIds: string[], typename: string, field: string, locale: Locale): number[] {
   const errors: FieldError[] = []
-  const message = locale === 'zh' ? `不是有效的${typename}记录 ID` : `Not the ID of ${withArticle(typename)}`
+  const message = locale === 'zh' ? notAnIdZh(typename) : `Not the ID of ${withArticle(typename)}`
   const ids = globalIds.map((globalId, index) => {
     const id = idOf(globalId, typename)
     if (id === undefined) errors.push({ field: `${field}.${index}`, code: 'invalid_id', message })

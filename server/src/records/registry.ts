@@ -4,7 +4,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: Pothos builders and transactions are typed per model; see family.ts */
 import type { ZodType } from 'zod'
 import { builder, type Context } from '../builder.ts'
-import type { RecordKind } from './errors.ts'
+import { type RecordKind, recordKind } from './errors.ts'
 import { commonFields, type FieldMap } from './fields.ts'
 import type { GraphQLWhere, OrderByInput, WhereShape } from './where.ts'
 
@@ -85,8 +85,7 @@ export const delegateOf = (client: Tx, f: Family) => client[f.delegate]
 export function registerFamily(options: FamilyOptions): Family {
   const f: Family = {
     options,
-    typename: options.typename,
-    labelZh: options.labelZh,
+    ...recordKind(options.typename, options.labelZh),
     fields: { ...commonFields, ...options.fields },
     within: options.within,
     ...(options.searchColumns ? { searchColumns: options.searchColumns } : {}),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { withArticle } from './article.ts'
-import { type FieldError, userInputError } from './errors.ts'
+import { type FieldError, labelZhOf, userInputError } from './errors.ts'
 import type { FieldMap, FieldSpec } from './fields.ts'
 import { idOf } from './ids.ts'
 
@@ -8,10 +8,9 @@ export type Locale = 'zh' | 'en'
 
 const localeErrors = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError }
 const requiredMessage = { zh: '必填', en: 'Required' }
-const wrongTypeMessage = (target: string) => ({
-  zh: `不是有效的${target}记录 ID`,
-  en: `Not the ID of ${withArticle(target)}`,
-})
+/** A value that is not a global ID of the type, in Chinese: the type by its Chinese name (医院). */
+export const notAnIdZh = (target: string) => `不是有效的${labelZhOf(target)}记录 ID`
+const wrongTypeMessage = (target: string) => ({ zh: notAnIdZh(target), en: `Not the ID of ${withArticle(target)}` })
 
 // A field's schema is made once: zod builds its checks when a schema is made, per parse was a
 // measurable part of a form save.

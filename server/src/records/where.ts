@@ -3,6 +3,7 @@ import { type Bounds, boundsFilter } from './bounds.ts'
 import { userInputError } from './errors.ts'
 import type { FieldMap } from './fields.ts'
 import { idOf } from './ids.ts'
+import { type Locale, notAnIdZh } from './validation.ts'
 
 /** What the translation needs to know of a record family. */
 export interface WhereShape {
@@ -28,6 +29,25 @@ type Filter = Record<string, unknown>
 export type GraphQLWhere = Record<string, unknown> & { AND?: GraphQLWhere[]; OR?: GraphQLWhere[]; NOT?: GraphQLWhere }
 
 const COMPARISONS = ['equals', 'in', 'not', 'lt', 'lte', 'gt', 'gte'] as const
+
+const text = {
+  notAnId: {
+    en: (path: string, typename: string) => `${path}: not the ID of a ${typename}`,
+    zh: (path: string, typename: string) => `${path}：${notAnIdZh(typename)}`,
+  },
+  notAnIdField: {
+    en: (typename: string) => `Not the ID of a ${typename}`,
+    zh: (typename: string) => notAnIdZh(typename),
+  },
+  unknownField: { en: (key: string) => `Unknown filter field ${key}`, zh: (key: string) => `未知的筛选字段 ${key}` },
+}
+
+/** BAD_USER_INPUT for a filter given something that is not a global ID of the type it filters on. */
+function notAnIdError(path: string, typename: string, locale: Locale) {
+  return userInputError(text.notAnId[locale](path, typename), [
+    { field: path, code: 'invalid_id', message: text.notAnIdField[locale](typename) },
+  ])
+}
 
 function scalarFilter(filter: Filter, convert: (value: unknown) => unknown = (v) => v): Filter {
   const out: Filter = {}
@@ -56,25 +76,17 @@ function stringFilter(filter: Filter): Filter {
   return out
 }
 
-function idFilter(filter: Filter, typename: string, path: string): Filter {
+function idFilter(filter: Filter, typename: string, path: string, locale: Locale): Filter {
   return scalarFilter(filter, (globalId) => {
     const id = idOf(String(globalId), typename)
-    if (id === undefined) {
-      throw userInputError(`${path}: not the ID of a ${typename}`, [
-        { field: path, code: 'invalid_id', message: `Not the ID of a ${typename}` },
-      ])
-    }
+    if (id === undefined) throw notAnIdError(path, typename, locale)
     return id
   })
 }
 
-export function withinDivisionFilter(shape: WhereShape, divisionGlobalId: string) {
+export function withinDivisionFilter(shape: WhereShape, divisionGlobalId: string, locale: Locale = 'en') {
   const id = idOf(divisionGlobalId, 'Division')
-  if (id === undefined) {
-    throw userInputError('withinDivision: not the ID of a Division', [
-      { field: 'withinDivision', code: 'invalid_id', message: 'Not the ID of a Division' },
-    ])
-  }
+  if (id === undefined) throw notAnIdError('withinDivision', 'Division', locale)
   const test = { ancestorIds: { has: id } }
   return shape.within === 'self' ? test : { division: test }
 }
@@ -88,37 +100,38 @@ export function toPrismaWhere(
   where: GraphQLWhere | null | undefined,
   lookup: (typename: string) => WhereShape,
   viewer: Viewer = EVERYTHING,
+  locale: Locale = 'en',
 ): Filter {
   if (!where) return {}
   const out: Filter = {}
   for (const [key, value] of Object.entries(where)) {
     if (value == null) continue
     if (key === 'AND' || key === 'OR') {
-      out[key] = (value as GraphQLWhere[]).map((w) => toPrismaWhere(shape, w, lookup, viewer))
+      out[key] = (value as GraphQLWhere[]).map((w) => toPrismaWhere(shape, w, lookup, viewer, locale))
     } else if (key === 'NOT') {
-      out.NOT = toPrismaWhere(shape, value as GraphQLWhere, lookup, viewer)
+      out.NOT = toPrismaWhere(shape, value as GraphQLWhere, lookup, viewer, locale)
     } else if (key === 'id') {
-      out.id = idFilter(value as Filter, shape.typename, 'id')
+      out.id = idFilter(value as Filter, shape.typename, 'id', locale)
     } else if (key === 'withinDivision') {
-      Object.assign(out, withinDivisionFilter(shape, String(value)))
+      Object.assign(out, withinDivisionFilter(shape, String(value), locale))
     } else if (key === 'withinBounds') {
       // Its own AND entry: its OR must not replace an OR the caller gave beside it. A box would
       // otherwise locate a restricted record by bisection, so those never match for such callers.
       const hidden = !viewer.restricted && shape.restrictedCoordinates ? [{ NOT: shape.restrictedCoordinates }] : []
-      out.AND = [...((out.AND as Filter[] | undefined) ?? []), boundsFilter(value as Bounds), ...hidden]
+      out.AND = [...((out.AND as Filter[] | undefined) ?? []), boundsFilter(value as Bounds, locale), ...hidden]
     } else if (key === 'createdAt' || key === 'updatedAt') {
       out[key] = scalarFilter(value as Filter)
     } else {
       const spec = shape.fields[key]
       const relationOf = Object.entries(shape.fields).find(([, s]) => s.kind === 'ref' && s.relation === key)
       if (relationOf && relationOf[1].kind === 'ref') {
-        out[key] = { is: toPrismaWhere(lookup(relationOf[1].target), value as GraphQLWhere, lookup, viewer) }
+        out[key] = { is: toPrismaWhere(lookup(relationOf[1].target), value as GraphQLWhere, lookup, viewer, locale) }
       } else if (!spec) {
-        throw userInputError(`Unknown filter field ${key}`)
+        throw userInputError(text.unknownField[locale](key))
       } else if (spec.kind === 'text') {
         out[key] = stringFilter(value as Filter)
       } else if (spec.kind === 'ref') {
-        out[key] = idFilter(value as Filter, spec.target, key)
+        out[key] = idFilter(value as Filter, spec.target, key, locale)
       } else {
         out[key] = scalarFilter(value as Filter)
       }

@@ -26,9 +26,9 @@ import { checkedWithoutQuery, errorsAfterSave } from '../quality/index.ts'
 import { announce, auditData, auditInsert, diffRecords, writeAudit, writeAudits } from './audit.ts'
 import { selectsColumnsOnly } from './columns.ts'
 import { dependentsOf } from './dependents.ts'
-import { conflictError, type FieldError, notFoundError, type RecordKind, userInputError } from './errors.ts'
+import { conflictError, type FieldError, labelZhOf, notFoundError, type RecordKind, userInputError } from './errors.ts'
 import { idOf, encodeGlobalID as idOfRecord } from './ids.ts'
-import { allFamilies, delegateOf, type Family, recordFieldNames, type Tx } from './registry.ts'
+import { delegateOf, type Family, recordFieldNames, type Tx } from './registry.ts'
 import { requireScope } from './scope.ts'
 import { ownColumnsUpdate } from './update-sql.ts'
 import { type Locale, parseInput } from './validation.ts'
@@ -479,9 +479,13 @@ async function dataAtVersion(w: Writer, f: Family, id: number, version: number) 
     orderBy: { id: 'desc' },
   })
   if (!event?.snapshot) {
-    throw userInputError(`Version ${version} is not in the history of this ${f.typename}.`, [
-      { field: 'toVersion', code: 'invalid', message: 'No such version' },
-    ])
+    const zh = w.ctx.locale === 'zh'
+    throw userInputError(
+      zh
+        ? `该${f.labelZh}的历史中没有第 ${version} 版。`
+        : `Version ${version} is not in the history of this ${f.typename}.`,
+      [{ field: 'toVersion', code: 'invalid', message: zh ? '没有这个版本' : 'No such version' }],
+    )
   }
   const snapshot = event.snapshot as Record<string, unknown>
   const data: Record<string, unknown> = {}
@@ -492,9 +496,6 @@ async function dataAtVersion(w: Writer, f: Family, id: number, version: number) 
   }
   return data
 }
-
-/** A type of record in a Chinese message: a family by its Chinese name, another model (a user, a lock) by its own. */
-const labelZhOf = (typename: string) => allFamilies().find((f) => f.typename === typename)?.labelZh ?? typename
 
 async function refuseIfDependents(w: Writer, f: Family, id: number) {
   for (const dependent of dependentsOf(f.typename)) {

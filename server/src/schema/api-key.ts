@@ -7,9 +7,10 @@ import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { announceAccessChange } from '../live/bus.ts'
 import { actorColumns } from '../records/audit.ts'
-import { type RecordKind, translateWriteError, userInputError } from '../records/errors.ts'
+import { recordKind, translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
+import type { Locale } from '../records/validation.ts'
 import {
   dayOf,
   daysBetween,
@@ -21,7 +22,22 @@ import {
 } from '../rules/usage.ts'
 
 /** A partner key as refusals name it (the console's name for them). */
-const API_KEY: RecordKind = { typename: 'ApiKey', labelZh: 'API 密钥' }
+const API_KEY = recordKind('ApiKey', 'API 密钥')
+
+const text = {
+  noSuchKey: { en: 'No such key.', zh: '找不到该 API 密钥。' },
+  invalidInput: { en: 'Invalid input', zh: '输入有误' },
+  invalidRange: { en: 'Invalid range', zh: '日期范围有误' },
+  days: {
+    en: `1 – ${USAGE_RETENTION_DAYS} days, from ≤ to`,
+    zh: `须为 1 – ${USAGE_RETENTION_DAYS} 天，且 from 不晚于 to`,
+  },
+  unknownScope: { en: (scope: string) => `Unknown scope ${scope}`, zh: (scope: string) => `未知的权限范围 ${scope}` },
+  nameLength: { en: '1–100 characters', zh: '须为 1–100 个字符' },
+  noScope: { en: 'At least one scope', zh: '至少需要一个权限范围' },
+}
+
+const noSuchKey = (locale: Locale) => new GraphQLError(text.noSuchKey[locale], { extensions: { code: 'NOT_FOUND' } })
 
 interface UsageDay {
   day: string
@@ -76,12 +92,10 @@ const ApiKeyUsage = builder.objectRef<UsageDay>('ApiKeyUsage').implement({
   }),
 })
 
-async function usageOf(apiKeyId: number, from: string, to: string): Promise<UsageDay[]> {
+async function usageOf(apiKeyId: number, from: string, to: string, locale: Locale): Promise<UsageDay[]> {
   const days = daysBetween(from, to)
   if (days.length === 0 || days.length > USAGE_RETENTION_DAYS) {
-    throw userInputError('Invalid range', [
-      { field: 'to', code: 'out_of_range', message: `1 – ${USAGE_RETENTION_DAYS} days, from ≤ to` },
-    ])
+    throw userInputError(text.invalidRange[locale], [{ field: 'to', code: 'out_of_range', message: text.days[locale] }])
   }
   const rows = await db().apiKeyUsageDay.findMany({
     where: { apiKeyId, day: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
@@ -185,7 +199,7 @@ builder.prismaNode('ApiKey', {
         from: t.arg({ type: 'Date', required: true, description: 'First day (UTC).' }),
         to: t.arg({ type: 'Date', required: true, description: 'Last day (UTC), included.' }),
       },
-      resolve: (key, args) => usageOf(key.id, dayOf(args.from), dayOf(args.to)),
+      resolve: (key, args, ctx) => usageOf(key.id, dayOf(args.from), dayOf(args.to), ctx.locale),
     }),
     lastUsedFrom: t.string({
       nullable: true,
@@ -247,14 +261,19 @@ builder.mutationField('createApiKey', (t) =>
     args: { input: t.arg({ type: ApiKeyInput, required: true, description: 'The key.' }) },
     resolve: async (_root, { input }, ctx) => {
       const bad = input.scopes.filter((scope) => !isValidKeyScope(scope))
-      const errors = bad.map((scope) => ({ field: 'scopes', code: 'invalid', message: `Unknown scope ${scope}` }))
+      const errors = bad.map((scope) => ({
+        field: 'scopes',
+        code: 'invalid',
+        message: text.unknownScope[ctx.locale](scope),
+      }))
       if (!input.name.trim() || input.name.length > 100)
-        errors.push({ field: 'name', code: 'invalid', message: '1–100 characters' })
-      if (input.scopes.length === 0) errors.push({ field: 'scopes', code: 'required', message: 'At least one scope' })
+        errors.push({ field: 'name', code: 'invalid', message: text.nameLength[ctx.locale] })
+      if (input.scopes.length === 0)
+        errors.push({ field: 'scopes', code: 'required', message: text.noScope[ctx.locale] })
       if (input.rateLimitPerMinute != null && (input.rateLimitPerMinute < 1 || input.rateLimitPerMinute > 100_000)) {
         errors.push({ field: 'rateLimitPerMinute', code: 'out_of_range', message: '1 – 100000' })
       }
-      if (errors.length) throw userInputError('Invalid input', errors)
+      if (errors.length) throw userInputError(text.invalidInput[ctx.locale], errors)
       const { record, secret } = await createApiKey({
         name: input.name.trim(),
         scopes: [...new Set(input.scopes)],
@@ -275,7 +294,7 @@ builder.mutationField('revokeApiKey', (t) =>
     args: { id: t.arg.id({ required: true, description: 'Global ID of the ApiKey.' }) },
     resolve: async (query, _root, { id }, ctx) => {
       const keyId = idOf(String(id), 'ApiKey')
-      if (keyId === undefined) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      if (keyId === undefined) throw noSuchKey(ctx.locale)
       const key = await db()
         .apiKey.update({ ...query, where: { id: keyId }, data: { revokedAt: new Date() } })
         .catch((error) => translateWriteError(error, API_KEY, 'update', ctx.locale))
@@ -319,7 +338,7 @@ builder.mutationField('rotateApiKey', (t) =>
     },
     resolve: async (_root, { id, overlapHours, reason }, ctx) => {
       if (overlapHours < 0 || overlapHours > MAX_OVERLAP_HOURS) {
-        throw userInputError('Invalid input', [
+        throw userInputError(text.invalidInput[ctx.locale], [
           { field: 'overlapHours', code: 'out_of_range', message: `0 – ${MAX_OVERLAP_HOURS}` },
         ])
       }
@@ -347,7 +366,7 @@ builder.mutationField('rotateApiKey', (t) =>
               })
               return done
             })
-      if (!rotated) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      if (!rotated) throw noSuchKey(ctx.locale)
       // Streams opened with the old secret check it again: they end with KEY_ROTATED when its
       // overlap ends (at once without one), on every instance.
       await announceAccessChange({ keyId: rotated.after.id })
@@ -372,10 +391,10 @@ builder.mutationField('registerTrustedOperations', (t) =>
     resolve: async (_root, args, ctx) => {
       const keyId = idOf(String(args.apiKeyId), 'ApiKey')
       const key = keyId === undefined ? null : await db().apiKey.findUnique({ where: { id: keyId } })
-      if (!key) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      if (!key) throw noSuchKey(ctx.locale)
       // The built schema imports this file: fetched when first needed.
       const { schema } = await import('./index.ts')
-      const prepared = prepareOperations(schema, args.document)
+      const prepared = prepareOperations(schema, args.document, ctx.locale)
       const registered = await db().$transaction(async (tx) => {
         const rows: TrustedOperationRow[] = []
         for (const operation of prepared) {
@@ -425,7 +444,7 @@ builder.mutationField('removeTrustedOperation', (t) =>
     resolve: async (_root, args, ctx) => {
       const keyId = idOf(String(args.apiKeyId), 'ApiKey')
       const key = keyId === undefined ? null : await db().apiKey.findUnique({ where: { id: keyId } })
-      if (!key) throw new GraphQLError('No such key.', { extensions: { code: 'NOT_FOUND' } })
+      if (!key) throw noSuchKey(ctx.locale)
       const removed = await db().$transaction(async (tx) => {
         const row = await tx.trustedOperation.findUnique({
           where: { apiKeyId_hash: { apiKeyId: key.id, hash: args.hash } },

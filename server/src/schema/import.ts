@@ -69,9 +69,10 @@ builder.mutationField('importRecords', (t) =>
     },
     resolve: (_root, args, ctx, info) => {
       if (args.rows.length > MAX_IMPORT_ROWS) {
-        throw userInputError(`At most ${MAX_IMPORT_ROWS} rows per import.`, [
-          { field: 'rows', code: 'too_big', message: `≤ ${MAX_IMPORT_ROWS}` },
-        ])
+        // The input limits (plugins/hardening) refuse a longer list before this runs; the rule stays with the import.
+        const message =
+          ctx.locale === 'zh' ? `每次导入最多 ${MAX_IMPORT_ROWS} 行。` : `At most ${MAX_IMPORT_ROWS} rows per import.`
+        throw userInputError(message, [{ field: 'rows', code: 'too_big', message: `≤ ${MAX_IMPORT_ROWS}` }])
       }
       const rows = args.rows.map((row) => (row && typeof row === 'object' && !Array.isArray(row) ? row : {}))
       const f = family(String(args.recordType))

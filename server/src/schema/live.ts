@@ -3,7 +3,7 @@
 import { resolveNodes } from '@pothos/plugin-relay'
 import { GraphQLError } from 'graphql'
 import { canRead } from '../auth/permissions.ts'
-import { builder, type Context } from '../builder.ts'
+import { builder, type Context, refusal } from '../builder.ts'
 import { liveBus } from '../live/bus.ts'
 import { type ChangeFilter, matchesFilter, mayKnowWho, mayReceive, type RecordChangeEvent } from '../live/change.ts'
 import { guardedStream } from '../live/guarded-stream.ts'
@@ -76,11 +76,7 @@ const RecordChange = builder.objectRef<RecordChangeEvent>('RecordChange').implem
 /** The subscriber's filter, refused like the matching query would be. */
 function changeFilter(ctx: Context, args: { types?: readonly string[] | null; divisionId?: string | null }) {
   const { actor, auth, locale } = ctx
-  if (actor.kind === 'anonymous' && !auth.publicRead) {
-    throw new GraphQLError('Sign in or send an API key (Authorization: Bearer …) to use the hub.', {
-      extensions: { code: 'UNAUTHENTICATED' },
-    })
-  }
+  if (actor.kind === 'anonymous' && !auth.publicRead) throw refusal(ctx)
   const unreadable = (args.types ?? []).filter((type) => !canRead(actor, type, auth.publicRead))
   if (unreadable.length > 0) {
     throw new GraphQLError(

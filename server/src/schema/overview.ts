@@ -2,6 +2,7 @@ import { builder, type Context } from '../builder.ts'
 import { readDb } from '../db.ts'
 import { readingArgs } from '../governance/args.ts'
 import { family } from '../records/family.ts'
+import type { Locale } from '../records/validation.ts'
 import { withinDivisionFilter } from '../records/where.ts'
 import { CareFacilityKind } from './enums.ts'
 
@@ -12,8 +13,8 @@ interface OverviewShape {
 const Overview = builder.objectRef<OverviewShape>('Overview')
 
 /** `where` restricting a family to the requested division, if any. */
-function scope(typename: string, within: string | null) {
-  return { deletedAt: null, ...(within ? withinDivisionFilter(family(typename), within) : {}) }
+function scope(typename: string, within: string | null, locale: Locale) {
+  return { deletedAt: null, ...(within ? withinDivisionFilter(family(typename), within, locale) : {}) }
 }
 
 async function sumOf(ctx: Context, typename: string, field: string, within: string | null) {
@@ -23,7 +24,7 @@ async function sumOf(ctx: Context, typename: string, field: string, within: stri
       { aggregate: (args: object) => Promise<{ _sum: Record<string, unknown> }> }
     >
   )[typename[0]?.toLowerCase() + typename.slice(1)]
-  const result = await delegate?.aggregate({ where: scope(typename, within), _sum: { [field]: true } })
+  const result = await delegate?.aggregate({ where: scope(typename, within, ctx.locale), _sum: { [field]: true } })
   // No record states the figure: unknown, not zero.
   const sum = result?._sum[field]
   return sum === null || sum === undefined ? null : Number(sum)
@@ -69,7 +70,7 @@ Overview.implement({
           resolve: ({ within }, _args, ctx) =>
             (readDb(ctx) as never as Record<string, { count: (a: object) => Promise<number> }>)[
               typename[0]?.toLowerCase() + typename.slice(1)
-            ]?.count({ where: scope(typename, within) }) ?? 0,
+            ]?.count({ where: scope(typename, within, ctx.locale) }) ?? 0,
         }),
       ]),
     ),
@@ -89,7 +90,7 @@ Overview.implement({
       resolve: async ({ within }, _args, ctx) => {
         const rows = await readDb(ctx).careFacility.groupBy({
           by: ['kind'],
-          where: scope('CareFacility', within),
+          where: scope('CareFacility', within, ctx.locale),
           _count: { _all: true },
           orderBy: { kind: 'asc' },
         })
@@ -100,7 +101,9 @@ Overview.implement({
       type: ['Indicator'],
       description: 'Indicators of the division itself (the city when none is given), by code.',
       resolve: async (query, { within }, _args, ctx) => {
-        const where = within ? scope('Indicator', within) : { deletedAt: null, division: { level: 'CITY' as const } }
+        const where = within
+          ? scope('Indicator', within, ctx.locale)
+          : { deletedAt: null, division: { level: 'CITY' as const } }
         return readDb(ctx).indicator.findMany({ ...query, where, orderBy: [{ code: 'asc' }, { id: 'asc' }] })
       },
     }),

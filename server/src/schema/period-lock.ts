@@ -6,6 +6,7 @@ import { readingFromPrimary } from '../read-your-writes.ts'
 import { notFoundError, userInputError } from '../records/errors.ts'
 import { idOf } from '../records/ids.ts'
 import { link } from '../records/output.ts'
+import { notAnIdZh } from '../records/validation.ts'
 
 builder.prismaNode('PeriodLock', {
   id: { field: 'id' },
@@ -77,9 +78,11 @@ builder.mutationField('lockPeriod', (t) =>
         errors.push({ field: 'quarter', code: 'out_of_range', message: '1 – 4' })
       }
       const divisionId = input.divisionId == null ? null : idOf(String(input.divisionId), 'Division')
-      if (divisionId === undefined)
-        errors.push({ field: 'divisionId', code: 'invalid_id', message: 'Not the ID of a Division' })
-      if (errors.length) throw userInputError('Invalid input', errors)
+      if (divisionId === undefined) {
+        const message = ctx.locale === 'zh' ? notAnIdZh('Division') : 'Not the ID of a Division'
+        errors.push({ field: 'divisionId', code: 'invalid_id', message })
+      }
+      if (errors.length) throw userInputError(ctx.locale === 'zh' ? '输入有误' : 'Invalid input', errors)
       const lock = await lockPeriod(ctx, {
         divisionId: divisionId ?? null,
         year: input.year,

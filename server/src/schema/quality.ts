@@ -5,6 +5,7 @@ import { db } from '../db.ts'
 import { findQualityIssues, type QualityIssue, RULES, type RuleCode, type Severity } from '../quality/index.ts'
 import { userInputError } from '../records/errors.ts'
 import { encodeGlobalID, idOf } from '../records/ids.ts'
+import { type Locale, notAnIdZh } from '../records/validation.ts'
 import { RecordType } from './audit.ts'
 
 export const QualityRule = builder.enumType('QualityRule', {
@@ -139,14 +140,29 @@ const QualityCountyRuleCount = builder
     }),
   })
 
+const text = {
+  notADivision: {
+    en: () => 'division: not the ID of a Division',
+    zh: () => `division：${notAnIdZh('Division')}`,
+  },
+  notADivisionField: { en: () => 'Not the ID of a Division', zh: () => notAnIdZh('Division') },
+  notACursor: {
+    en: (argument: string) => `${argument}: not a cursor of this list`,
+    zh: (argument: string) => `${argument}：不是该列表的游标`,
+  },
+  notACursorField: { en: 'Not a cursor of this list', zh: '不是该列表的游标' },
+  firstWithLast: { en: '`first` and `last` cannot be combined.', zh: 'first 与 last 不能同时使用。' },
+  size: { en: `From 0 to ${MAX_PAGE_SIZE}.`, zh: `须在 0 到 ${MAX_PAGE_SIZE} 之间。` },
+}
+
 /** Issues that meet `where`; a division is matched by the record's division and everything above it. */
-export async function qualityIssuesWhere(where: QualityWhere | null | undefined) {
+export async function qualityIssuesWhere(where: QualityWhere | null | undefined, locale: Locale) {
   let divisionId: number | undefined
   if (where?.division != null) {
     divisionId = idOf(String(where.division), 'Division')
     if (divisionId === undefined) {
-      throw userInputError('division: not the ID of a Division', [
-        { field: 'division', code: 'invalid_id', message: 'Not the ID of a Division' },
+      throw userInputError(text.notADivision[locale](), [
+        { field: 'division', code: 'invalid_id', message: text.notADivisionField[locale]() },
       ])
     }
   }
@@ -205,28 +221,28 @@ interface PageArgs {
 /** A cursor is the issue's place in the list as it is now: issues are computed, not stored. */
 const cursorOf = (offset: number) => Buffer.from(`QualityIssue:${offset}`).toString('base64')
 
-function offsetOf(cursor: string, argument: string): number {
+function offsetOf(cursor: string, argument: string, locale: Locale): number {
   const match = /^QualityIssue:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))
   if (!match || cursorOf(Number(match[1])) !== cursor) {
-    throw userInputError(`${argument}: not a cursor of this list`, [
-      { field: argument, code: 'invalid_cursor', message: 'Not a cursor of this list' },
+    throw userInputError(text.notACursor[locale](argument), [
+      { field: argument, code: 'invalid_cursor', message: text.notACursorField[locale] },
     ])
   }
   return Number(match[1])
 }
 
 /** The page of `all` the Relay arguments ask for; BAD_USER_INPUT for what cannot be a page. */
-export function pageOfIssues<T>(all: T[], args: PageArgs) {
+export function pageOfIssues<T>(all: T[], args: PageArgs, locale: Locale) {
   const refuse = (field: string, message: string) => {
     throw userInputError(message, [{ field, code: 'invalid', message }])
   }
-  if (args.first != null && args.last != null) refuse('last', '`first` and `last` cannot be combined.')
+  if (args.first != null && args.last != null) refuse('last', text.firstWithLast[locale])
   for (const key of ['first', 'last'] as const) {
     const value = args[key]
-    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) refuse(key, `From 0 to ${MAX_PAGE_SIZE}.`)
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) refuse(key, text.size[locale])
   }
-  let start = args.after != null ? offsetOf(args.after, 'after') + 1 : 0
-  let end = args.before != null ? Math.min(offsetOf(args.before, 'before'), all.length) : all.length
+  let start = args.after != null ? offsetOf(args.after, 'after', locale) + 1 : 0
+  let end = args.before != null ? Math.min(offsetOf(args.before, 'before', locale), all.length) : all.length
   start = Math.min(start, end)
   if (args.last != null) start = Math.max(start, end - args.last)
   else end = Math.min(end, start + (args.first ?? DEFAULT_PAGE_SIZE))
@@ -251,16 +267,16 @@ builder.queryField('dataQualityIssues', (t) =>
       authScopes: { operator: true },
       description: `Problems the data-quality rules find in the working copy, by rule, then record (operators only). Pages hold ${DEFAULT_PAGE_SIZE} issues unless \`first\` asks for up to ${MAX_PAGE_SIZE}. The counts cover every issue that meets \`where\`, on all pages.`,
       args: { where: t.arg({ type: QualityIssueWhere, description: 'Only issues meeting these conditions.' }) },
-      resolve: async (_root, args) => {
-        pageOfIssues([], args) // refuses bad page arguments before the rules run
+      resolve: async (_root, args, ctx) => {
+        pageOfIssues([], args, ctx.locale) // refuses bad page arguments before the rules run
         const ruleOrder = Object.keys(RULES)
-        const all = (await qualityIssuesWhere(args.where)).sort(
+        const all = (await qualityIssuesWhere(args.where, ctx.locale)).sort(
           (a, b) =>
             ruleOrder.indexOf(a.rule) - ruleOrder.indexOf(b.rule) ||
             a.recordType.localeCompare(b.recordType) ||
             a.recordId - b.recordId,
         )
-        return { ...pageOfIssues(all, args), all } as IssueConnection
+        return { ...pageOfIssues(all, args, ctx.locale), all } as IssueConnection
       },
     },
     {

@@ -3,14 +3,14 @@
 import { GraphQLError } from 'graphql'
 import { builder, type Context } from '../builder.ts'
 import { db } from '../db.ts'
-import { type FieldError, type RecordKind, translateWriteError, userInputError } from '../records/errors.ts'
+import { type FieldError, recordKind, translateWriteError, userInputError } from '../records/errors.ts'
 import { idOf } from '../records/ids.ts'
 
 /** Largest `params` a saved query holds, as JSON text. */
 const MAX_PARAMS_BYTES = 20_000
 
 /** A saved query as refusals name it. */
-const SAVED_QUERY: RecordKind = { typename: 'SavedQuery', labelZh: '查询' }
+const SAVED_QUERY = recordKind('SavedQuery', '查询')
 
 const ownerId = (ctx: Context) => (ctx.actor.kind === 'user' ? ctx.actor.userId : -1)
 

@@ -4,20 +4,26 @@ import { hashPassword } from '../auth/secrets.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { announceAccessChange } from '../live/bus.ts'
-import {
-  conflictError,
-  notFoundError,
-  type RecordKind,
-  translateWriteError,
-  userInputError,
-} from '../records/errors.ts'
+import { conflictError, notFoundError, recordKind, translateWriteError, userInputError } from '../records/errors.ts'
 import { link } from '../records/family.ts'
 import { idOf } from '../records/ids.ts'
 import { parseList } from '../records/nested.ts'
+import { type Locale, notAnIdZh } from '../records/validation.ts'
 import { Role } from './enums.ts'
 
 /** An account as refusals name it. */
-const USER: RecordKind = { typename: 'User', labelZh: '用户' }
+const USER = recordKind('User', '用户')
+
+const text = {
+  invalidInput: { en: 'Invalid input', zh: '输入有误' },
+  // Functions: the Chinese name of a division is known once its family is defined.
+  notADivision: { en: () => 'divisionId: not the ID of a Division', zh: () => `divisionId：${notAnIdZh('Division')}` },
+  notADivisionField: { en: () => 'Not the ID of a Division', zh: () => notAnIdZh('Division') },
+  ownAccount: {
+    en: 'You cannot disable yourself or give up your own admin role.',
+    zh: '不能停用自己的账号，也不能取消自己的管理员角色。',
+  },
+}
 
 builder.prismaNode('User', {
   id: { field: 'id' },
@@ -81,12 +87,12 @@ const UserInput = builder.inputType('UserInput', {
   }),
 })
 
-function divisionIdOf(globalId: string | null | undefined) {
+function divisionIdOf(globalId: string | null | undefined, locale: Locale) {
   if (globalId == null) return null
   const id = idOf(globalId, 'Division')
   if (id === undefined)
-    throw userInputError('divisionId: not the ID of a Division', [
-      { field: 'divisionId', code: 'invalid_id', message: 'Not the ID of a Division' },
+    throw userInputError(text.notADivision[locale](), [
+      { field: 'divisionId', code: 'invalid_id', message: text.notADivisionField[locale]() },
     ])
   return id
 }
@@ -99,7 +105,7 @@ builder.mutationField('createUser', (t) =>
     args: { input: t.arg({ type: UserInput, required: true, description: 'The account.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const [valid] = parseList(userSchema, [input], 'input', ctx.locale)
-      if (!valid) throw userInputError('Invalid input')
+      if (!valid) throw userInputError(text.invalidInput[ctx.locale])
       return db()
         .user.create({
           ...query,
@@ -107,7 +113,7 @@ builder.mutationField('createUser', (t) =>
             username: valid.username,
             displayName: valid.displayName ?? null,
             role: valid.role,
-            divisionId: divisionIdOf(valid.divisionId),
+            divisionId: divisionIdOf(valid.divisionId, ctx.locale),
             passwordHash: await hashPassword(valid.password),
           },
         })
@@ -133,12 +139,12 @@ builder.mutationField('updateUser', (t) =>
       const userId = idOf(String(id), 'User')
       if (userId === undefined) throw notFoundError(USER, String(id), ctx.locale)
       const [partial] = parseList(userSchema.partial(), [input], 'input', ctx.locale)
-      if (!partial) throw userInputError('Invalid input')
+      if (!partial) throw userInputError(text.invalidInput[ctx.locale])
       const data: Record<string, unknown> = { version: { increment: 1 } }
       if (partial.username) data.username = partial.username
       if (partial.displayName !== undefined) data.displayName = partial.displayName
       if (partial.role) data.role = partial.role
-      if (input.divisionId !== undefined) data.divisionId = divisionIdOf(input.divisionId)
+      if (input.divisionId !== undefined) data.divisionId = divisionIdOf(input.divisionId, ctx.locale)
       if (partial.password) data.passwordHash = await hashPassword(partial.password)
       if (input.disabled != null) data.disabledAt = input.disabled ? new Date() : null
       if (
@@ -146,7 +152,7 @@ builder.mutationField('updateUser', (t) =>
         ctx.actor.userId === userId &&
         (input.disabled || (input.role && input.role !== 'ADMIN'))
       ) {
-        throw userInputError('You cannot disable yourself or give up your own admin role.')
+        throw userInputError(text.ownAccount[ctx.locale])
       }
       const user = await db().$transaction(async (tx) => {
         if (partial.password || input.disabled) await tx.session.deleteMany({ where: { userId } })

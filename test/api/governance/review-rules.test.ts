@@ -240,12 +240,23 @@ describe('a change set gathered by hand', () => {
         id: hospital.id,
       },
     )
-    const other = await t.gqlAs(
-      'zhenxiongEditor',
-      `mutation ($id: ID!) { updateHospital(id: $id, version: 2, input: { nameEn: "Someone else" }) { version } }`,
-      { id: hospital.id },
-    )
+    const change = (language?: string) =>
+      t.gqlAs(
+        'zhenxiongEditor',
+        `mutation ($id: ID!) { updateHospital(id: $id, version: 2, input: { nameEn: "Someone else" }) { version } }`,
+        { id: hospital.id },
+        language ? { 'accept-language': language } : {},
+      )
+    const other = await change()
     expect(codeOf(other)).toBe('PENDING_REVIEW')
+    // In the caller's language, the record by its type's name as the console says it.
+    const { changeSetId, author } = other.errors?.[0]?.extensions ?? {}
+    expect(other.errors?.[0]?.message).toBe(
+      `This Hospital is in change set #${changeSetId} by ${author}, awaiting review: it cannot be changed until the set is approved or withdrawn.`,
+    )
+    expect((await change('zh-CN'))?.errors?.[0]?.message).toBe(
+      `该医院记录正在 ${author} 的变更集 #${changeSetId} 中等待审核，审核完成或撤回之前不能修改。`,
+    )
   })
 })
 
@@ -301,8 +312,22 @@ describe('approving a record that refers to another', () => {
     )
     expect(community.errors, JSON.stringify(community.errors)).toBeUndefined()
     const communityId = community.data?.createCommunity.id
-    const refused = await approve(t, 'reviewer', await setHolding(t, communityId))
+    const set = await setHolding(t, communityId)
+    const refused = await approve(t, 'reviewer', set)
     expect(codeOf(refused)).toBe('REFERENCE_NOT_PUBLISHED')
+    // In the caller's language, the record referred to by its type's name as the console says it.
+    expect(refused.errors?.[0]?.message).toBe(
+      `${communityId} refers to Settlement ${settlementId}, which is not published yet: approve the set that holds it first.`,
+    )
+    const inChinese = await t.gqlAs(
+      'reviewer',
+      `mutation ($id: ID!, $version: Int!) { approveChangeSet(id: $id, version: $version) { id } }`,
+      set,
+      { 'accept-language': 'zh-CN' },
+    )
+    expect(inChinese.errors?.[0]?.message).toBe(
+      `记录 ${communityId} 引用的安置区记录 ${settlementId} 尚未发布，请先审核它所在的变更集。`,
+    )
     await approveRecord(t, 'reviewer', settlementId)
     await approveRecord(t, 'reviewer', communityId)
     const read = await t.gqlAs(key, `query ($id: ID!) { node(id: $id) { ... on Community { settlement { id } } } }`, {

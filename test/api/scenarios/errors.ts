@@ -36,7 +36,7 @@ export const invalidHospitalFields: InvalidField[] = [
     patch: (refs) => ({ divisionId: refs.maojiawan }),
     field: 'divisionId',
     code: 'invalid_id',
-    messages: { zh: '不是有效的Division记录 ID', en: 'Not the ID of a Division' },
+    messages: { zh: '不是有效的行政区划记录 ID', en: 'Not the ID of a Division' },
   },
 ]
 
