@@ -379,6 +379,57 @@ describe('HAS_DEPENDENTS', () => {
       )
     })
   })
+
+  // A citation is part of the record it vouches for, but it names its source: a source that figures
+  // still cite cannot go (the database refuses to delete it, onDelete: Restrict), so the trash says
+  // so at once, naming the citations, rather than the purge failing later without saying why.
+  describe('a source that a figure cites', () => {
+    const rowIdOf = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1])
+    const deleteSource = `mutation ($id: ID!, $v: Int!) { deleteSource(id: $id, version: $v) { id version deletedAt } }`
+
+    async function citedSource(nameZh: string) {
+      const created = await t.data(
+        `mutation ($input: SourceCreateInput!) { createSource(input: $input) { id version } }`,
+        { input: { ...scenarioOf('Source').create(refs), nameZh, file: `${nameZh}.txt` } },
+      )
+      const source = created.createSource as { id: string; version: number }
+      const citation = await t.hub.database.prisma.citation.create({
+        data: {
+          sourceId: rowIdOf(source.id),
+          settlementId: rowIdOf(refs.maojiawan),
+          field: 'relocatedPopulation',
+          quote: '引用测试：安置人口以来源所载为准。',
+        },
+      })
+      return { ...source, citationId: citation.id }
+    }
+
+    it('refuses the trash while a figure cites it, naming the citations in the caller’s language', async () => {
+      const source = await citedSource('引用依赖测试来源')
+      const english = await send(deleteSource, { id: source.id, v: source.version })
+      expect(onlyError(english).extensions).toMatchObject({
+        code: 'HAS_DEPENDENTS',
+        dependents: { type: 'Citation', count: 1 },
+      })
+      expect(onlyError(english).message).toBe(
+        '1 Citation record(s) still belong to this Source; move or delete them first.',
+      )
+      const chinese = await send(deleteSource, { id: source.id, v: source.version }, { 'accept-language': 'zh-CN' })
+      expect(onlyError(chinese).message).toBe('仍有 1 条引用记录属于该数据来源，请先移动或删除它们。')
+    })
+
+    it('goes to the trash, and is purged, once the citation is removed', async () => {
+      const source = await citedSource('引用移除测试来源')
+      await t.hub.database.prisma.citation.delete({ where: { id: source.citationId } })
+      const trashed = await send(deleteSource, { id: source.id, v: source.version })
+      expect(trashed.errors).toBeUndefined()
+      const purged = await send(`mutation ($id: ID!, $v: Int!) { purgeSource(id: $id, version: $v) }`, {
+        id: source.id,
+        v: trashed.data?.deleteSource.version,
+      })
+      expect(purged.errors).toBeUndefined()
+    })
+  })
 })
 
 // On PostgreSQL, Prisma reports the unique fields under meta.driverAdapterError.cause.constraint.fields

@@ -31,6 +31,10 @@ describe('dependentsOf', () => {
     expect(dependentsOf(owner).map((dependent) => dependent.model)).not.toContain(part)
   })
 
+  it('holds a source back by the citations that name it (a part of another record, Restrict on the source)', () => {
+    expect(dependentsOf('Source')).toContainEqual(expect.objectContaining({ model: 'Citation', column: 'sourceId' }))
+  })
+
   it('still names the records that refer to a division', () => {
     const models = dependentsOf('Division').map((dependent) => dependent.model)
     expect(models).toEqual(expect.arrayContaining(['Division', 'Settlement', 'Hospital', 'User', 'PeriodLock']))

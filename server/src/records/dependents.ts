@@ -24,6 +24,11 @@ const OWNED_PARTS = new Set([
   'AuditEvent',
   'Session',
 ])
+/**
+ * A part's reference to a record other than its owner, which does hold that record back: a citation
+ * names its source, and the database refuses to delete a source still cited (onDelete: Restrict).
+ */
+const PARTS_THAT_REFER = new Set(['Citation.sourceId'])
 const cache = new Map<string, Dependent[]>()
 
 export function dependentsOf(typename: string): Dependent[] {
@@ -32,10 +37,10 @@ export function dependentsOf(typename: string): Dependent[] {
   found = []
   const models = datamodel().datamodel.models
   for (const [model, { fields }] of Object.entries(models)) {
-    if (OWNED_PARTS.has(model)) continue
     for (const field of fields) {
       const column = 'relationFromFields' in field ? field.relationFromFields?.[0] : undefined
       if (field.kind !== 'object' || field.type !== typename || field.isList || !column) continue
+      if (OWNED_PARTS.has(model) && !PARTS_THAT_REFER.has(`${model}.${column}`)) continue
       found.push({
         model,
         delegate: model[0]?.toLowerCase() + model.slice(1),

@@ -11,7 +11,7 @@ import { datamodel } from '../datamodel.ts'
 import { db } from '../db.ts'
 import { publishingTransaction } from '../live/after-commit.ts'
 import { auditValue } from '../records/audit.ts'
-import { userInputError } from '../records/errors.ts'
+import { recordKind, userInputError } from '../records/errors.ts'
 import { idOf } from '../records/ids.ts'
 import { sameCitedValue } from '../rules/cited-values.ts'
 import { FigureQualifier } from './enums.ts'
@@ -20,6 +20,9 @@ import { RECORD_COLUMNS } from './source.ts'
 type Row = Record<string, unknown>
 // biome-ignore lint/suspicious/noExplicitAny: Prisma delegates chosen by the record's model name
 type Delegates = Record<string, any>
+
+// Its Chinese name, for the refusal of a source that citations still name (records/dependents.ts).
+recordKind('Citation', '引用')
 
 const ownerColumns = Object.fromEntries(Object.keys(RECORD_COLUMNS).map((column) => [column, true]))
 
