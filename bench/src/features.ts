@@ -60,7 +60,12 @@ export async function checkFeatures(
     evidence: `/metrics answers ${metrics.status}${counted ? ` and has counted ${counted} operations` : ''}`,
   })
 
-  const logged = server.output().match(/"msg":"request"/g)?.length ?? 0
+  // The hub writes its log in batches, at most half a second late.
+  const linesLogged = () => server.output().match(/"msg":"request"/g)?.length ?? 0
+  for (let waited = 0; linesLogged() === 0 && waited < 2_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const logged = linesLogged()
   checks.push({
     feature: 'logs',
     on: logged > 0,

@@ -86,6 +86,11 @@ describe(`pnpm start on a fresh ${databaseKind === 'postgres' ? 'PostgreSQL' : '
     const session = await signIn(url)
     const { body } = await graphql(url, hospitals, session)
     expect(body.data.hospitals.nodes[0].plannedBeds).toBe(5000)
+    // Its access-log line reaches standard output though no more traffic follows to fill the buffer.
+    const served = () => output().match(/"msg":"request"/g)?.length ?? 0
+    const before = served()
+    await graphql(url, '{ __typename }')
+    await expect.poll(served, { timeout: 3_000 }).toBeGreaterThan(before)
 
     // A request in flight when SIGTERM arrives still gets its answer.
     const inFlight = fetch(`${url}/graphql`, {

