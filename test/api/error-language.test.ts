@@ -2,10 +2,11 @@
 // REFERENCE_NOT_FOUND, HAS_DEPENDENTS and a value the database's checks refuse answer a Chinese
 // caller in Chinese, naming the kind of record as the console does, and everyone else in English as
 // before; the extensions (what partners and the console read) are the same in both languages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Caller, type GraphQLResponse, startTestHub, type TestHub } from '../setup/hub.ts'
+import { afterAll, beforeAll } from 'vitest'
+import { type Caller, startTestHub, type TestHub } from '../setup/hub.ts'
+import { describeInEveryLanguage, type LanguageCase } from './scenarios/languages.ts'
 import { type Input, scenarioOf } from './scenarios/records.ts'
-import { CHINESE, onlyError, type SeededRefs, seededRefs } from './support.ts'
+import { type SeededRefs, seededRefs } from './support.ts'
 
 let t: TestHub
 let refs: SeededRefs
@@ -56,18 +57,10 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-interface Refusal {
-  name: string
+interface Refusal extends LanguageCase {
   caller?: Caller
   query: string
   variables: () => Record<string, unknown>
-  code: string
-  /** The message an English caller gets (as before), from the extensions. */
-  en: (extensions: Record<string, any>) => string | RegExp
-  /** The message a Chinese caller gets. */
-  zh: (extensions: Record<string, any>) => string | RegExp
-  /** Field errors' messages, when the refusal names fields. */
-  fieldMessages?: { en: string; zh: string }
 }
 
 const updateHospital = `mutation ($id: ID!, $version: Int!, $input: HospitalUpdateInput!) {
@@ -136,7 +129,7 @@ const refusals: Refusal[] = [
     code: 'ALREADY_EXISTS',
     en: () => 'Another Division already has this value (code).',
     zh: () => '已有其他行政区划使用该值（code）。',
-    fieldMessages: { en: 'Another record already has this value.', zh: '已有其他记录使用该值。' },
+    fieldMessages: { en: ['Another record already has this value.'], zh: ['已有其他记录使用该值。'] },
   },
   {
     name: 'ALREADY_EXISTS: a username in use',
@@ -145,7 +138,7 @@ const refusals: Refusal[] = [
     code: 'ALREADY_EXISTS',
     en: () => 'Another User already has this value (username).',
     zh: () => '已有其他用户使用该值（username）。',
-    fieldMessages: { en: 'Another record already has this value.', zh: '已有其他记录使用该值。' },
+    fieldMessages: { en: ['Another record already has this value.'], zh: ['已有其他记录使用该值。'] },
   },
   {
     name: 'REFERENCE_NOT_FOUND: a division that does not exist',
@@ -188,70 +181,8 @@ const refusals: Refusal[] = [
   },
 ]
 
-const languages = {
-  zh: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
-  en: { 'accept-language': 'en-US,en;q=0.9' },
-  none: {},
-}
-
 function send(refusal: Refusal, headers: Record<string, string>) {
   return t.gqlAs(refusal.caller ?? 'admin', refusal.query, refusal.variables(), headers)
 }
 
-/**
- * The extensions with the field errors' messages left out (those are in the caller's language), and
- * the request's own ID.
- */
-function withoutMessages(extensions: Record<string, any> = {}) {
-  const { fieldErrors, requestId: _, ...rest } = extensions
-  return fieldErrors === undefined
-    ? rest
-    : { ...rest, fieldErrors: (fieldErrors as { message: string }[]).map(({ message: _, ...field }) => field) }
-}
-
-function expectMessage(actual: string, expected: string | RegExp) {
-  if (typeof expected === 'string') expect(actual).toBe(expected)
-  else expect(actual).toMatch(expected)
-}
-
-describe.each(refusals)('$name', (refusal) => {
-  let answers: Record<keyof typeof languages, GraphQLResponse>
-  beforeAll(async () => {
-    answers = {
-      zh: await send(refusal, languages.zh),
-      en: await send(refusal, languages.en),
-      none: await send(refusal, languages.none),
-    }
-  })
-
-  it('answers a Chinese caller in Chinese', () => {
-    const error = onlyError(answers.zh)
-    expect(error.extensions?.code).toBe(refusal.code)
-    expect(error.message).toMatch(CHINESE)
-    expectMessage(error.message, refusal.zh(error.extensions ?? {}))
-    if (refusal.fieldMessages) {
-      for (const field of error.extensions?.fieldErrors ?? []) expect(field.message).toBe(refusal.fieldMessages.zh)
-    }
-  })
-
-  it('answers an English caller, and one who names no language, in English as before', () => {
-    for (const answer of [answers.en, answers.none]) {
-      const error = onlyError(answer)
-      expect(error.extensions?.code).toBe(refusal.code)
-      expect(error.message).not.toMatch(CHINESE)
-      expectMessage(error.message, refusal.en(error.extensions ?? {}))
-      if (refusal.fieldMessages) {
-        for (const field of error.extensions?.fieldErrors ?? []) expect(field.message).toBe(refusal.fieldMessages.en)
-      }
-    }
-  })
-
-  it('gives the same extensions in either language', () => {
-    const [zh, en, none] = [answers.zh, answers.en, answers.none].map((answer) => onlyError(answer))
-    expect(answers.zh.status).toBe(answers.en.status)
-    expect(withoutMessages(zh?.extensions)).toEqual(withoutMessages(en?.extensions))
-    expect(withoutMessages(none?.extensions)).toEqual(withoutMessages(en?.extensions))
-    expect(none?.extensions?.fieldErrors).toEqual(en?.extensions?.fieldErrors)
-    if (refusal.fieldMessages) expect(en?.extensions?.fieldErrors?.length).toBeGreaterThan(0)
-  })
-})
+describeInEveryLanguage(refusals, send)

@@ -5,8 +5,9 @@
 // everyone else reads them in English as before; the extensions are the same in both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Caller, type GraphQLResponse, startTestHub, type TestHub } from '../setup/hub.ts'
+import { describeInEveryLanguage, type LanguageCase, languages } from './scenarios/languages.ts'
 import { type Input, scenarioOf } from './scenarios/records.ts'
-import { CHINESE, onlyError, type SeededRefs, seededRefs } from './support.ts'
+import { type SeededRefs, seededRefs } from './support.ts'
 
 let t: TestHub
 let refs: SeededRefs
@@ -73,21 +74,13 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-interface Refusal {
-  name: string
+interface Refusal extends LanguageCase {
   /** The test admin unless said; a function for a caller known only once the suite has started. */
   caller?: Caller | (() => Caller)
   /** Headers of the request besides its language (an Authorization header). */
   headers?: Record<string, string>
   query: string
   variables?: () => Record<string, unknown>
-  code: string
-  /** The message an English caller gets (as before), from the extensions. */
-  en: (extensions: Record<string, any>) => string
-  /** The message a Chinese caller gets. */
-  zh: (extensions: Record<string, any>) => string
-  /** The field errors' messages in order, when the refusal names fields. */
-  fieldMessages?: { en: string[]; zh: string[] }
   /** A request t.gqlAs cannot make, in place of it. */
   send?: (headers: Record<string, string>) => Promise<GraphQLResponse>
 }
@@ -379,68 +372,13 @@ const refusals: Refusal[] = [
   },
 ]
 
-const languages = {
-  zh: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
-  en: { 'accept-language': 'en-US,en;q=0.9' },
-  none: {},
-}
-
 function send(refusal: Refusal, language: Record<string, string>) {
   if (refusal.send) return refusal.send(language)
   const caller = typeof refusal.caller === 'function' ? refusal.caller() : (refusal.caller ?? 'admin')
   return t.gqlAs(caller, refusal.query, refusal.variables?.() ?? {}, { ...refusal.headers, ...language })
 }
 
-/**
- * The extensions with the field errors' messages left out (those are in the caller's language), and
- * the request's own ID.
- */
-function withoutMessages(extensions: Record<string, any> = {}) {
-  const { fieldErrors, requestId: _, ...rest } = extensions
-  return fieldErrors === undefined
-    ? rest
-    : { ...rest, fieldErrors: (fieldErrors as { message: string }[]).map(({ message: _, ...field }) => field) }
-}
-
-const fieldMessagesOf = (error: ReturnType<typeof onlyError>) =>
-  ((error.extensions?.fieldErrors ?? []) as { message: string }[]).map((field) => field.message)
-
-describe.each(refusals)('$name', (refusal) => {
-  let answers: Record<keyof typeof languages, GraphQLResponse>
-  beforeAll(async () => {
-    answers = {
-      zh: await send(refusal, languages.zh),
-      en: await send(refusal, languages.en),
-      none: await send(refusal, languages.none),
-    }
-  })
-
-  it('answers a Chinese caller in Chinese', () => {
-    const error = onlyError(answers.zh)
-    expect(error.extensions?.code).toBe(refusal.code)
-    expect(error.message).toMatch(CHINESE)
-    expect(error.message).toBe(refusal.zh(error.extensions ?? {}))
-    if (refusal.fieldMessages) expect(fieldMessagesOf(error)).toEqual(refusal.fieldMessages.zh)
-  })
-
-  it('answers an English caller, and one who names no language, in English as before', () => {
-    for (const answer of [answers.en, answers.none]) {
-      const error = onlyError(answer)
-      expect(error.extensions?.code).toBe(refusal.code)
-      expect(error.message).not.toMatch(CHINESE)
-      expect(error.message).toBe(refusal.en(error.extensions ?? {}))
-      if (refusal.fieldMessages) expect(fieldMessagesOf(error)).toEqual(refusal.fieldMessages.en)
-    }
-  })
-
-  it('gives the same extensions in either language', () => {
-    const [zh, en, none] = [answers.zh, answers.en, answers.none].map((answer) => onlyError(answer))
-    expect(answers.zh.status).toBe(answers.en.status)
-    expect(withoutMessages(zh?.extensions)).toEqual(withoutMessages(en?.extensions))
-    expect(withoutMessages(none?.extensions)).toEqual(withoutMessages(en?.extensions))
-    expect(none?.extensions?.fieldErrors).toEqual(en?.extensions?.fieldErrors)
-  })
-})
+describeInEveryLanguage(refusals, send)
 
 // An import reports each row's problems instead of refusing: the report is in the caller's language.
 describe('an import row with a column the records do not have', () => {
