@@ -45,8 +45,15 @@ function HubUserMenu() {
   )
 }
 
+/**
+ * The page's title ends in "…" where the bar runs out of room, a little apart from the buttons: the
+ * title sits in react-admin's inline-block wrapper, which the title's own ellipsis cannot shorten,
+ * so on a phone it was cut off mid-character under the language button.
+ */
+const titleThatFits = { '& .RaAppBar-title': { mr: 1, '& .RaConfigurable-root': { display: 'inline' } } }
+
 function HubAppBar() {
-  return <AppBar userMenu={<HubUserMenu />} />
+  return <AppBar userMenu={<HubUserMenu />} sx={titleThatFits} />
 }
 
 /**
