@@ -268,6 +268,29 @@ describe('pages of the root lists compiled to one statement', () => {
   })
 })
 
+describe("a compiled page's rows", () => {
+  it('carry only the columns the answer and the order read, at every level', async () => {
+    // PostgreSQL sorts a page's rows with every column they carry (compiled-objects.ts columnsReadFrom).
+    const list = await answered(
+      'admin',
+      '{ careFacilities(first: 2, orderBy: [{field: NAME_ZH}]) { nodes { kind } } }',
+      {},
+    )
+    const [read] = compiledOnly(list.statements)
+    expect(read).not.toContain('SELECT *')
+    expect(read).toMatch(/SELECT (t\d+)\."id", \1\."kind", \1\."nameZh" FROM "[a-z]+"\."CareFacility" \1 WHERE/)
+    const tree = await answered(
+      'admin',
+      '{ divisions(first: 2) { nodes { nameZh settlements(first: 2) { nodes { relocatedPopulation } } } } }',
+      {},
+    )
+    const [nested] = compiledOnly(tree.statements)
+    expect(nested).not.toContain('SELECT *')
+    expect(nested).toMatch(/SELECT (t\d+)\."id", \1\."relocatedPopulation" FROM "[a-z]+"\."Settlement" \1 WHERE/)
+    expect(nested).toMatch(/SELECT (t\d+)\."id", \1\."nameZh" FROM "[a-z]+"\."Division" \1 WHERE/)
+  })
+})
+
 describe('pages of related records inside the compiled statement', () => {
   const nested = (force: boolean, settlementsArgs = 'first: 2') =>
     `query Nested($after: String, $where: DivisionWhere) { divisions(where: $where, first: 4, after: $after) { totalCount ${force ? '@include(if: true)' : ' '.repeat(18)} nodes { nameZh settlements(${settlementsArgs}) { totalCount nodes { nameZh relocatedPopulation communities(first: 3, orderBy: [{field: NAME_ZH, direction: DESC}]) { __typename nodes { nameZh careFacilities(first: 2, where: {kind: {in: [ELDERLY_CANTEEN, NURSING_HOME, CHILDRENS_HOME]}}) { totalCount nodes { nameZh kind peopleServed } } } } } } } } }`

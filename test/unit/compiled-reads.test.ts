@@ -1,4 +1,6 @@
-// Which compiled list reads are planned for their values each time (compiled-reads.ts withinDivision).
+// Which compiled list reads are planned for their values each time (compiled-reads.ts withinDivision),
+// and which columns a compiled page's rows carry (compiled-objects.ts).
+import { columnsReadFrom } from '@minsheng/server/compiled-objects'
 import { withinDivision } from '@minsheng/server/compiled-reads'
 import { type FieldNode, type OperationDefinitionNode, parse } from 'graphql'
 import { describe, expect, it } from 'vitest'
@@ -38,5 +40,16 @@ describe('a list read within a division', () => {
     expect(withinDivision(rootOf('query ($w: SchoolWhere) { schools(where: $w) { totalCount } }'), { w: null })).toBe(
       false,
     )
+  })
+})
+
+describe("the columns a compiled page's rows carry", () => {
+  it('are the id and the columns of its alias the SQL reads, each once, quoted as written', () => {
+    const sql = `json_build_object('nameZh', t2."nameZh", 'up', t2."updatedAt", 'x', t12."kind", 'y', "t2"."note", 'q', t2."a""b") t2."nameZh" ASC, t2."id" ASC`
+    expect(columnsReadFrom('t2', sql)).toBe('t2."id", t2."nameZh", t2."updatedAt", t2."a""b"')
+  })
+
+  it('are the id alone when the SQL reads none of them', () => {
+    expect(columnsReadFrom('t3', `json_build_object('__typename', 'School')`)).toBe('t3."id"')
   })
 })

@@ -308,8 +308,9 @@ export function buildConnection(
         const alias = names.next()
         const where = whereToSql(page.f, combineWhere(page.listWhere, page.plan.where), alias, family, names.schema)
         const order = orderBySql(page.plan.orderBy, alias)
-        const rows = `SELECT * FROM ${page.table} ${alias} WHERE ${page.joined(alias)}${inline(where, names)} ORDER BY ${order} LIMIT ${page.plan.size} OFFSET ${page.plan.skip}`
-        return `${key}, COALESCE((SELECT json_agg(${nodes.sql(alias, names)} ORDER BY ${order}) FROM (${rows}) ${alias}), '[]'::json)`
+        const object = nodes.sql(alias, names)
+        const rows = `SELECT ${columnsReadFrom(alias, `${object} ${order}`)} FROM ${page.table} ${alias} WHERE ${page.joined(alias)}${inline(where, names)} ORDER BY ${order} LIMIT ${page.plan.size} OFFSET ${page.plan.skip}`
+        return `${key}, COALESCE((SELECT json_agg(${object} ORDER BY ${order}) FROM (${rows}) ${alias}), '[]'::json)`
       })
     } else return undefined
   }
@@ -330,6 +331,18 @@ export function buildConnection(
       return `json_build_object(${parts.map((part) => part(names, page)).join(', ')})`
     },
   }
+}
+
+/**
+ * The columns of `alias` that SQL reads, for the page's own SELECT: PostgreSQL sorts a page's rows
+ * with every column they carry (the largest county's page of canteens: 1.33 → 1.21 ms, ~3 % of the
+ * list's whole statement).
+ */
+export function columnsReadFrom(alias: string, sql: string): string {
+  const columns = new Set(['"id"'])
+  for (const match of sql.matchAll(new RegExp(`(?<![\\w"])${alias}\\.("(?:[^"]|"")+")`, 'g')))
+    columns.add(match[1] as string)
+  return [...columns].map((column) => `${alias}.${column}`).join(', ')
 }
 
 interface Page {
