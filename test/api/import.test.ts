@@ -70,6 +70,31 @@ describe('importRecords', () => {
     expect((await t.data(`{ divisions(search: "导入镇") { totalCount } }`)).divisions.totalCount).toBe(0)
   })
 
+  it("explains what only the database knows in the caller's language, naming the field", async () => {
+    const missingParent = Buffer.from('Division:99999999').toString('base64')
+    const rows = [
+      { nameZh: '导入镇三', level: 'TOWNSHIP', code: '530627', parentId: zhenxiong },
+      { nameZh: '导入镇四', level: 'TOWNSHIP', code: '530627902', parentId: missingParent },
+    ]
+    const answers = {
+      zh: await t.gql(IMPORT, { type: 'Division', rows, dryRun: true }, { 'accept-language': 'zh-CN,zh;q=0.9' }),
+      en: await t.gql(IMPORT, { type: 'Division', rows, dryRun: true }, { 'accept-language': 'en-US,en;q=0.9' }),
+    }
+    expect(answers.zh.data?.importRecords.errors).toEqual([
+      { row: 1, field: 'code', code: 'unique', message: '已有其他记录使用该值。' },
+      { row: 2, field: '', code: 'REFERENCE_NOT_FOUND', message: '该行政区划引用的记录不存在（parentId）。' },
+    ])
+    expect(answers.en.data?.importRecords.errors).toEqual([
+      { row: 1, field: 'code', code: 'unique', message: 'Another record already has this value.' },
+      {
+        row: 2,
+        field: '',
+        code: 'REFERENCE_NOT_FOUND',
+        message: 'A record this Division refers to does not exist (parentId).',
+      },
+    ])
+  })
+
   it('updates rows that carry id and version, and refuses a stale version', async () => {
     const { schools } = await t.data(
       `{ schools(first: 2, search: "全导入学校", orderBy: [{ field: NAME_ZH }]) { nodes { id version } } }`,

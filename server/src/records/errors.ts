@@ -134,7 +134,7 @@ export function classifyDatabaseError(error: unknown): DatabaseRefusal | undefin
     case 'P2002':
       return { kind: 'unique', detail: describeTarget(e.meta) ?? adapterFields(e.meta) }
     case 'P2003':
-      return { kind: 'foreignKey', detail: describeTarget(e.meta) }
+      return { kind: 'foreignKey', detail: describeTarget(e.meta) ?? foreignKeyField(e.meta) }
     case 'P2025':
       return { kind: 'notFound' }
   }
@@ -186,6 +186,20 @@ const adapterCauseOf = (meta: unknown) =>
 function adapterFields(meta: unknown): string | undefined {
   const fields = adapterCauseOf(meta)?.constraint?.fields
   return fields?.length ? `Key (${fields.join(', ')})` : undefined
+}
+
+/**
+ * The column of a foreign key @prisma/adapter-pg reports by its constraint's name alone
+ * (`Division_parentId_fkey`, Prisma's naming), as PGlite's detail names it: `Key (parentId)`.
+ */
+function foreignKeyField(meta: unknown): string | undefined {
+  const model = (meta as { modelName?: unknown } | undefined)?.modelName
+  const index = adapterCauseOf(meta)?.constraint?.index
+  const column =
+    typeof model === 'string' &&
+    index?.startsWith(`${model}_`) &&
+    /^(.+)_fkey$/.exec(index.slice(model.length + 1))?.[1]
+  return column ? `Key (${column})` : undefined
 }
 
 function describeTarget(meta: unknown): string | undefined {

@@ -8,7 +8,7 @@ import type { Context } from '../builder.ts'
 import { openNewSet } from '../governance/change-sets.ts'
 import { changesNoted, forgetChangesSince, publishingTransaction } from '../live/after-commit.ts'
 import { findQualityIssues } from '../quality/index.ts'
-import { classifyDatabaseError, type FieldError } from './errors.ts'
+import { type FieldError, translateWriteError } from './errors.ts'
 import type { FieldSpec } from './fields.ts'
 import type { Family, Tx } from './registry.ts'
 import {
@@ -106,14 +106,14 @@ export async function importRows(
         report.errors.push({ row, field: '', code: String(error.extensions.code ?? 'invalid'), message: error.message })
       return
     }
-    const refusal = classifyDatabaseError(error)
-    if (!refusal) throw error
-    report.errors.push({
-      row,
-      field: '',
-      code: refusal.kind,
-      message: ('detail' in refusal ? refusal.detail : undefined) ?? refusal.kind,
-    })
+    // What only the database knows (a code already taken, a parent that does not exist), told as a
+    // form's save tells it: in the caller's language, naming the field.
+    try {
+      translateWriteError(error, f, 'create', ctx.locale)
+    } catch (translated) {
+      if (translated === error) throw error
+      fail(row, translated)
+    }
   }
 
   // First every row is checked on its own, without the database.
