@@ -35,7 +35,7 @@ export function createLogger({ level = 'info', format = 'json', destination }: L
 }
 
 /** How long a line may wait in the buffer for others to join it. */
-export const LOG_FLUSH_MS = 500
+const LOG_FLUSH_MS = 500
 
 /**
  * Standard output, written asynchronously in batches: lines gather until 4 KB (a dozen access-log

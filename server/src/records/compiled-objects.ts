@@ -340,9 +340,18 @@ export function buildConnection(
  */
 export function columnsReadFrom(alias: string, sql: string): string {
   const columns = new Set(['"id"'])
-  for (const match of sql.matchAll(new RegExp(`(?<![\\w"])${alias}\\.("(?:[^"]|"")+")`, 'g')))
-    columns.add(match[1] as string)
+  for (const match of sql.matchAll(columnOf(alias))) columns.add(match[1] as string)
   return [...columns].map((column) => `${alias}.${column}`).join(', ')
+}
+
+const columnPatterns = new Map<string, RegExp>()
+/** `t2."nameZh"` but not `t12."nameZh"`: a pattern per alias (t1, t2…), made once. */
+function columnOf(alias: string): RegExp {
+  const known = columnPatterns.get(alias)
+  if (known) return known
+  const pattern = new RegExp(`(?<![\\w"])${alias}\\.("(?:[^"]|"")+")`, 'g')
+  columnPatterns.set(alias, pattern)
+  return pattern
 }
 
 interface Page {
