@@ -118,6 +118,36 @@ describe('record pages', () => {
   })
 })
 
+describe('the title bar on a phone', () => {
+  it("ends a long title in … before the bar's buttons, instead of cutting it under them", async () => {
+    await browser.signInAs('admin', showPath('divisions', await divisionId('530627')))
+    await browser.useViewport('phone')
+    const title = page.locator('header .RaAppBar-title')
+    await expect.poll(() => title.textContent()).toContain('镇雄县')
+    const fit = await title.evaluate((element) => {
+      const box = element.getBoundingClientRect()
+      const buttons = [...(element.closest('header')?.querySelectorAll('button') ?? [])]
+        .map((button) => button.getBoundingClientRect())
+        .filter((button) => button.left > box.left)
+      return {
+        right: box.right,
+        firstButton: Math.min(...buttons.map((button) => button.left)),
+        ellipsis: getComputedStyle(element).textOverflow,
+        // What an ellipsis cannot shorten: a box (not inline text) reaching past the title's edge.
+        boxesPast: [...element.querySelectorAll('*')]
+          .filter((inner) => getComputedStyle(inner).display !== 'inline')
+          .filter((inner) => inner.getBoundingClientRect().right > box.right + 0.5).length,
+        clipped: element.scrollWidth > element.clientWidth,
+      }
+    })
+    expect(fit.clipped).toBe(true)
+    expect(fit.ellipsis).toBe('ellipsis')
+    expect(fit.boxesPast).toBe(0)
+    expect(fit.right).toBeLessThanOrEqual(fit.firstButton)
+    await browser.screenshot('office-title-phone', { fullPage: false })
+  })
+})
+
 describe('a scoped editor (镇雄县)', () => {
   it.each(VIEWPORTS)('sees edit and delete only on records of their county (%s)', async (viewport) => {
     const outside = await hospitalNamed('滇东北中心医院')
