@@ -129,6 +129,9 @@ describe('/metrics on the main port', () => {
       ),
     )
     expect(text).toMatch(/^graphql_yoga_http_duration_bucket\{.*operationName="OpsHospitals".*\} 1$/m)
+    // Latency as histograms only, which Prometheus can add up across hubs: no summary (quantiles
+    // per process, a t-digest kept on every request) repeating graphql_envelop_request_duration.
+    expect(text).not.toMatch(/^# TYPE \S+ summary$/m)
     expect(text).toMatch(/^hub_database_connections\{state="total"\} [1-9]\d*$/m)
     if (databaseKind === 'postgres') {
       // The pool's own figures: idle connections, and callers waiting for one.
