@@ -54,6 +54,7 @@ async function pickFile(name: string, buffer: Buffer, mimeType = 'text/csv') {
 }
 
 const summary = () => page.getByTestId('import-summary').textContent()
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 async function closeDialog() {
   await page.getByRole('button', { name: '关闭' }).click()
@@ -231,6 +232,22 @@ describe('import', () => {
       '{ hospitals(search: "XLSX导入测试医院") { nodes { openedOn plannedBeds } } }',
     )
     expect(hospitals.nodes).toEqual([{ openedOn: '2023-03-15', plannedBeds: 120 }])
+    await closeDialog()
+  })
+
+  it("tells what only the hub knows (a code already taken) in Chinese, under the file's own header", async () => {
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('区划').addRows([
+      ['中文名称', '级别', '区划代码', '上级区划'],
+      ['重复代码测试镇', '乡镇（街道）', '530626', '绥江县'],
+    ])
+    await openImport('divisions')
+    await pickFile('区划.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), XLSX)
+    await expect.poll(summary).toBe('将新建 0 条将更新 0 条有误 1 行')
+    await expect
+      .poll(() => page.getByTestId('import-bad-rows').textContent())
+      .toContain('区划代码: 已有其他记录使用该值。')
+    await browser.screenshot('files-hub-refusal')
     await closeDialog()
   })
 

@@ -21,6 +21,7 @@ const plan: ImportPlan = {
   ],
   unknownColumns: [],
   repeatedColumns: [],
+  fieldHeaders: { nameZh: '中文名称', divisionId: '所在区划代码', plannedBeds: '规划床位' },
 }
 
 describe("the hub's dry run of an import", () => {
@@ -71,7 +72,31 @@ describe("the hub's dry run of an import", () => {
           ['中文名称', false],
         ],
       ],
-      [5, [['nameZh', true]]],
+      // The hub's reason under the file's own header, as the browser's are.
+      [5, [['中文名称', true]]],
+    ])
+  })
+
+  it("names a field the file has no column for as the hub does, and keeps a nested field's path", () => {
+    const sent = serverRows(plan)
+    const merged = mergeReport(
+      plan,
+      {
+        dryRun: true,
+        applied: false,
+        created: 0,
+        updated: 0,
+        errors: [
+          { row: 1, field: 'code', code: 'unique', message: '已有其他记录使用该值。' },
+          { row: 1, field: 'plannedBeds.0', code: 'too_small', message: '太小' },
+        ],
+        warnings: [],
+      },
+      sent.lines,
+    )
+    expect(merged.bad.find((row) => row.line === 2)?.reasons.map((reason) => reason.column)).toEqual([
+      'code',
+      '规划床位.0',
     ])
   })
 })

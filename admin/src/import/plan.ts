@@ -49,6 +49,8 @@ export interface ImportPlan {
   warningCount?: number
   unknownColumns: string[]
   repeatedColumns: string[]
+  /** The file's header of each input field it sets (the first, `所在区划` before `所在区划代码`). */
+  fieldHeaders?: Record<string, string>
 }
 
 export interface PlanInput {
@@ -141,6 +143,9 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     repeatedColumns: match.repeated,
   }
   const headerOf = (column: Column) => headers[match.columns.indexOf(column)] ?? column.key
+  // So that the hub's reasons (by input field) are told under the file's own headers.
+  plan.fieldHeaders = {}
+  for (const column of match.columns) if (column?.field) plan.fieldHeaders[column.field] ??= headerOf(column)
   /** The cells of a row by column (the first header naming a column wins). */
   const cellsOf = (row: Cell[]) => {
     const cells = new Map<Column, Cell>()

@@ -72,8 +72,10 @@ export function mergeReport(plan: ImportPlan, report: ImportReport, lines: reado
     }
     const field = error.field.split('.')[0] ?? ''
     if (field && row.reasons.some((reason) => !reason.server && reason.field === field)) continue
+    // Under the file's header for the field (规划床位, not plannedBeds), as the browser's reasons are.
+    const header = plan.fieldHeaders?.[field]
     const reason: Reason = {
-      column: error.field,
+      column: header ? header + error.field.slice(field.length) : error.field,
       field,
       problem: { message: error.message, args: { code: error.code } },
       server: true,
