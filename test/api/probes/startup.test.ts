@@ -1,12 +1,14 @@
-// Probes of starting where the embedded database cannot write: a read-only data directory and a
-// full disk each stop the start with one sentence and a non-zero exit code, not a stack trace.
+// Probes of starting where the embedded database cannot write: a read-only data directory, a full
+// disk and a damaged one each stop the start with one sentence and a non-zero exit code, not a stack
+// trace.
 // Both need a file system of their own: as root (the project's machines and CI), a tmpfs is mounted
 // read-only or 2 MB small; otherwise the read-only case uses a directory without write permission
 // and the full disk is skipped.
 import { execFileSync, spawn } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, truncateSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { databaseKind } from '../../setup/hub.ts'
 
@@ -84,6 +86,22 @@ describe.skipIf(databaseKind !== 'pglite')('starting where the data directory ca
     const { code, output } = await start({ DATA_DIR: dir })
     expect(code).not.toBe(0)
     expectOneSentence(output, dir, /is full/)
+  })
+})
+
+describe.skipIf(databaseKind !== 'pglite')('starting on a damaged embedded database', () => {
+  it("says so in one sentence, with what to do, instead of WebAssembly's abort", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-damaged-'))
+    made.push(dir)
+    const db = new PGlite(dir)
+    await db.query('SELECT 1')
+    await db.close()
+    // The cluster's control file lost, as a crash mid-write or another program could leave it.
+    truncateSync(path.join(dir, 'global', 'pg_control'), 0)
+    const { code, output } = await start({ DATA_DIR: dir })
+    expect(code).not.toBe(0)
+    expectOneSentence(output, dir, /damaged.*db:restore/)
+    expect(output).not.toMatch(/RuntimeError|Aborted|wasm/)
   })
 })
 
