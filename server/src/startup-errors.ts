@@ -1,6 +1,7 @@
 // Refusals to start that the operator must act on, as one sentence each instead of a stack trace:
-// a data directory on a full disk, one the hub may not write to, or one whose files are damaged. The embedded database reports
-// file errors with WebAssembly (WASI) errno numbers and no message; Node with its own codes.
+// a data directory on a full disk, one the hub may not write to, or one whose files are damaged. The
+// embedded database reports file errors with WebAssembly (WASI) errno numbers and no message; Node
+// with its own codes.
 import type { Config } from './config.ts'
 
 /** WASI errno numbers, as PGlite's ErrnoError carries them. */
@@ -33,11 +34,11 @@ export function startupProblem(error: unknown, config: Pick<Config, 'DATABASE_UR
   if (code && FULL.has(code)) {
     return `Cannot start: the disk holding the data directory ${config.DATA_DIR} is full. Free some space there (or set DATA_DIR to a directory on a disk with room) and start again.`
   }
-  if (!code && isDatabaseAbort(error)) {
-    return `Cannot start: the embedded database in ${config.DATA_DIR} cannot be opened; its files are damaged (a crash while writing, or another program changed them). Restore a backup into an empty directory (pnpm db:restore <file> with DATA_DIR set to it), or move this directory aside to start on a newly seeded database.`
-  }
   if (code && NOT_WRITABLE.has(code)) {
     return `Cannot start: the data directory ${config.DATA_DIR} is read-only or not writable by this user. Make it writable (or set DATA_DIR to a writable directory) and start again.`
+  }
+  if (!code && isDatabaseAbort(error)) {
+    return `Cannot start: the embedded database in ${config.DATA_DIR} cannot be opened; its files are damaged (a crash while writing, or another program changed them). Restore a backup into an empty directory (pnpm db:restore <file> with DATA_DIR set to it), or move this directory aside to start on a newly seeded database.`
   }
   return undefined
 }
