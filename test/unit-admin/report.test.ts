@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportPlan } from '../../admin/src/import/plan.ts'
-import { mergeReport, serverRows } from '../../admin/src/import/report.ts'
+import { type ImportReport, mergeReport, serverRows } from '../../admin/src/import/report.ts'
 
 const plan: ImportPlan = {
   creates: [
@@ -24,6 +24,12 @@ const plan: ImportPlan = {
   fieldHeaders: { nameZh: '中文名称', divisionId: '所在区划代码', plannedBeds: '规划床位' },
 }
 
+type Issues = ImportReport['errors']
+
+/** The plan after the hub's dry run of its rows found these errors and warnings. */
+const afterDryRun = (errors: Issues, warnings: Issues = []) =>
+  mergeReport(plan, { dryRun: true, applied: false, created: 0, updated: 0, errors, warnings }, serverRows(plan).lines)
+
 describe("the hub's dry run of an import", () => {
   it('gets every row that would write, in file order, updates at their version', () => {
     const sent = serverRows(plan)
@@ -37,25 +43,16 @@ describe("the hub's dry run of an import", () => {
   })
 
   it("merges the hub's reasons with the browser's by line, without repeating a field", () => {
-    const sent = serverRows(plan)
-    const merged = mergeReport(
-      plan,
-      {
-        dryRun: true,
-        applied: false,
-        created: 1,
-        updated: 1,
-        errors: [
-          { row: 3, field: 'nameZh', code: 'required', message: '必填' },
-          { row: 3, field: 'divisionId', code: 'required', message: '必填' },
-          { row: 4, field: 'nameZh', code: 'unique', message: '名称已存在' },
-        ],
-        warnings: [
-          { row: 1, field: 'nameEn', code: 'MISSING_ENGLISH_NAME', message: '新医院没有英文名称。' },
-          { row: 3, field: 'nameEn', code: 'MISSING_ENGLISH_NAME', message: '没有英文名称。' },
-        ],
-      },
-      sent.lines,
+    const merged = afterDryRun(
+      [
+        { row: 3, field: 'nameZh', code: 'required', message: '必填' },
+        { row: 3, field: 'divisionId', code: 'required', message: '必填' },
+        { row: 4, field: 'nameZh', code: 'unique', message: '名称已存在' },
+      ],
+      [
+        { row: 1, field: 'nameEn', code: 'MISSING_ENGLISH_NAME', message: '新医院没有英文名称。' },
+        { row: 3, field: 'nameEn', code: 'MISSING_ENGLISH_NAME', message: '没有英文名称。' },
+      ],
     )
     // The quality warnings of rows that would be written, by line; a refused row's are moot.
     expect(merged.warnings).toEqual([{ line: 2, code: 'MISSING_ENGLISH_NAME', message: '新医院没有英文名称。' }])
@@ -78,22 +75,10 @@ describe("the hub's dry run of an import", () => {
   })
 
   it("names a field the file has no column for as the hub does, and keeps a nested field's path", () => {
-    const sent = serverRows(plan)
-    const merged = mergeReport(
-      plan,
-      {
-        dryRun: true,
-        applied: false,
-        created: 0,
-        updated: 0,
-        errors: [
-          { row: 1, field: 'code', code: 'unique', message: '已有其他记录使用该值。' },
-          { row: 1, field: 'plannedBeds.0', code: 'too_small', message: '太小' },
-        ],
-        warnings: [],
-      },
-      sent.lines,
-    )
+    const merged = afterDryRun([
+      { row: 1, field: 'code', code: 'unique', message: '已有其他记录使用该值。' },
+      { row: 1, field: 'plannedBeds.0', code: 'too_small', message: '太小' },
+    ])
     expect(merged.bad.find((row) => row.line === 2)?.reasons.map((reason) => reason.column)).toEqual([
       'code',
       '规划床位.0',
