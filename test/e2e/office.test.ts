@@ -409,7 +409,8 @@ describe('bulk work', () => {
     await page.getByRole('button', { name: '删除' }).click()
     await page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
     await expect.poll(() => page.getByTestId('trash-notice').count()).toBe(1)
-    await page.waitForURL(/#\/hospitals$/)
+    // Back on the list, with whatever filter the operator last gave it (react-admin keeps it).
+    await page.waitForURL(/#\/hospitals(\?.*)?$/)
     expect((await hub.gql('query ($id: ID!) { node(id: $id) { id } }', { id: hospital.id })).data?.node).toBeNull()
     await browser.screenshot('office-delete-undo', { fullPage: false })
     await page.getByTestId('trash-undo').click()
