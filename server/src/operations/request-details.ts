@@ -23,7 +23,8 @@ export function useRequestDetails(logger: Logger, trustProxyHops: number): Plugi
       const details = currentRequest()
       if (details && params.operationName) details.operationName = params.operationName
     },
-    // What a key's use counts (key-usage.ts): the response's error codes and records.
+    // What a key's use counts (key-usage.ts): the response's error codes and records. Records are
+    // counted for a key's requests only, the ones whose use is kept: counting walks the whole answer.
     onResultProcess({ result }) {
       const details = currentRequest()
       if (
@@ -37,7 +38,7 @@ export function useRequestDetails(logger: Logger, trustProxyHops: number): Plugi
       }
       const single = result as { errors?: readonly GraphQLError[]; data?: unknown }
       details.errorCodes = (single.errors ?? []).map((error) => classifyError(error))
-      details.rows = rowsIn(single.data)
+      if (details.keyId !== undefined) details.rows = rowsIn(single.data)
     },
     onExecute({ args }) {
       const details = currentRequest()
