@@ -178,7 +178,14 @@ export async function startHub({
   // The metrics listener first: a port already taken stops the start before any traffic arrives.
   const metricsUrl = await operations.listen()
   const server = createServer(handle)
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
+  // A port already taken rejects the start (main.ts says so in one sentence) instead of crashing it.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   const { port } = server.address() as AddressInfo
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
   let closing: Promise<void> | undefined

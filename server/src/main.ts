@@ -28,7 +28,7 @@ const hub = await startHub({ config, logger, log: (message) => console.log(messa
     console.error(error.message)
     process.exit(1)
   }
-  // A full disk, a read-only or a damaged data directory: one sentence saying what to do.
+  // A port taken, a full disk, a read-only or a damaged data directory: one sentence saying what to do.
   const problem = startupProblem(error, config)
   if (problem) {
     console.error(problem)

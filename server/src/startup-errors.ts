@@ -1,7 +1,7 @@
 // Refusals to start that the operator must act on, as one sentence each instead of a stack trace:
-// a data directory on a full disk, one the hub may not write to, or one whose files are damaged. The
-// embedded database reports file errors with WebAssembly (WASI) errno numbers and no message; Node
-// with its own codes.
+// a port another program holds, a data directory on a full disk, one the hub may not write to, or
+// one whose files are damaged. The embedded database reports file errors with WebAssembly (WASI)
+// errno numbers and no message; Node with its own codes.
 import type { Config } from './config.ts'
 
 /** WASI errno numbers, as PGlite's ErrnoError carries them. */
@@ -28,8 +28,12 @@ function fileSystemCode(error: unknown, depth = 0): string | undefined {
 }
 
 /** The sentence to print when `error` stopped the start, or undefined when it is not one of these. */
-export function startupProblem(error: unknown, config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): string | undefined {
-  if (config.DATABASE_URL) return undefined
+export function startupProblem(
+  error: unknown,
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'METRICS_PORT'>,
+): string | undefined {
+  const port = portProblem(error, config)
+  if (port || config.DATABASE_URL) return port
   const code = fileSystemCode(error)
   if (code && FULL.has(code)) {
     return `Cannot start: the disk holding the data directory ${config.DATA_DIR} is full. Free some space there (or set DATA_DIR to a directory on a disk with room) and start again.`
@@ -49,4 +53,13 @@ export function startupProblem(error: unknown, config: Pick<Config, 'DATABASE_UR
  */
 function isDatabaseAbort(error: unknown): boolean {
   return error instanceof WebAssembly.RuntimeError && /^Aborted\(/.test(error.message)
+}
+
+/** A listener's port that cannot be had (in use, or reserved for root), naming the setting to change. */
+function portProblem(error: unknown, config: Pick<Config, 'METRICS_PORT'>): string | undefined {
+  const e = error as { syscall?: unknown; code?: unknown; port?: unknown; address?: unknown } | null
+  if (e?.syscall !== 'listen' || (e.code !== 'EADDRINUSE' && e.code !== 'EACCES')) return undefined
+  const variable = e.port === config.METRICS_PORT ? 'METRICS_PORT' : 'PORT'
+  const why = e.code === 'EADDRINUSE' ? 'is already in use (another hub, or another program)' : 'is reserved for root'
+  return `Cannot start: port ${e.port} on ${e.address} ${why}. Stop what holds it, or set ${variable} to a free port, and start again.`
 }

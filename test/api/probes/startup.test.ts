@@ -6,6 +6,7 @@
 // and the full disk is skipped.
 import { execFileSync, spawn } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, truncateSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -102,6 +103,32 @@ describe.skipIf(databaseKind !== 'pglite')('starting on a damaged embedded datab
     expect(code).not.toBe(0)
     expectOneSentence(output, dir, /damaged.*db:restore/)
     expect(output).not.toMatch(/RuntimeError|Aborted|wasm/)
+  })
+})
+
+describe.skipIf(databaseKind !== 'pglite')('starting on a port another program holds', () => {
+  it('ends with one sentence saying which port and what to do, for the main and the metrics port', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const { port } = taken.address() as AddressInfo
+    try {
+      for (const [env, variable] of [
+        [{ PORT: String(port) }, 'PORT'],
+        [{ METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' }, 'METRICS_PORT'],
+      ] as const) {
+        const dir = mkdtempSync(path.join(tmpdir(), 'hub-port-'))
+        made.push(dir)
+        const { code, output } = await start({ DATA_DIR: dir, ...env })
+        expect(code).not.toBe(0)
+        // After what the start said before it came to listen (the first operator's notice).
+        const refusal = output.trim().split('\n').at(-1) ?? ''
+        expect(refusal, output).toContain(`port ${port}`)
+        expect(refusal).toContain(`set ${variable} to a free port`)
+        expect(output).not.toMatch(/\n\s+at |EADDRINUSE|Error:/)
+      }
+    } finally {
+      taken.close()
+    }
   })
 })
 
