@@ -201,6 +201,19 @@ describe('forms', () => {
     await expect.poll(() => helper('nameZh')).toBe('必填')
     await browser.screenshot('office-form-errors', { fullPage: false })
   })
+
+  it('stack their fields on a phone, each as tall as a field, with no gaps between them', async () => {
+    await browser.signInAs('admin', '/#/hospitals/create')
+    await browser.useViewport('phone')
+    await expect.poll(() => byName('plannedBeds').count()).toBe(1)
+    const fields = await page
+      .locator('form .MuiFormControl-root')
+      .evaluateAll((controls) => controls.map((c) => Math.round(c.getBoundingClientRect().height)))
+    // One line of text input with its label and helper line; the note's two lines are the tallest.
+    expect(fields.length).toBeGreaterThan(15)
+    expect(Math.max(...fields)).toBeLessThan(110)
+    await browser.screenshot('office-form-phone', { fullPage: true })
+  })
 })
 
 describe('history and citations', () => {

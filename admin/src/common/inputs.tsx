@@ -18,7 +18,7 @@ import { enumChoices } from './enums.ts'
 /** Chinese and English names side by side. */
 export function NameInputs({ type }: { type: string }) {
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ width: '100%' }}>
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={{ xs: 0, md: 2 }} useFlexGap sx={{ width: '100%' }}>
       <TextInput source="nameZh" validate={rule(type, 'nameZh')} sx={{ flex: 1 }} />
       <TextInput source="nameEn" validate={rule(type, 'nameEn')} sx={{ flex: 1 }} />
     </Stack>
@@ -98,7 +98,7 @@ export function LocationInputs({ type }: { type: string }) {
     <>
       <Stack
         direction={{ xs: 'column', md: 'row' }}
-        spacing={2}
+        spacing={{ xs: 0, md: 2 }}
         useFlexGap
         sx={{ width: '100%', '& > *': { flex: 1 } }}
       >
@@ -111,14 +111,18 @@ export function LocationInputs({ type }: { type: string }) {
   )
 }
 
-/** Two to four inputs on one line on wide screens. */
+/**
+ * Two to four inputs on one line on wide screens. On a phone they stack, spaced by their helper
+ * lines as inputs outside a row are; the 200px basis is a width only in a row (in the phone's
+ * column it would be each input's height).
+ */
 export function Row({ children }: { children: React.ReactNode }) {
   return (
     <Stack
       direction={{ xs: 'column', md: 'row' }}
-      spacing={2}
+      spacing={{ xs: 0, md: 2 }}
       useFlexGap
-      sx={{ flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 200px' } }}
+      sx={{ flexWrap: 'wrap', width: '100%', '& > *': { flex: { xs: '0 0 auto', md: '1 1 200px' } } }}
     >
       {children}
     </Stack>
