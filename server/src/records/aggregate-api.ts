@@ -103,7 +103,9 @@ export function addAggregate(f: Family) {
       description: `Counts and figures of ${f.options.plural}, grouped as asked, for the same filters as the list.`,
       args: {
         where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
-        search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
+        search: t.arg.string({
+          description: 'Text contained in the Chinese or English name, ignoring case; at most 200 characters.',
+        }),
         ...(groupBy ? { groupBy: t.arg({ type: groupBy, description: 'How to group; one group when omitted.' }) } : {}),
         ...readingArgs(t),
       },

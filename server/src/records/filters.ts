@@ -36,7 +36,8 @@ export const DateFilter = rangeFilter('DateFilter', 'Date', 'Conditions on a cal
 export const DateTimeFilter = rangeFilter('DateTimeFilter', 'DateTime', 'Conditions on a moment in time.')
 
 export const StringFilter = builder.inputType('StringFilter', {
-  description: 'Conditions on a text; `contains` and `startsWith` ignore case, `equals` is exact.',
+  description:
+    'Conditions on a text; `contains` and `startsWith` ignore case, `equals` is exact. Each text is at most as long as the field holds (longer: BAD_USER_INPUT, too_long).',
   fields: (t) => ({
     equals: t.string({ description: 'Exactly this text.' }),
     not: t.string({ description: 'Anything but this text.' }),

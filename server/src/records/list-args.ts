@@ -73,7 +73,10 @@ export function defineWhere(f: Family) {
       }
       for (const [name, spec] of Object.entries(f.fields)) {
         const type = filterType(spec)
-        if (type) out[name] = t.field({ type, description: spec.description })
+        // A text longer than the column holds can never match, and a long pattern is costly to look
+        // up (a trigram per character): the hardening plugin refuses it before any SQL.
+        const extensions = spec.kind === 'text' ? { maxTextLength: spec.max } : undefined
+        if (type) out[name] = t.field({ type, description: spec.description, extensions })
         if (spec.kind === 'ref') {
           out[spec.relation] = t.field({
             type: family(spec.target).whereRef,
@@ -126,7 +129,9 @@ export function prismaWhereFor(f: Family, args: ListArgs, ctx: { actor: Actor; l
 export function listArgs(t: any, f: Family) {
   return {
     where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
-    search: t.arg.string({ description: 'Text contained in the Chinese or English name, ignoring case.' }),
+    search: t.arg.string({
+      description: 'Text contained in the Chinese or English name, ignoring case; at most 200 characters.',
+    }),
     orderBy: t.arg({
       type: [f.orderByRef],
       description: 'Sort keys in order of precedence; the id breaks ties. Default: by id.',

@@ -40,6 +40,8 @@ export interface InputLimits {
   /**
    * The same, by field name in any input object (LockPeriodInput.reason). Kept apart from arguments
    * because a record input's `note` is checked by the record's own rules, with every other field.
+   * An input field may also carry its own limit as `extensions.maxTextLength`, which holds for every
+   * text within it (a `where`'s `nameZh: { contains, in: […] }`).
    */
   maxInputFieldTextLength?: Record<string, number>
 }
@@ -63,6 +65,9 @@ const MESSAGES: Record<ProblemCode, { en: (limit: number) => string; zh: (limit:
   too_long: { en: (n) => `At most ${n} characters`, zh: (n) => `最多 ${n} 个字符` },
 }
 
+const maxTextLengthOf = (extensions: Readonly<Record<string, unknown>>) =>
+  typeof extensions.maxTextLength === 'number' ? extensions.maxTextLength : undefined
+
 /** A UTF-16 surrogate without its partner (JSON can carry one; UTF-8 cannot). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
@@ -84,10 +89,14 @@ class Checker {
     private readonly locale: 'zh' | 'en',
   ) {}
 
-  /** Free text within `limit` characters, counted as PostgreSQL counts them (code points). */
+  /** Free text within `limit` characters, counted as PostgreSQL counts them (code points); in lists and objects, each text. */
   text(value: unknown, path: string, limit: number) {
-    if (typeof value === 'string' && value.length > limit && [...value].length > limit) {
-      this.report(path, 'too_long', limit)
+    if (typeof value === 'string') {
+      if (value.length > limit && [...value].length > limit) this.report(path, 'too_long', limit)
+    } else if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) this.text(item, `${path}.${index}`, limit)
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) this.text(inner, `${path}.${key}`, limit)
     }
   }
 
@@ -114,7 +123,7 @@ class Checker {
         const field = fields[name]
         if (!field) continue
         this.typed(inner, field.type, `${path}.${name}`, depth + 1)
-        const maxText = this.limits.maxInputFieldTextLength?.[name]
+        const maxText = this.limits.maxInputFieldTextLength?.[name] ?? maxTextLengthOf(field.extensions)
         if (maxText !== undefined) this.text(inner, `${path}.${name}`, maxText)
       }
     } else if (nullable.toString() === 'ID') {
