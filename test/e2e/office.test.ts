@@ -74,6 +74,15 @@ describe('lists', () => {
     await browser.screenshot(`office-list-${viewport}`, { fullPage: false })
   })
 
+  it('take no more search text than the hub searches (200 characters, the longest name)', async () => {
+    await browser.signInAs('admin', '/#/hospitals')
+    const search = page.locator('input[name="q"]')
+    await search.fill('医'.repeat(250))
+    await expect.poll(() => search.inputValue()).toBe('医'.repeat(200))
+    await expect.poll(() => page.getByText('第 0-0 条').or(page.getByText('没有')).count()).toBeGreaterThan(0)
+    expect(await page.getByRole('alert').filter({ hasText: '200' }).count()).toBe(0)
+  })
+
   it('show unknown figures as —, never 0', async () => {
     await browser.signInAs('admin', '/#/hospitals')
     const row = page.getByRole('row').filter({ hasText: '云南省滇东北中心医院' })

@@ -4,8 +4,11 @@ import { DateInput, NumberInput, SearchInput, SelectInput } from 'react-admin'
 import { enumChoices } from './enums.ts'
 import { ReferencePicker } from './inputs.tsx'
 
+/** The API's `search` looks in names, which hold at most 200 characters; it refuses longer text. */
+const SEARCH_MAX_LENGTH = 200
+
 export function searchFilter() {
-  return <SearchInput key="q" source="q" alwaysOn />
+  return <SearchInput key="q" source="q" alwaysOn inputProps={{ maxLength: SEARCH_MAX_LENGTH }} />
 }
 
 export function divisionFilter() {
