@@ -95,6 +95,8 @@ const Env = z.object({
   LIGHT_OPERATION_COST: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.lightOperationCost),
   MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(HARDENING_DEFAULTS.maxListItems),
   MAX_INPUT_DEPTH: z.coerce.number().int().min(2).default(HARDENING_DEFAULTS.maxInputDepth),
+  /** Subscriptions open at once per caller on one instance; 0 turns the limit off. */
+  MAX_STREAMS_PER_CALLER: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.maxStreamsPerCaller),
   /** Operations per minute per client address for anonymous callers; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(HARDENING_DEFAULTS.rateLimitPerMinute),
   /** Per user or API key without a limit of its own; 0 turns the limit off. */

@@ -595,6 +595,7 @@ describe('configuration', () => {
       redisUrl: undefined,
       rateLimitKeyPrefix: D.rateLimitKeyPrefix,
       trustProxyHops: D.trustProxyHops,
+      maxStreamsPerCaller: D.maxStreamsPerCaller,
     })
     const configured = hardeningOptions(
       loadConfig({
@@ -602,6 +603,7 @@ describe('configuration', () => {
         MAX_BODY_BYTES: '5242880',
         REDIS_URL: 'redis://cache:6379',
         RATE_LIMIT_PER_MINUTE: '0',
+        MAX_STREAMS_PER_CALLER: '3',
       }),
     )
     expect(configured).toMatchObject({
@@ -609,6 +611,7 @@ describe('configuration', () => {
       maxBodyBytes: 5_242_880,
       redisUrl: 'redis://cache:6379',
       rateLimitPerMinute: 0,
+      maxStreamsPerCaller: 3,
     })
     expect(() => loadConfig({ REDIS_URL: 'cache:6379' })).toThrow(/REDIS_URL/)
   })

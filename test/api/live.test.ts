@@ -254,6 +254,63 @@ describe('a public hub with a short execution timeout', () => {
   })
 })
 
+describe('open streams per caller', () => {
+  // Found by probing: a caller could hold any number of streams open (each charged once by the rate
+  // limit, so 600 a minute from one address), each a connection, a bus listener and its checks.
+  it('are capped: one more is refused with TOO_MANY_STREAMS until one of them closes or is refused', async () => {
+    const capped = await startTestHub({ config: { MAX_STREAMS_PER_CALLER: 2 } })
+    const as = (caller: Parameters<TestHub['headersOf']>[0], headers: Record<string, string> = {}) =>
+      subscribe(capped.url, RECORD_CHANGED, {}, { ...capped.headersOf(caller), ...headers })
+    try {
+      /** A viewer's new stream, and the code it was refused with ('open' when it was not). */
+      const viewerStream = async () => {
+        const stream = await as('viewer')
+        const first = await stream.next(300).catch(() => undefined)
+        return { stream, code: first?.errors?.[0]?.extensions?.code ?? 'open' }
+      }
+      const [one, two] = [await as('viewer'), await as('viewer')]
+      const refused = await as('viewer', { 'accept-language': 'zh-CN' })
+      expect(refused.status).toBe(429)
+      const error = onlyError(await refused.next())
+      expect(error.extensions).toMatchObject({ code: 'TOO_MANY_STREAMS', limit: 2 })
+      expect(error.message).toBe('同时打开的订阅已达上限（2 个）。请先关闭一个再订阅。')
+      await refused.ended
+      // Another caller has streams of its own.
+      const editors = await as('editor')
+      expect(editors.status).toBe(200)
+      // A refused stream took no place; a closed one gives its place back (once the hub sees it close).
+      one.close()
+      let three: Awaited<ReturnType<typeof viewerStream>> | undefined
+      await expect
+        .poll(
+          async () => {
+            three = await viewerStream()
+            return three.code
+          },
+          { timeout: 5_000 },
+        )
+        .toBe('open')
+      expect((await viewerStream()).code).toBe('TOO_MANY_STREAMS')
+      for (const open of [two, three?.stream, editors]) open?.close()
+
+      // Streams the resolver refuses after admission (a type the key may not read) give theirs back.
+      const key = await capped.data(
+        `mutation { createApiKey(input: { name: "订阅上限", scopes: ["read:Hospital"] }) { secret } }`,
+      )
+      const bearer = { bearer: key.createApiKey.secret as string }
+      for (let i = 0; i < 3; i++) {
+        const forbidden = await subscribe(capped.url, RECORD_CHANGED, { types: ['School'] }, capped.headersOf(bearer))
+        expect(onlyError(await forbidden.next()).extensions?.code).toBe('FORBIDDEN')
+      }
+      const keyStreams = [await as(bearer), await as(bearer)]
+      for (const stream of keyStreams) expect(await stream.next(300).catch(() => 'open')).toBe('open')
+      for (const stream of keyStreams) stream.close()
+    } finally {
+      await capped.close()
+    }
+  })
+})
+
 // Last: closes the hub.
 describe('closing the hub', () => {
   it('ends open streams instead of waiting for them', async () => {

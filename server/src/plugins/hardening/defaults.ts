@@ -51,6 +51,11 @@ export const HARDENING_DEFAULTS = {
   rateLimitPerMinute: 600,
   /** Operations per minute for a signed-in user or an API key that carries no limit of its own. */
   identifiedRateLimitPerMinute: 6_000,
+  /**
+   * Subscriptions one caller (a key, an operator, an anonymous address) holds open at once on one
+   * instance: a console tab holds one. 0 means no limit.
+   */
+  maxStreamsPerCaller: 20,
   /** Prefix of the counters' keys in Redis, so several hubs (or tests) can share one server. */
   rateLimitKeyPrefix: 'minsheng:ratelimit',
   /** Proxies in front of the hub whose X-Forwarded-For entries are trusted. */

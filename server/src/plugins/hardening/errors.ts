@@ -10,6 +10,7 @@ export type HardeningCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'EXECUTION_TIMEOUT'
   | 'RATE_LIMITED'
+  | 'TOO_MANY_STREAMS'
   | 'OVERLOADED'
 
 interface Http {

@@ -13,6 +13,7 @@ import { useInputLimits } from './inputs.ts'
 import { useQueryLimits } from './query-limits.ts'
 import { useRateLimit } from './rate-limit.ts'
 import { useSecurityHeaders } from './security-headers.ts'
+import { useStreamLimit } from './stream-limit.ts'
 import { useExecutionTimeout } from './timeout.ts'
 
 export { HARDENING_DEFAULTS } from './defaults.ts'
@@ -46,6 +47,7 @@ export interface HardeningOptions {
   redisUrl?: string
   rateLimitKeyPrefix?: string
   trustProxyHops?: number
+  maxStreamsPerCaller?: number
 }
 
 export type HardeningConfig = Pick<
@@ -71,6 +73,7 @@ export type HardeningConfig = Pick<
   | 'REDIS_URL'
   | 'RATE_LIMIT_KEY_PREFIX'
   | 'TRUST_PROXY_HOPS'
+  | 'MAX_STREAMS_PER_CALLER'
 >
 
 /** The options for the configuration's environment variables; those left out keep their defaults. */
@@ -97,6 +100,7 @@ export function hardeningOptions(config: Partial<HardeningConfig>): HardeningOpt
     redisUrl: config.REDIS_URL,
     rateLimitKeyPrefix: config.RATE_LIMIT_KEY_PREFIX,
     trustProxyHops: config.TRUST_PROXY_HOPS,
+    maxStreamsPerCaller: config.MAX_STREAMS_PER_CALLER,
   }
 }
 
@@ -149,6 +153,8 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
     useExecutionTimeout(o.executionTimeoutMs, { importRecords: o.importTimeoutMs }),
     // After the timeout, so it wraps it: waiting for a turn is not execution time.
     useAdmissionControl(admissionOptions(options)),
+    // Last: a stream takes its place only once every other check has let it through.
+    useStreamLimit({ perCaller: o.maxStreamsPerCaller, trustProxyHops: o.trustProxyHops }),
   ]
 }
 

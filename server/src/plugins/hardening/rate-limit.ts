@@ -57,13 +57,17 @@ export function clientAddress(request: Request, socketAddress: string | undefine
   return (address ?? 'unknown').replace(/^::ffff:/, '')
 }
 
+/** Whom a limit counts: the key or user when the caller is known (`key:12`), else its address. */
+export function callerKey(actor: Actor | undefined, address: string) {
+  const id = actor?.id ?? actor?.keyId ?? actor?.userId
+  return actor && actor.kind !== 'anonymous' && id !== undefined ? `${actor.kind}:${id}` : `address:${address}`
+}
+
 /** The counter an operation is charged to, and that counter's limit per minute. */
 export function bucketOf(actor: Actor | undefined, address: string, options: RateLimitOptions) {
-  const id = actor?.id ?? actor?.keyId ?? actor?.userId
-  if (actor && actor.kind !== 'anonymous' && id !== undefined) {
-    return { key: `${actor.kind}:${id}`, limit: actor.rateLimitPerMinute ?? options.identifiedPerMinute }
-  }
-  return { key: `address:${address}`, limit: options.perMinute }
+  const key = callerKey(actor, address)
+  const identified = !key.startsWith('address:')
+  return { key, limit: identified ? (actor?.rateLimitPerMinute ?? options.identifiedPerMinute) : options.perMinute }
 }
 
 export function openRedis(url: string) {
