@@ -57,18 +57,33 @@ export function clientAddress(request: Request, socketAddress: string | undefine
   return (address ?? 'unknown').replace(/^::ffff:/, '')
 }
 
+/** The key's or user's id when the caller is known; undefined for an anonymous caller. */
+const identifiedId = (actor: Actor | undefined) =>
+  actor && actor.kind !== 'anonymous' ? (actor.id ?? actor.keyId ?? actor.userId) : undefined
+
 /** Whom a limit counts: the key or user when the caller is known (`key:12`), else its address. */
 export function callerKey(actor: Actor | undefined, address: string) {
-  const id = actor?.id ?? actor?.keyId ?? actor?.userId
-  return actor && actor.kind !== 'anonymous' && id !== undefined ? `${actor.kind}:${id}` : `address:${address}`
+  const id = identifiedId(actor)
+  return id === undefined ? `address:${address}` : `${actor?.kind}:${id}`
 }
 
 /** The counter an operation is charged to, and that counter's limit per minute. */
 export function bucketOf(actor: Actor | undefined, address: string, options: RateLimitOptions) {
-  const key = callerKey(actor, address)
-  const identified = !key.startsWith('address:')
-  return { key, limit: identified ? (actor?.rateLimitPerMinute ?? options.identifiedPerMinute) : options.perMinute }
+  const limit =
+    identifiedId(actor) === undefined ? options.perMinute : (actor?.rateLimitPerMinute ?? options.identifiedPerMinute)
+  return { key: callerKey(actor, address), limit }
 }
+
+/** What the limits read of an operation's context: who is asking, and over which connection. */
+export interface CallerContext {
+  actor?: Actor
+  request: Request
+  req?: IncomingMessage
+}
+
+/** The address an operation came from (see clientAddress). */
+export const addressOf = (context: CallerContext, hops: number) =>
+  clientAddress(context.request, context.req?.socket?.remoteAddress, hops)
 
 export function openRedis(url: string) {
   // No offline queue: while Redis is away a count fails at once and the memory counter takes over.
@@ -111,9 +126,8 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
     },
     async onExecute({ args, setResultAndStopExecution }) {
       // Charged here, once the context knows the caller and before any resolver runs.
-      const context = args.contextValue as { actor?: Actor; request: Request; req?: IncomingMessage }
-      const address = clientAddress(context.request, context.req?.socket?.remoteAddress, options.trustProxyHops)
-      const { key, limit } = bucketOf(context.actor, address, options)
+      const context = args.contextValue as CallerContext
+      const { key, limit } = bucketOf(context.actor, addressOf(context, options.trustProxyHops), options)
       if (limit <= 0) return
       const counted = await limiter.consume(key, 1)
       if (counted.consumedPoints <= limit) return

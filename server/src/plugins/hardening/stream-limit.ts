@@ -1,12 +1,11 @@
 // Subscriptions one caller holds open at once, per instance: each is a connection, a listener on
 // the live bus and its access checks, and the rate limit charges a stream only when it starts. The
 // caller is counted as the rate limit counts it (key, operator, else address). A stream's place is
-// taken when it is admitted and given back when it ends, however it ends: closed by the client,
-// ended by the hub, or refused after admission (by a later check, or by the resolver).
-import type { IncomingMessage } from 'node:http'
+// taken once every other check has admitted it, and given back when it ends, however it ends:
+// closed by the client, ended by the hub, or refused by its resolver.
 import { isAsyncIterable, type Plugin } from 'graphql-yoga'
 import { refusal } from './errors.ts'
-import { type Actor, callerKey, clientAddress } from './rate-limit.ts'
+import { addressOf, type CallerContext, callerKey } from './rate-limit.ts'
 
 export interface StreamLimitOptions {
   /** Open streams per caller; 0 means no limit. */
@@ -24,14 +23,8 @@ export function useStreamLimit(options: StreamLimitOptions): Plugin {
   const open = new Map<string, number>()
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn, setResultAndStopExecution }) {
-      const context = args.contextValue as {
-        actor?: Actor
-        request: Request
-        req?: IncomingMessage
-        locale?: 'zh' | 'en'
-      }
-      const address = clientAddress(context.request, context.req?.socket?.remoteAddress, options.trustProxyHops)
-      const key = callerKey(context.actor, address)
+      const context = args.contextValue as CallerContext & { locale?: 'zh' | 'en' }
+      const key = callerKey(context.actor, addressOf(context, options.trustProxyHops))
       const count = open.get(key) ?? 0
       if (count >= options.perCaller) {
         const limit = options.perCaller
