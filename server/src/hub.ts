@@ -1,4 +1,5 @@
 // Opens the database, seeds it when empty, and serves the hub over HTTP. Used by main.ts and tests.
+import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Database, type OpenOptions, openDatabase } from '@minsheng/db'
@@ -178,14 +179,10 @@ export async function startHub({
   // The metrics listener first: a port already taken stops the start before any traffic arrives.
   const metricsUrl = await operations.listen()
   const server = createServer(handle)
-  // A port already taken rejects the start (main.ts says so in one sentence) instead of crashing it.
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(config.PORT, config.HOST, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
+  // A port already taken rejects the start (main.ts says so in one sentence) instead of crashing it:
+  // `once` rejects on the server's 'error'.
+  server.listen(config.PORT, config.HOST)
+  await once(server, 'listening')
   const { port } = server.address() as AddressInfo
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
   let closing: Promise<void> | undefined

@@ -5,6 +5,7 @@
 //   whoever reaches that port, which the load balancer does not expose;
 // - neither: /metrics is not served (404), so a scraper cannot be forgotten open.
 import { timingSafeEqual } from 'node:crypto'
+import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { Plugin } from 'graphql-yoga'
 import type { Registry } from 'prom-client'
@@ -58,9 +59,7 @@ export async function startMetricsServer(registry: Registry, port: number, host:
       () => response.writeHead(500).end(),
     )
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, resolve)
-  })
+  server.listen(port, host)
+  await once(server, 'listening')
   return server
 }
