@@ -12,7 +12,7 @@ import {
 import { HubList } from '../common/pages.tsx'
 
 const filters = [
-  searchFilter(),
+  searchFilter('CareFacility'),
   divisionFilter(),
   enumFilter('kind', 'CareFacilityKind'),
   enumFilter('targetGroup', 'CareTargetGroup'),

@@ -1,14 +1,14 @@
 // Filter inputs the lists share. Sources name the API's conventions: `q` is `search`,
 // `withinDivision` the division subtree, `<field>_gte`/`_lte` the bounds of a range.
 import { DateInput, NumberInput, SearchInput, SelectInput } from 'react-admin'
+import { inputMeta } from '../providers/rules.ts'
 import { enumChoices } from './enums.ts'
 import { ReferencePicker } from './inputs.tsx'
 
-/** The API's `search` looks in names, which hold at most 200 characters; it refuses longer text. */
-const SEARCH_MAX_LENGTH = 200
-
-export function searchFilter() {
-  return <SearchInput key="q" source="q" alwaysOn inputProps={{ maxLength: SEARCH_MAX_LENGTH }} />
+/** The API's `search` takes no more than the longest name it looks in (it refuses longer text). */
+export function searchFilter(type: string) {
+  const longest = Math.max(...['nameZh', 'nameEn'].map((name) => inputMeta(`${type}CreateInput`, name)?.maxLength ?? 0))
+  return <SearchInput key="q" source="q" alwaysOn inputProps={{ maxLength: longest || undefined }} />
 }
 
 export function divisionFilter() {

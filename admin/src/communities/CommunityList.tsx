@@ -4,7 +4,7 @@ import { dateFilters, divisionFilter, rangeFilters, referenceFilter, searchFilte
 import { HubList } from '../common/pages.tsx'
 
 const filters = [
-  searchFilter(),
+  searchFilter('Community'),
   divisionFilter(),
   referenceFilter('settlementId', 'settlements'),
   ...rangeFilters('relocatedPopulation', 'households', 'elderly', 'children'),

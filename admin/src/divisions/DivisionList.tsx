@@ -4,7 +4,7 @@ import { divisionFilter, enumFilter, referenceFilter, searchFilter } from '../co
 import { HubList } from '../common/pages.tsx'
 
 const filters = [
-  searchFilter(),
+  searchFilter('Division'),
   divisionFilter(),
   enumFilter('level', 'DivisionLevel'),
   referenceFilter('parentId', 'divisions'),

@@ -4,7 +4,7 @@ import { dateFilters, divisionFilter, rangeFilters, referenceFilter, searchFilte
 import { HubList } from '../common/pages.tsx'
 
 const filters = [
-  searchFilter(),
+  searchFilter('Enterprise'),
   divisionFilter(),
   referenceFilter('parkId', 'industrialParks'),
   <TextInput key="sector" source="sector" />,

@@ -5,7 +5,7 @@ import { dateFilters, divisionFilter, enumFilter, rangeFilters, searchFilter } f
 import { HubList } from '../common/pages.tsx'
 
 const filters = [
-  searchFilter(),
+  searchFilter('Hospital'),
   divisionFilter(),
   enumFilter('role', 'HospitalRole'),
   ...rangeFilters('plannedBeds', 'openBeds'),

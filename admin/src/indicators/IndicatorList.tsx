@@ -5,7 +5,7 @@ import { HubList } from '../common/pages.tsx'
 import { LatestValueField } from './LatestValueField.tsx'
 
 const filters = [
-  searchFilter(),
+  searchFilter('Indicator'),
   divisionFilter(),
   <TextInput key="code" source="code" />,
   enumFilter('scale', 'UnitScale'),

@@ -4,7 +4,7 @@ import { dateFilters, divisionFilter, rangeFilters, searchFilter } from '../comm
 import { HubList } from '../common/pages.tsx'
 
 const filters = [
-  searchFilter(),
+  searchFilter('IndustrialPark'),
   divisionFilter(),
   ...rangeFilters('directJobs', 'settledEnterprises', 'areaMu'),
   ...dateFilters('openedOn'),

@@ -12,7 +12,7 @@ import {
 import { HubList } from '../common/pages.tsx'
 
 const filters = [
-  searchFilter(),
+  searchFilter('School'),
   divisionFilter(),
   enumFilter('stage', 'SchoolStage'),
   referenceFilter('settlementId', 'settlements'),

@@ -2,7 +2,11 @@ import { DateField, TextField, TextInput } from 'react-admin'
 import { dateFilters, searchFilter } from '../common/filters.tsx'
 import { HubList } from '../common/pages.tsx'
 
-const filters = [searchFilter(), <TextInput key="publisher" source="publisher" />, ...dateFilters('publishedOn')]
+const filters = [
+  searchFilter('Source'),
+  <TextInput key="publisher" source="publisher" />,
+  ...dateFilters('publishedOn'),
+]
 
 export default function SourceList() {
   return (

@@ -9,7 +9,7 @@ import { readingArgs } from '../governance/args.ts'
 import { enums } from '../schema/enums.ts'
 import { type AggregateQuery, aggregateStatement, type Figures, METRICS, type Metric, toGroups } from './aggregate.ts'
 import { aggregateFieldNames, type FieldSpec, groupableEnumFields } from './fields.ts'
-import { type ListArgs, prismaWhereFor } from './list-args.ts'
+import { type ListArgs, prismaWhereFor, searchArg } from './list-args.ts'
 import { enumRef } from './output.ts'
 import { type Family, family } from './registry.ts'
 
@@ -103,9 +103,7 @@ export function addAggregate(f: Family) {
       description: `Counts and figures of ${f.options.plural}, grouped as asked, for the same filters as the list.`,
       args: {
         where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
-        search: t.arg.string({
-          description: 'Text contained in the Chinese or English name, ignoring case; at most 200 characters.',
-        }),
+        search: searchArg(t, f),
         ...(groupBy ? { groupBy: t.arg({ type: groupBy, description: 'How to group; one group when omitted.' }) } : {}),
         ...readingArgs(t),
       },

@@ -23,6 +23,7 @@ import {
   combineWhere,
   type GraphQLWhere,
   type OrderByInput,
+  searchColumnsOf,
   searchFilter,
   toPrismaOrderBy,
   toPrismaWhere,
@@ -126,12 +127,27 @@ export function prismaWhereFor(f: Family, args: ListArgs, ctx: { actor: Actor; l
   )
 }
 
+/**
+ * `search`, no longer than the longest column it looks in: longer text never matches, and costs a
+ * trigram lookup per character (the hardening plugin refuses it before any SQL).
+ */
+export function searchArg(t: any, f: Family) {
+  const longest = Math.max(
+    ...searchColumnsOf(f).map((column) => {
+      const spec = f.fields[column]
+      return spec?.kind === 'text' ? spec.max : 0
+    }),
+  )
+  return t.arg.string({
+    description: `Text contained in the Chinese or English name, ignoring case; at most ${longest} characters.`,
+    extensions: { maxTextLength: longest },
+  })
+}
+
 export function listArgs(t: any, f: Family) {
   return {
     where: t.arg({ type: f.whereRef, description: 'Only records meeting these conditions.' }),
-    search: t.arg.string({
-      description: 'Text contained in the Chinese or English name, ignoring case; at most 200 characters.',
-    }),
+    search: searchArg(t, f),
     orderBy: t.arg({
       type: [f.orderByRef],
       description: 'Sort keys in order of precedence; the id breaks ties. Default: by id.',

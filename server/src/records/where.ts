@@ -142,12 +142,15 @@ export function toPrismaWhere(
 
 const NAME_COLUMNS = ['nameZh', 'nameEn'] as const
 
-/** The family's search columns (names in both languages unless it says more) contain the text, ignoring case. */
+/** The columns `search` looks in: the names in both languages unless the family says more. */
+export const searchColumnsOf = (shape?: Pick<WhereShape, 'searchColumns'>) => shape?.searchColumns ?? NAME_COLUMNS
+
+/** The family's search columns contain the text, ignoring case. */
 export function searchFilter(search: string | null | undefined, shape?: Pick<WhereShape, 'searchColumns'>): Filter {
   const trimmed = search?.trim()
   if (!trimmed) return {}
   const text = likeLiteral(trimmed)
-  const columns = shape?.searchColumns ?? NAME_COLUMNS
+  const columns = searchColumnsOf(shape)
   return { OR: columns.map((column) => ({ [column]: { contains: text, mode: 'insensitive' } })) }
 }
 

@@ -181,9 +181,15 @@ describe('free text longer than its column is BAD_USER_INPUT, not an internal er
 describe('search text and a text filter are no longer than the text they look in', () => {
   // Found by probing: a 60,000-character `search` (360 KB, inside the body limit) made PostgreSQL
   // look up 60,000 trigrams in the name indexes: 24 s of a core on the 100k fill, for one request.
-  // A name holds at most 200 characters, so a longer search or `contains` can never match.
+  // A name holds at most 200 characters (a source's 300), so a longer search or `contains` can never match.
   it.each([
     ['search', 'query ($v: String) { careFacilities(search: $v) { totalCount } }', 'careFacilities.search', 200],
+    [
+      'search among sources, whose names hold 300',
+      'query ($v: String) { sources(search: $v) { totalCount } }',
+      'sources.search',
+      300,
+    ],
     [
       'search in an aggregate',
       'query ($v: String) { hospitalsAggregate(search: $v) { count } }',

@@ -144,9 +144,9 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
       maxInputDepth: o.maxInputDepth,
       longerLists: { 'Mutation.importRecords.rows': MAX_IMPORT_ROWS },
       // The columns: AuditEvent.reason, ChangeSet.reviewReason, PeriodLock's reasons (1000);
-      // ChangeSet.note (2000). A list's `search` looks in names, which hold at most 200: longer
-      // text never matches, and costs a trigram lookup per character.
-      maxTextLength: { reason: 1000, note: 2000, search: 200 },
+      // ChangeSet.note (2000). Arguments and input fields may carry their own (`search`, a where's
+      // text filters: extensions.maxTextLength).
+      maxTextLength: { reason: 1000, note: 2000 },
       maxInputFieldTextLength: { reason: 1000 },
     }),
     useCostLimit(o.maxCost),

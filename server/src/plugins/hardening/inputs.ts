@@ -34,7 +34,8 @@ export interface InputLimits {
   longerLists?: Record<string, number>
   /**
    * Characters in the free text a caller writes, by argument name on any field (every `reason`, every
-   * `note`): the columns it is kept in hold no more.
+   * `note`): the columns it is kept in hold no more. An argument may also carry its own limit as
+   * `extensions.maxTextLength` (a list's `search`: the longest column it looks in).
    */
   maxTextLength?: Record<string, number>
   /**
@@ -189,7 +190,7 @@ export function inputProblems(
           const longer = limits.longerLists?.[`${type?.name}.${definition.name}.${declared.name}`]
           const path = `${selection.alias?.value ?? selection.name.value}.${declared.name}`
           checker.typed(value, declared.type, path, 1, longer)
-          const maxText = limits.maxTextLength?.[declared.name]
+          const maxText = limits.maxTextLength?.[declared.name] ?? maxTextLengthOf(declared.extensions)
           if (maxText !== undefined) checker.text(value, path, maxText)
         }
         if (selection.selectionSet) visit(selection.selectionSet, getNamedType(definition.type), operation)
