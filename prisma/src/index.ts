@@ -29,6 +29,7 @@ export {
   type StatementListener,
 } from './open.ts'
 export { withNamedStatements } from './pglite-named-statements.ts'
+export { PGliteThread } from './pglite-thread.ts'
 export { allPlanCacheStats, type PlanCacheStats, setPlanCacheEnabled } from './plan-cache.ts'
 export { APPLICATION_NAME, createPool } from './postgres.ts'
 export { HOT_AFTER, MAX_NAMED } from './prepared-statements.ts'

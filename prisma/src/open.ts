@@ -7,6 +7,7 @@ import { isFileDataDir, lockDataDir } from './data-dir-lock.ts'
 import { applyMigrations, PendingMigrationsError, pendingMigrations, type SqlRunner } from './migrate.ts'
 import { PUBLISHED_SCHEMA } from './mirror.ts'
 import { withNamedStatements } from './pglite-named-statements.ts'
+import { PGliteThread } from './pglite-thread.ts'
 import { cacheReadPlans } from './plan-cache.ts'
 import { createPool, type PoolOptions } from './postgres.ts'
 import { openReplicas, routeReadsToReplicas } from './replicas.ts'
@@ -87,6 +88,11 @@ export interface OpenOptions {
   pool?: PoolOptions
   /** postgresql://… URLs of read replicas of `databaseUrl` (same pool options). */
   replicaUrls?: string[]
+  /**
+   * The embedded database on a thread of its own (default), so its statements run beside the hub's
+   * JavaScript instead of taking turns with it (pglite-thread.ts); false runs PGlite on the caller's thread.
+   */
+  thread?: boolean
   /** true (default) applies pending migrations; 'verify' refuses to open with any pending (MIGRATE=off). */
   migrate?: boolean | 'verify'
 }
@@ -217,13 +223,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
   const dataDir = options.dataDir ?? 'memory://'
   const unlock = isFileDataDir(dataDir) ? lockDataDir(dataDir) : () => {}
-  const pglite = new PGlite(dataDir, {
-    // Extensions the migrations create must be loaded into the WebAssembly build up front.
-    extensions: { pg_trgm },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  })
+  let pglite: PGlite
   try {
-    await pglite.waitReady
+    pglite = await openPGlite(dataDir, options)
+  } catch (error) {
+    unlock()
+    throw error
+  }
+  try {
     await migrateOrVerify(pglite, migrate)
   } catch (error) {
     await pglite.close().catch(() => {})
@@ -232,7 +239,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
   const { makeClient, statementCount, onStatement, counted } = statementCounter()
   // Every client's statements go to the one PGlite session, so they share its statement names.
-  const session = options.pool?.preparedStatements === false ? pglite : withNamedStatements(pglite)
+  const named = options.pool?.preparedStatements === false ? undefined : withNamedStatements(pglite)
+  const session = named ?? pglite
+  const queryUnnamed = named?.queryUnnamed ?? ((sql: string, params?: unknown[]) => session.query(sql, params))
   const prisma = makeClient(new PrismaPGlite(session) as unknown as PrismaPg)
   const clientOf = (schema: string) => makeClient(pgliteWithSchema(session, schema))
   const published = clientOf(PUBLISHED_SCHEMA)
@@ -250,8 +259,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     readRows: (sql, params, options) =>
       counted(sql, async () => {
         // PGlite itself sends every statement unnamed; the session names the hot ones.
-        const result = await (options?.customPlan ? pglite : session).query<Record<string, unknown>>(sql, params)
-        return result.rows
+        const result = await (options?.customPlan ? queryUnnamed(sql, params) : session.query(sql, params))
+        return result.rows as Record<string, unknown>[]
       }),
     sqlTransaction: (work) => pgliteTransaction(pglite, counted, work),
     ping: () => ping(prisma),
@@ -264,6 +273,23 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       unlock()
     },
   }
+}
+
+/** The embedded database, ready: on its own thread unless `thread` is false (see OpenOptions). */
+async function openPGlite(dataDir: string, options: OpenOptions): Promise<PGlite> {
+  if (options.thread !== false) return PGliteThread.open(dataDir, { loadDataDir: options.loadDataDir })
+  const pglite = new PGlite(dataDir, {
+    // Extensions the migrations create must be loaded into the WebAssembly build up front.
+    extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  })
+  try {
+    await pglite.waitReady
+  } catch (error) {
+    await pglite.close().catch(() => {})
+    throw error
+  }
+  return pglite
 }
 
 /**

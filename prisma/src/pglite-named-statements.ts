@@ -5,7 +5,9 @@
 // GENERIC_PLAN), 0.9 of 3.2 ms for the nested read. A text seen HOT_AFTER times is parsed once
 // under a name (at most MAX_NAMED, the same StatementNames as the pool's) and then only bound and
 // executed — bind, describe, execute and sync in one call into PGlite instead of six calls — and
-// PostgreSQL's plan cache does the rest.
+// PostgreSQL's plan cache does the rest. Every other statement goes as the unnamed one in two calls
+// (parse and describe; then bind, describe, execute and sync): each call is a round trip to the
+// embedded database's thread (pglite-thread.ts), and a list page's custom plan took six.
 //
 // The adapter (pglite-prisma-adapter) calls `query` on the PGlite it is given and on the
 // transactions it opens; the wrapper answers those two, as PGlite's own query does (the same
@@ -25,30 +27,41 @@ interface PGliteInternals {
   _runExclusiveTransaction<T>(run: () => Promise<T>): Promise<T>
 }
 
-/** PGlite with named statements for the texts it is asked again and again (see above). */
-export function withNamedStatements(pglite: PGlite): PGlite {
+/** PostgreSQL's unnamed statement: replaced by the next parse, planned for its values every time. */
+const UNNAMED = ''
+
+/** PGlite, and a query that is always planned for its values (the unnamed statement). */
+export type NamedSession = PGlite & { queryUnnamed: Query }
+
+/**
+ * PGlite with named statements for the texts it is asked again and again (see above). Every other
+ * statement goes as the unnamed one, in two calls (parse and describe; bind, execute and sync)
+ * rather than PGlite's six.
+ */
+export function withNamedStatements(pglite: PGlite): NamedSession {
   const names = new StatementNames()
   /** Parameter types of each statement prepared so far, by name. */
   const prepared = new Map<string, number[]>()
   const internals = pglite as unknown as PGliteInternals
   const step = (message: Uint8Array) => pglite.execProtocolStream(message, { syncToFs: false })
 
+  /** Parses and describes the statement in one call; `''` is the unnamed statement, never kept. */
   async function prepare(name: string, text: string, options: QueryOptions | undefined) {
-    await step(protocol.serialize.parse({ name, text, types: options?.paramTypes }))
-    try {
-      const types = parse.parseDescribeStatementResults(await step(protocol.serialize.describe({ type: 'S', name })))
-      prepared.set(name, types)
-      return types
-    } catch (error) {
-      await step(protocol.serialize.close({ type: 'S', name }))
-      throw error
-    }
+    const messages = await step(
+      concatenated(
+        protocol.serialize.parse({ name, text, types: options?.paramTypes }),
+        protocol.serialize.describe({ type: 'S', name }),
+      ),
+    )
+    const types = parse.parseDescribeStatementResults(messages)
+    if (name !== UNNAMED) prepared.set(name, types)
+    return types
   }
 
   async function execute(name: string, text: string, params: unknown[], options: QueryOptions | undefined) {
     let synced = false
     try {
-      const types = prepared.get(name) ?? (await prepare(name, text, options))
+      const types = (name !== UNNAMED && prepared.get(name)) || (await prepare(name, text, options))
       const values = params.map((value, i) => serialized(pglite, options, types[i] as number, value))
       // One call into PGlite for the four messages (it reads them all, as a server reads a pipeline).
       const messages = await step(
@@ -67,8 +80,8 @@ export function withNamedStatements(pglite: PGlite): PGlite {
     }
   }
 
-  /** A named statement, under the lock PGlite's own query takes. */
-  const named = (
+  /** A statement (named, or `UNNAMED`), under the lock PGlite's own query takes. */
+  const run = (
     name: string,
     text: string,
     params: unknown[],
@@ -83,24 +96,30 @@ export function withNamedStatements(pglite: PGlite): PGlite {
         return result
       } catch (error) {
         // A statement whose result type changed (its table changed under it) goes unnamed for good.
-        if (names.failed(text, error)) prepared.delete(name)
+        if (name !== UNNAMED && names.failed(text, error)) prepared.delete(name)
         throw error
       }
     })
 
+  /** The text's name once it is hot; until then (and without parameters) the unnamed statement. */
   const nameOf = (text: string, params: unknown[] | undefined) =>
-    params && params.length > 0 ? names.nameFor(text) : undefined
+    (params && params.length > 0 ? names.nameFor(text) : undefined) ?? UNNAMED
+
+  /** Outside a transaction: waits for an open one to finish first, as PGlite's query does. */
+  const query = async (name: string, text: string, params?: unknown[], options?: QueryOptions) => {
+    if (options?.blob) return pglite.query(text, params, options)
+    await internals._checkReady()
+    return internals._runExclusiveTransaction(() => run(name, text, params ?? [], options, false))
+  }
 
   return new Proxy(pglite, {
     get(target, property) {
       if (property === 'query') {
-        return async (text: string, params?: unknown[], options?: QueryOptions) => {
-          const name = nameOf(text, params)
-          if (!name) return target.query(text, params, options)
-          await internals._checkReady()
-          // Waits for an open transaction to finish first, as PGlite's query does.
-          return internals._runExclusiveTransaction(() => named(name, text, params ?? [], options, false))
-        }
+        return (text: string, params?: unknown[], options?: QueryOptions) =>
+          query(nameOf(text, params), text, params, options)
+      }
+      if (property === 'queryUnnamed') {
+        return (text: string, params?: unknown[], options?: QueryOptions) => query(UNNAMED, text, params, options)
       }
       if (property === 'transaction') {
         return <T>(callback: (tx: Transaction) => Promise<T>) =>
@@ -108,8 +127,8 @@ export function withNamedStatements(pglite: PGlite): PGlite {
             callback(
               withQuery(tx, (text, params, options) => {
                 if (tx.closed) throw new Error('Transaction is closed')
-                const name = nameOf(text, params)
-                return name ? named(name, text, params ?? [], options, true) : tx.query(text, params, options)
+                if (options?.blob) return tx.query(text, params, options)
+                return run(nameOf(text, params), text, params ?? [], options, true)
               }),
             ),
           )
@@ -117,7 +136,7 @@ export function withNamedStatements(pglite: PGlite): PGlite {
       const value = Reflect.get(target, property, target)
       return typeof value === 'function' ? value.bind(target) : value
     },
-  })
+  }) as NamedSession
 }
 
 /** The transaction with another `query`. */

@@ -30,6 +30,11 @@ const Env = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  /**
+   * `on` runs the embedded database on a thread of its own, beside the hub's JavaScript (a long
+   * statement no longer holds up every other request); `off` runs it on the hub's thread.
+   */
+  EMBEDDED_DATABASE_THREAD: z.enum(['on', 'off']).default('on'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // The hub uses at most EXECUTION_TIMEOUT_MS, so no statement outlives the answer its request got.
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

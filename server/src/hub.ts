@@ -71,6 +71,7 @@ export interface HubOptions {
         | 'DATABASE_IDLE_TIMEOUT_MS'
         | 'DATABASE_PREPARED_STATEMENTS'
         | 'DATABASE_REPLICA_URLS'
+        | 'EMBEDDED_DATABASE_THREAD'
       >
     > &
     // Operations: logs, /ready, /metrics, tracing (server/src/operations/).
@@ -96,6 +97,7 @@ export async function startHub({
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
+    thread: config.EMBEDDED_DATABASE_THREAD !== 'off',
     pool: {
       max: config.DATABASE_POOL_SIZE,
       // No statement outlives the answer its request got (a timeout answers at EXECUTION_TIMEOUT_MS).
