@@ -7,6 +7,10 @@
 // PGlite takes, so callers (the Prisma adapter, named statements, migrations, dumps) see a PGlite.
 // One data directory still takes one PGlite: the thread runs one statement at a time, as before,
 // but while it does the hub's thread serves other requests.
+//
+// PGlite's own PGliteWorker is made for browser tabs: it elects a leader over BroadcastChannel and
+// navigator.locks (absent from Node 20) and its worker side listens on a web worker's globals, not
+// on worker_threads' parentPort; what it shares with this file is BasePGlite, used here too.
 
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
