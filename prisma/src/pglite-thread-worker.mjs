@@ -29,27 +29,30 @@ const operations = {
   /** The bytes PostgreSQL wrote, in one buffer handed over to the hub's thread without a copy. */
   async exec({ message, syncToFs }) {
     const chunks = []
-    let length = 0
     await pglite.execProtocolRawStream(message, {
       syncToFs,
       // A chunk is a view of WebAssembly memory, reused by the next write: copied as it comes.
-      onRawData: (chunk) => {
-        chunks.push(chunk.slice())
-        length += chunk.length
-      },
+      onRawData: (chunk) => chunks.push(chunk.slice()),
     })
-    const bytes = chunks.length === 1 ? chunks[0] : new Uint8Array(length)
-    if (chunks.length !== 1) {
-      let offset = 0
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset)
-        offset += chunk.length
-      }
-    }
+    const bytes = chunks.length === 1 ? chunks[0] : joined(chunks)
     return { value: bytes, transfer: [bytes.buffer] }
   },
   dumpDataDir: async ({ compression }) => ({ value: await pglite.dumpDataDir(compression) }),
   close: async () => ({ value: await pglite.close() }),
+}
+
+/**
+ * The chunks in one new buffer of its own. Not Buffer.concat: for small results it returns a slice
+ * of Node's shared pool, which handing over (transferring) would take from every other user.
+ */
+function joined(chunks) {
+  const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0))
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.length
+  }
+  return bytes
 }
 
 parentPort.on('message', async ({ id, operation, args }) => {
