@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PUBLISHED_SCHEMA, type Sql, schemaExists, syncMirror } from './mirror.ts'
+import { PUBLISHED_SCHEMA, q, type Sql, schemaExists, syncMirror } from './mirror.ts'
 import { publishEverything } from './publication.ts'
 
 /** The few operations the migrator needs; PGlite and node-postgres both provide them. */
@@ -73,6 +73,14 @@ async function keepPublishedInStep(db: SqlRunner, migrated: boolean) {
   try {
     await syncMirror(sql, PUBLISHED_SCHEMA)
     if (fresh) await publishEverything(sql, db)
+    // Copies as of a moment (asof_<seq>) were built for the schema before these migrations; they
+    // are rebuilt from the publication log when next asked for.
+    if (migrated) {
+      const copies = await sql.rows<{ name: string }>(
+        `SELECT nspname::text AS name FROM pg_namespace WHERE nspname LIKE 'asof\\_%'`,
+      )
+      for (const copy of copies) await sql.run(`DROP SCHEMA ${q(copy.name)} CASCADE`)
+    }
     await db.exec('COMMIT')
   } catch (error) {
     await db.exec('ROLLBACK')

@@ -35,6 +35,8 @@ export interface Catalog {
   columns: Map<string, Column[]>
   enums: Map<string, string[]>
   indexes: Map<string, { name: string; definition: string }[]>
+  /** The tables' own triggers (pg_get_triggerdef), by table. */
+  triggers: Map<string, { name: string; definition: string }[]>
 }
 
 export async function readCatalog(db: Sql, schema = SOURCE_SCHEMA): Promise<Catalog> {
@@ -58,26 +60,48 @@ export async function readCatalog(db: Sql, schema = SOURCE_SCHEMA): Promise<Cata
      FROM pg_indexes WHERE schemaname = $1`,
     [schema],
   )
+  const triggers = await db.rows<{ table: string; name: string; definition: string }>(
+    `SELECT c.relname::text AS "table", t.tgname::text AS name, pg_get_triggerdef(t.oid) AS definition
+     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND NOT t.tgisinternal`,
+    [schema],
+  )
   const byTable = new Map<string, Column[]>()
   for (const row of columns) {
     const list = byTable.get(row.table) ?? []
     list.push({ name: row.name, type: row.type, enumName: row.enum, notNull: row.notnull })
     byTable.set(row.table, list)
   }
-  const indexMap = new Map<string, { name: string; definition: string }[]>()
-  for (const row of indexes) indexMap.set(row.table, [...(indexMap.get(row.table) ?? []), row])
   return {
     tables: [...byTable.keys()].filter((table) => !NOT_MIRRORED.has(table)),
     columns: byTable,
     enums: new Map(enums.map((row) => [row.name, row.labels])),
-    indexes: indexMap,
+    indexes: byTableOf(indexes),
+    triggers: byTableOf(triggers),
   }
+}
+
+/** Named definitions (indexes, triggers) by their table. */
+function byTableOf(rows: { table: string; name: string; definition: string }[]) {
+  const map = new Map<string, { name: string; definition: string }[]>()
+  for (const row of rows) map.set(row.table, [...(map.get(row.table) ?? []), row])
+  return map
 }
 
 /** The tables that hold the city's data, mirrored as tables; every other table is mirrored as a view. */
 export const MIRRORED_TABLES = [...DATA_MODELS, ...JOIN_TABLES.map((join) => join.table)]
 /** The record tables among them (what is published record by record). */
 export const RECORD_TABLES = RECORD_MODELS
+
+/**
+ * Tables derived from a mirrored table by its triggers (which every copy has too), with the
+ * SELECT of their rows from the copy's tables (%S is its schema): the ancestry of each division (migration
+ * 20261207010000_division_ancestry), which "within a division" reads instead of the divisions'
+ * rows. They are neither copied nor published: the triggers on the copy's own divisions keep them.
+ */
+const DERIVED_TABLES: Record<string, string> = {
+  DivisionAncestry: 'SELECT DISTINCT a, d.id FROM %S."Division" d, unnest(d."ancestorIds") a',
+}
 
 /** A column's type in the mirror: its own enum types, everything else as it is. */
 const typeIn = (target: string, column: Column) =>
@@ -89,8 +113,9 @@ export const castTo = (target: string, column: Column, alias = '') =>
 
 /**
  * Brings schema `target` in step with this schema: its enum types, a table for each mirrored
- * table (columns, types and indexes as here; no defaults or foreign keys: rows are only ever copied
- * in whole), and a view for every other table. Idempotent; cheap when nothing changed.
+ * table (columns, types, indexes and triggers as here; no defaults or foreign keys: rows are only
+ * ever copied in whole) and each derived one, and a view for every other table. Idempotent; cheap
+ * when nothing changed.
  */
 export async function syncMirror(db: Sql, target: string): Promise<void> {
   const source = await readCatalog(db)
@@ -103,7 +128,7 @@ export async function syncMirror(db: Sql, target: string): Promise<void> {
   for (const [name, labels] of source.enums) await syncEnum(db, target, name, labels, mirror.enums.get(name))
   for (const table of source.tables) {
     const columns = source.columns.get(table) ?? []
-    if (!MIRRORED_TABLES.includes(table)) {
+    if (!MIRRORED_TABLES.includes(table) && !(table in DERIVED_TABLES)) {
       await db.run(`DROP VIEW IF EXISTS ${q(target)}.${q(table)}`)
       const list = columns.map((column) => `${castTo(target, column)} AS ${q(column.name)}`).join(', ')
       await db.run(`CREATE VIEW ${q(target)}.${q(table)} AS SELECT ${list} FROM ${q(SOURCE_SCHEMA)}.${q(table)}`)
@@ -115,6 +140,23 @@ export async function syncMirror(db: Sql, target: string): Promise<void> {
     for (const index of source.indexes.get(table) ?? []) {
       if (have.has(index.name)) continue
       await db.run(index.definition.replace(` ON ${SOURCE_SCHEMA}.`, ` ON ${q(target)}.`))
+    }
+    const triggersHere = new Set((mirror.triggers.get(table) ?? []).map((trigger) => trigger.name))
+    for (const trigger of source.triggers.get(table) ?? []) {
+      if (!triggersHere.has(trigger.name)) {
+        // The function stays this schema's (one function serves every copy: it writes to its
+        // trigger's schema); pg_get_triggerdef leaves its schema out when it is on the search path.
+        const definition = trigger.definition
+          .replace(` ON ${SOURCE_SCHEMA}.`, ` ON ${q(target)}.`)
+          .replace(/EXECUTE FUNCTION (?![\w"]+\.)/, `EXECUTE FUNCTION ${SOURCE_SCHEMA}.`)
+        await db.run(definition)
+      }
+    }
+  }
+  // A new derived table is filled once from the copy's rows; its triggers keep it from then on.
+  for (const [table, fill] of Object.entries(DERIVED_TABLES)) {
+    if (source.columns.has(table) && !mirror.columns.has(table)) {
+      await db.run(`INSERT INTO ${q(target)}.${q(table)} ${fill.replaceAll('%S', q(target))}`)
     }
   }
 }

@@ -106,6 +106,24 @@ function scalarCondition(type: ColumnType, filter: unknown): Prisma.Sql {
   return parts.length === 0 ? TRUE : sql`(${join(parts, ' AND ')})`
 }
 
+/** The division whose descendants `ancestorIds: { has }` asks for (the only filter of it with SQL). */
+function ancestorOf(value: unknown): number {
+  const { has, ...rest } = value as { has?: number }
+  if (has === undefined || Object.keys(rest).length > 0) throw new Error('ancestorIds: only `has` has SQL')
+  return has
+}
+
+/**
+ * Whether the division in `division` is `ancestor` or beneath it (`ancestorIds` has it), read from
+ * the copy's DivisionAncestry (kept from the divisions' ancestorIds by triggers): entries of its
+ * primary key alone, in division order, where `"ancestorIds" @> ARRAY[…]` had to read the divisions'
+ * rows — a county's page counted its records in 3.1 ms, now 1.2 (the migration says more).
+ */
+const withinAncestor = (schema: string, division: Prisma.Sql, ancestor: number, depth: number) => {
+  const a = ident(`a${depth + 1}`)
+  return sql`EXISTS (SELECT 1 FROM ${table(schema, 'DivisionAncestry')} ${a} WHERE ${a}."ancestorId" = ${ancestor}::int AND ${a}."divisionId" = ${division})`
+}
+
 /**
  * The condition `where` sets on rows of `shape`'s table under `alias`. Relation filters become
  * EXISTS subqueries on the related table; `depth` keeps their aliases apart.
@@ -130,15 +148,20 @@ export function whereToSql(
       const list = (Array.isArray(value) ? value : [value]) as Filter[]
       for (const w of list) parts.push(sql`NOT (${whereToSql(shape, w, alias, lookup, schema, depth)})`)
     } else if (key === 'ancestorIds') {
-      const { has, ...rest } = value as { has?: number }
-      if (has === undefined || Object.keys(rest).length > 0) throw new Error('ancestorIds: only `has` has SQL')
-      parts.push(sql`${ident(alias)}."ancestorIds" @> ARRAY[${has}::int]`)
+      parts.push(withinAncestor(schema, sql`${ident(alias)}."id"`, ancestorOf(value), depth))
     } else {
       const relation = Object.entries(shape.fields).find(([, s]) => s.kind === 'ref' && s.relation === key)
       if (relation && relation[1].kind === 'ref') {
         const target = lookup(relation[1].target)
         const inner = `r${depth + 1}`
         const filter = (value as Filter).is !== undefined ? ((value as Filter).is as Filter) : (value as Filter)
+        // "Within a division" on the record's division: its ancestry alone, not the division's row.
+        if (target.typename === 'Division' && Object.keys(filter).join() === 'ancestorIds') {
+          parts.push(
+            withinAncestor(schema, sql`${ident(alias)}.${ident(relation[0])}`, ancestorOf(filter.ancestorIds), depth),
+          )
+          continue
+        }
         parts.push(
           sql`EXISTS (SELECT 1 FROM ${table(schema, target.typename)} ${ident(inner)} WHERE ${ident(inner)}."id" = ${ident(alias)}.${ident(relation[0])} AND ${whereToSql(target, filter, inner, lookup, schema, depth + 1)})`,
         )
