@@ -1,6 +1,6 @@
 // Aggregates as one grouped SQL statement: the database counts, sums and groups, including by the
-// division at a level (each record's division's ancestor at that level, joined through
-// `ancestorIds`), which Prisma's groupBy cannot express. Rolling up per-division rows in JS instead
+// division at a level (each record's division's ancestor at that level, joined through the
+// divisions' ancestry), which Prisma's groupBy cannot express. Rolling up per-division rows in JS instead
 // cost ~440 ms of CPU and hundreds of MB per request on 100k records (bench scenario 4).
 import { Prisma } from '@minsheng/db'
 import type { WhereShape } from './where.ts'
@@ -47,26 +47,20 @@ export function aggregateStatement(q: AggregateQuery): Prisma.Sql {
   const grouped: Prisma.Sql[] = []
   let joins = empty
   if (q.divisionLevel) {
-    const division = table(q.schema, 'Division')
-    if (q.shape.within === 'self') {
-      // Each division has at most one ancestor (or itself) per level, so the join keeps every row
-      // once; a record above the level lands in the group without a division.
-      joins = sql`LEFT JOIN ${division} "lvl" ON "lvl"."level"::text = ${q.divisionLevel}::text AND "lvl"."id" = ANY("rec"."ancestorIds")`
-      keys.push(sql`"lvl"."id" AS "divisionId"`)
-      grouped.push(sql`"lvl"."id"`)
-    } else {
-      // Every division under a division of the level, with it: the few divisions of the level
-      // (Division_level_idx), then their descendants (Division_ancestorIds_idx, GIN), hashed and
-      // joined to the records. Testing each division's ancestors against every division of the
-      // level instead (a nested loop over all divisions) was most of the statement's time: 92 → 52
-      // ms for the bench's care facilities by county on the 100k fill.
-      const level = sql`CAST(${q.divisionLevel}::text AS ${ident(q.schema)}."DivisionLevel")`
-      joins = sql`LEFT JOIN (SELECT "own"."id" AS "own", "lvl"."id" AS "lvl" FROM ${division} "lvl"
-        JOIN ${division} "own" ON "own"."ancestorIds" @> ARRAY["lvl"."id"] WHERE "lvl"."level" = ${level}) "m"
-        ON "m"."own" = "rec"."divisionId"`
-      keys.push(sql`"m"."lvl" AS "divisionId"`)
-      grouped.push(sql`"m"."lvl"`)
-    }
+    // Every division under a division of the level, with it: the few divisions of the level
+    // (Division_level_idx), then their descendants from the ancestry's primary key alone, hashed and
+    // joined to the records. A division has at most one ancestor (or itself) per level, so the join
+    // keeps every record once; a record above the level lands in the group without a division.
+    // Finding the descendants through the divisions' rows (Division_ancestorIds_idx, GIN) took 21.6
+    // ms of the bench's care facilities by county on the 100k fill, this 9.5 (EXPLAIN ANALYZE); a
+    // nested loop testing each division's ancestors against every division of the level, 92.
+    const level = sql`CAST(${q.divisionLevel}::text AS ${ident(q.schema)}."DivisionLevel")`
+    const own = q.shape.within === 'self' ? sql`"rec"."id"` : sql`"rec"."divisionId"`
+    joins = sql`LEFT JOIN (SELECT "a"."divisionId" AS "own", "lvl"."id" AS "lvl" FROM ${table(q.schema, 'Division')} "lvl"
+      JOIN ${table(q.schema, 'DivisionAncestry')} "a" ON "a"."ancestorId" = "lvl"."id" WHERE "lvl"."level" = ${level}) "m"
+      ON "m"."own" = ${own}`
+    keys.push(sql`"m"."lvl" AS "divisionId"`)
+    grouped.push(sql`"m"."lvl"`)
   }
   for (const name of q.enumFields) {
     keys.push(sql`"rec".${ident(name)}::text AS ${ident(name)}`)
