@@ -30,6 +30,15 @@ async function ancestryDrift(schema: string): Promise<{ extra: number; missing: 
 
 const COUNT = `query ($d: ID!, $asOf: DateTime) { hospitals(first: 3, asOf: $asOf, where: { withinDivision: $d }) { totalCount nodes { id } } }`
 
+const DIVISIONS = `query ($d: ID!) { divisions(first: 1, where: { withinDivision: $d }) { totalCount nodes { id } } }`
+
+/** Divisions within a division (it included), as `caller` reads them. */
+async function divisionsWithin(caller: Caller, division: string): Promise<number> {
+  const result = await t.gqlAs(caller, DIVISIONS, { d: division })
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined()
+  return result.data?.divisions.totalCount
+}
+
 /** Hospitals within a division, as an operator (the working copy) or a key (published) reads them. */
 async function within(caller: Caller, division: string, asOf: Date | null = null): Promise<number> {
   const result = await t.gqlAs(caller, COUNT, { d: division, asOf: asOf?.toISOString() ?? null })
@@ -64,6 +73,12 @@ describe('the ancestry of divisions', () => {
     }
     const held = await within('admin', township.id)
     expect(held).toBeGreaterThanOrEqual(2)
+    const tree = await divisionsWithin('admin', township.id)
+    expect(tree, 'the township and the villages and communities beneath it').toBeGreaterThan(1)
+    const divisionsBefore = {
+      ludian: await divisionsWithin('admin', refs.ludian),
+      zhenxiong: await divisionsWithin('admin', refs.zhenxiong),
+    }
     const before = {
       ludian: await within('admin', refs.ludian),
       zhenxiong: await within('admin', refs.zhenxiong),
@@ -83,6 +98,10 @@ describe('the ancestry of divisions', () => {
     expect(await within('admin', refs.zhenxiong)).toBe(before.zhenxiong + held)
     expect(await within('admin', refs.city)).toBe(before.city)
     expect(await within('admin', township.id)).toBe(held)
+    // Everything beneath the township went with it (their paths in one statement).
+    expect(await divisionsWithin('admin', refs.ludian)).toBe(divisionsBefore.ludian - tree)
+    expect(await divisionsWithin('admin', refs.zhenxiong)).toBe(divisionsBefore.zhenxiong + tree)
+    expect(await divisionsWithin(key, refs.zhenxiong)).toBe(divisionsBefore.zhenxiong)
     // Partners read the published copy: unchanged until review approves the move.
     expect(await within(key, refs.ludian)).toBe(before.ludian)
     expect(await within(key, refs.zhenxiong)).toBe(before.zhenxiong)
@@ -92,6 +111,8 @@ describe('the ancestry of divisions', () => {
     expect(await within(key, refs.ludian)).toBe(before.ludian - held)
     expect(await within(key, refs.zhenxiong)).toBe(before.zhenxiong + held)
     expect(await ancestryDrift('published')).toMatchObject({ extra: 0, missing: 0 })
+    expect(await divisionsWithin(key, refs.ludian)).toBe(divisionsBefore.ludian - tree)
+    expect(await divisionsWithin(key, refs.zhenxiong)).toBe(divisionsBefore.zhenxiong + tree)
     // A copy as of the moment before (rebuilt from the publication log) has it where it was.
     expect(await within(key, refs.ludian, beforeMove)).toBe(before.ludian)
     expect(await within(key, refs.zhenxiong, beforeMove)).toBe(before.zhenxiong)
