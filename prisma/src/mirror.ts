@@ -94,8 +94,8 @@ export const MIRRORED_TABLES = [...DATA_MODELS, ...JOIN_TABLES.map((join) => joi
 export const RECORD_TABLES = RECORD_MODELS
 
 /**
- * Tables derived from a mirrored table by its triggers (which every copy has too), with the
- * SELECT of their rows from the copy's tables (%S is its schema): the ancestry of each division (migration
+ * Tables derived from a mirrored table by its triggers (which every copy has too), with the SELECT
+ * of their rows from the copy's tables (%S is its schema): the ancestry of each division (migration
  * 20261207010000_division_ancestry), which "within a division" reads instead of the divisions'
  * rows. They are neither copied nor published: the triggers on the copy's own divisions keep them.
  */

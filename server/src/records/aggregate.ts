@@ -1,7 +1,7 @@
 // Aggregates as one grouped SQL statement: the database counts, sums and groups, including by the
 // division at a level (each record's division's ancestor at that level, joined through the
-// divisions' ancestry), which Prisma's groupBy cannot express. Rolling up per-division rows in JS instead
-// cost ~440 ms of CPU and hundreds of MB per request on 100k records (bench scenario 4).
+// divisions' ancestry), which Prisma's groupBy cannot express. Rolling up per-division rows in JS
+// instead cost ~440 ms of CPU and hundreds of MB per request on 100k records (bench scenario 4).
 import { Prisma } from '@minsheng/db'
 import type { WhereShape } from './where.ts'
 import { ident, table, whereToSql } from './where-sql.ts'

@@ -36,9 +36,12 @@ export const divisions = defineFamily({
     if (ancestorIds.join() === self.ancestorIds.join()) return
     await tx.division.update({ where: { id }, data: { ancestorIds } })
     // Its descendants keep their path below it, under its new one: one statement however many
-    // there are (a county has thousands; one UPDATE each, with the ancestry's triggers, took seconds).
-    await tx.$executeRaw`UPDATE "Division" SET "ancestorIds" = ${ancestorIds}::int[] || "ancestorIds"[array_position("ancestorIds", ${id}::int) + 1:],
-        "updatedAt" = ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC' WHERE "ancestorIds" @> ARRAY[${id}::int] AND id <> ${id}::int`
+    // there are (a county has thousands, which were one UPDATE each, each firing the ancestry's triggers).
+    const now = new Date().toISOString()
+    await tx.$executeRaw`UPDATE "Division"
+      SET "ancestorIds" = ${ancestorIds}::int[] || "ancestorIds"[array_position("ancestorIds", ${id}::int) + 1:],
+        "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
+      WHERE "ancestorIds" @> ARRAY[${id}::int] AND id <> ${id}::int`
   },
 })
 
