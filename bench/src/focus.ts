@@ -85,7 +85,7 @@ execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
 })
 const server = await startServer({
   name: 'ours',
-  args: [...profileArgs, ...values['node-arg'], '--enable-source-maps', 'dist/main.mjs'],
+  args: [...profileArgs, ...values['node-arg'], 'dist/main.mjs'],
   cwd: path.join(REPO_ROOT, 'server'),
   env: { ...env, PORT: String(await freePort()) },
   ready: /GraphQL API and GraphiQL: (http:\S+\/graphql)/,

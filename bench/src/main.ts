@@ -114,7 +114,7 @@ function ourServer(name: ServerName, title: string, database: { url?: string; da
       // As `pnpm start` runs it: the compiled build (server/scripts/build.mjs, built before the run).
       return startServer({
         name,
-        args: [...extraArgs, '--enable-source-maps', 'dist/main.mjs'],
+        args: [...extraArgs, 'dist/main.mjs'],
         cwd: SERVER_DIR,
         env,
         ready: /GraphQL API and GraphiQL: (http:\S+\/graphql)/,

@@ -3,7 +3,11 @@ import { InvalidConfiguration, loadConfig } from './config.ts'
 import { limitHeapGrowth } from './heap-growth.ts'
 import { startHub } from './hub.ts'
 import { createLogger } from './operations/index.ts'
+import { mapBundleFrames } from './stack-traces.ts'
 import { startupProblem } from './startup-errors.ts'
+
+// Before anything can fail: the bundle's stack traces name their TypeScript sources.
+mapBundleFrames(import.meta.url)
 
 const SHUTDOWN_GRACE_MS = 10_000
 

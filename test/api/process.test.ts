@@ -17,12 +17,14 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? ''
 const pgName = `hub_process_${randomBytes(4).toString('hex')}`
 const databaseUrl = databaseKind === 'postgres' ? withDatabase(adminUrl, pgName) : ''
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl })
+/** Runs SQL on the server (`adminUrl`) or in the hub's own database (`databaseUrl`). */
+async function runSql(connectionString: string, sql: string) {
+  const client = new pg.Client({ connectionString })
   await client.connect()
   await client.query(sql)
   await client.end()
 }
+const admin = (sql: string) => runSql(adminUrl, sql)
 
 beforeAll(async () => {
   if (databaseKind === 'postgres') await admin(`CREATE DATABASE ${pgName}`)
@@ -122,4 +124,37 @@ describe(`pnpm start on a fresh ${databaseKind === 'postgres' ? 'PostgreSQL' : '
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
   }, 120_000)
+  // An unexpected error's logged stack names the hub's TypeScript sources (server/src/…ts:line),
+  // as `pnpm start` runs the bundle: what an operator reads to report a fault. The table is taken
+  // away behind the hub's back, as a damaged or half-restored database would.
+  it.runIf(databaseKind === 'postgres')(
+    "logs an unexpected error with a stack that names the hub's TypeScript sources",
+    async () => {
+      const { child, url, output } = await start()
+      const session = await signIn(url)
+      await runSql(databaseUrl, `ALTER TABLE public."Source" RENAME TO "SourceAway"`)
+      try {
+        const { body } = await graphql(url, '{ sources(first: 1) { totalCount } }', session)
+        expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR')
+        const requestId = body.errors[0].extensions.requestId
+        const logged = () =>
+          output()
+            .split('\n')
+            .filter((line) => line.startsWith('{'))
+            .map((line) => JSON.parse(line))
+            .find((line) => line.level === 50 && line.requestId === requestId)
+        await expect.poll(logged, { timeout: 3_000 }).toBeDefined()
+        const stack: string = logged().err.stack
+        // The hub's own frames, mapped from the bundle to its sources, "async" kept as V8 wrote it.
+        expect(stack).toMatch(/\n {4}at async .*[/\\]server[/\\]src[/\\][\w/\\.-]+\.ts:\d+:\d+\)?(\n|$)/)
+        expect(stack).not.toContain('dist/main.mjs')
+      } finally {
+        await runSql(databaseUrl, `ALTER TABLE public."SourceAway" RENAME TO "Source"`)
+      }
+      const exited = exitOf(child)
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+    },
+    120_000,
+  )
 })

@@ -23,7 +23,7 @@ export interface SpawnedHub {
 
 const ARGS: Record<HubEntry, string[]> = {
   source: ['--import', 'tsx', 'src/main.ts'],
-  build: ['--enable-source-maps', 'dist/main.mjs'],
+  build: ['dist/main.mjs'],
 }
 
 /**
