@@ -300,6 +300,30 @@ describe('other families', () => {
     )
   })
 
+  it("reads the groups' divisions in a statement per selection, with the relations asked of them", async () => {
+    const query = `{ careFacilitiesAggregate(groupBy: { kind: true, divisionLevel: COUNTY }) {
+      kind count division { nameZh parent { nameZh } } place: division { code } } }`
+    let data: {
+      careFacilitiesAggregate: {
+        division: { nameZh: string; parent: { nameZh: string } } | null
+        place: { code: string } | null
+      }[]
+    } = { careFacilitiesAggregate: [] }
+    // The groups, then their divisions with their parents (and once more for the alias, which
+    // selects other fields): a statement or two each, however many groups.
+    const statements = await t.countStatements(async () => {
+      data = await t.data(query)
+    })
+    const divisions = data.careFacilitiesAggregate.map((g) => g.division).filter((d) => d !== null)
+    expect(new Set(divisions.map((d) => d.nameZh)).size).toBeGreaterThan(1)
+    expect(divisions.length).toBeGreaterThan(new Set(divisions.map((d) => d.nameZh)).size)
+    for (const division of divisions) expect(division.parent.nameZh).toBe('昭通市')
+    for (const group of data.careFacilitiesAggregate) {
+      expect(group.place?.code ?? '').toMatch(group.division ? /^5306\d{2}$/ : /^$/)
+    }
+    expect(statements).toBeLessThanOrEqual(5)
+  })
+
   it('divisions by level, the seed’s and the new township', async () => {
     const data = await t.data(`{ divisionsAggregate(groupBy: { level: true }) { level count } }`)
     const counts = Object.fromEntries(
