@@ -4,8 +4,9 @@
 // Node's --enable-source-maps does the same for every module, eagerly: at load it parses the map
 // of each of the ~570 dependency files that ship one, and keeps every module's line lengths, for the
 // life of the process. Measured with the bench's 100k fill: RSS after start 203 MB with the flag,
-// 187 MB without; peak RSS under the update and by-id loads 35–45 MB higher with it. Frames of
-// dependencies keep their published JavaScript's locations, which is what their issue trackers ask.
+// 187 MB without; peak RSS over the list, nested, by-id and update loads 248 / 258 MB with it,
+// 234 / 237 without (bench/ANALYSIS.md). Frames of dependencies keep their published JavaScript's
+// locations, which is what their issue trackers ask for.
 import { existsSync, readFileSync } from 'node:fs'
 import { SourceMap } from 'node:module'
 import path from 'node:path'
