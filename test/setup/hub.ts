@@ -6,7 +6,7 @@ import { type Hub, startHub } from '@minsheng/server/hub'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { withDatabase } from './global.ts'
-import { type OperatorName, sessionToken } from './operators.ts'
+import { type OperatorName, refreshTestSessions, sessionToken } from './operators.ts'
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number
@@ -87,6 +87,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     logger: options.logger,
     plugins: options.plugins,
   })
+  await refreshTestSessions(hub.database.prisma)
   const url = `${hub.url}/graphql`
   const headersOf = (caller: Caller): Record<string, string> => {
     if (caller === 'anonymous') return {}

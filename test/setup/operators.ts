@@ -39,3 +39,19 @@ export async function createTestOperators(prisma: PrismaClient) {
     })
   }
 }
+
+/**
+ * Signs every test operator in afresh. A test hub starts from a copy of the template the run made at
+ * its start, sessions included, and a session unused for SESSION_IDLE_MINUTES (30) has ended: on a
+ * slow machine, files starting more than 30 minutes into the run found their operators signed out.
+ */
+export async function refreshTestSessions(prisma: PrismaClient) {
+  const ids = (Object.keys(OPERATORS) as OperatorName[]).map((name) =>
+    createHash('sha256').update(sessionToken(name)).digest('hex'),
+  )
+  const now = new Date()
+  await prisma.session.updateMany({
+    where: { id: { in: ids } },
+    data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + 24 * 3_600_000) },
+  })
+}

@@ -129,7 +129,8 @@ describe.skipIf(databaseKind !== 'pglite')('starting on a port another program h
     } finally {
       taken.close()
     }
-  })
+    // Two starts, each seeding a new embedded database before it comes to listen.
+  }, 120_000)
 })
 
 describe.skipIf(databaseKind !== 'pglite')('starting with a setting the hub cannot use', () => {
