@@ -22,6 +22,9 @@ export const TEST_PASSWORD = 'correct horse battery staple'
 
 export const sessionToken = (name: OperatorName) => `test-session-${name}`
 
+/** The stored id of an operator's session: the hash of its token, as the hub keeps it. */
+const sessionId = (name: OperatorName) => createHash('sha256').update(sessionToken(name)).digest('hex')
+
 export async function createTestOperators(prisma: PrismaClient) {
   const { hash } = await import('@node-rs/argon2')
   const passwordHash = await hash(TEST_PASSWORD)
@@ -32,7 +35,7 @@ export async function createTestOperators(prisma: PrismaClient) {
     })
     await prisma.session.create({
       data: {
-        id: createHash('sha256').update(sessionToken(name)).digest('hex'),
+        id: sessionId(name),
         userId: user.id,
         expiresAt: new Date(Date.now() + 24 * 3_600_000),
       },
@@ -46,9 +49,7 @@ export async function createTestOperators(prisma: PrismaClient) {
  * slow machine, files starting more than 30 minutes into the run found their operators signed out.
  */
 export async function refreshTestSessions(prisma: PrismaClient) {
-  const ids = (Object.keys(OPERATORS) as OperatorName[]).map((name) =>
-    createHash('sha256').update(sessionToken(name)).digest('hex'),
-  )
+  const ids = (Object.keys(OPERATORS) as OperatorName[]).map(sessionId)
   const now = new Date()
   await prisma.session.updateMany({
     where: { id: { in: ids } },
