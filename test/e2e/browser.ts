@@ -77,8 +77,13 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
     await page.reload()
   }
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('response', (response) => {
-    if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`)
+  page.on('response', async (response) => {
+    if (response.status() < 500) return
+    const at = problems.push(`HTTP ${response.status()} ${response.url()}`) - 1
+    // Which operation, and which limit answered (OVERLOADED, EXECUTION_TIMEOUT, …): a failure in CI says why.
+    const operations = documentsOf(response.request().postData()).map((d) => /^\s*\w+\s+(\w+)/.exec(d)?.[1] ?? '?')
+    const body = await response.text().catch(() => '')
+    problems[at] += `${operations.length ? ` (${operations.join(', ')})` : ''} ${body.slice(0, 300)}`
   })
   // Every document the console sends must be valid against server/schema.graphql.
   page.on('request', (request) => {

@@ -8,6 +8,9 @@
 //   cannot make the hub spend its time compiling them (they run on Yoga's executor meanwhile);
 // - mutations (written in order, with their audit and live events) and subscriptions stay on
 //   Yoga's executor, as does a document with several operations or one graphql-jit cannot compile;
+// - so does a document with a variable of a recursive input type (a list's `where`, with AND/OR/NOT
+//   and relations): graphql-jit unrolls input types into its variable parser without looking for
+//   cycles, recursing until the stack overflows, which held the event loop for 4 s and more;
 // - variables that do not fit their types: the compiled function refuses them with messages of its
 //   own and no HTTP status, so such a request is executed again by Yoga's executor, which answers
 //   it 400 with graphql-js's messages, as it always has.
@@ -19,10 +22,15 @@ import {
   type DocumentNode,
   type ExecutionResult,
   GraphQLError,
+  type GraphQLInputType,
   type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
   Kind,
+  type OperationDefinitionNode,
   type Source,
   type SourceLocation,
+  typeFromAST,
 } from 'graphql'
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit'
 import type { Plugin } from 'graphql-yoga'
@@ -69,10 +77,44 @@ function onlyQuery(document: DocumentNode) {
   return operations.length === 1 && operation?.operation === 'query' ? operation : undefined
 }
 
+/** Input object types, by schema and name, from which a cycle of input types can be reached. */
+const cyclic = new WeakMap<GraphQLSchema, Map<string, boolean>>()
+
+/** True when `type` leads, through the fields of input objects, to an input object that leads to itself. */
+function reachesCycle(schema: GraphQLSchema, type: GraphQLInputType): boolean {
+  let known = cyclic.get(schema)
+  if (!known) {
+    known = new Map()
+    cyclic.set(schema, known)
+  }
+  const onPath = new Set<string>()
+  const visit = (input: GraphQLInputType): boolean => {
+    const named = getNamedType(input)
+    if (!isInputObjectType(named)) return false
+    const answer = known.get(named.name)
+    if (answer !== undefined) return answer
+    if (onPath.has(named.name)) return true
+    onPath.add(named.name)
+    const found = Object.values(named.getFields()).some((field) => visit(field.type))
+    onPath.delete(named.name)
+    // Within the walk a type on the path answers true without being finished; a finished one is known.
+    known.set(named.name, found)
+    return found
+  }
+  return visit(type)
+}
+
+function hasRecursiveVariable(schema: GraphQLSchema, operation: OperationDefinitionNode) {
+  return (operation.variableDefinitions ?? []).some((definition) => {
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined
+    return type !== undefined && reachesCycle(schema, type)
+  })
+}
+
 /** The compiled query of a single-query document, or null when it must run on Yoga's executor. */
 function compile(schema: GraphQLSchema, document: DocumentNode): Compiled | null {
   const operation = onlyQuery(document)
-  if (!operation) return null
+  if (!operation || hasRecursiveVariable(schema, operation)) return null
   const compiled = compileQuery(schema, document, undefined, { disablingCapturingStackErrors: true })
   return isCompiledQuery(compiled) ? { name: operation.name?.value, query: compiled.query } : null
 }
