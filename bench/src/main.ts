@@ -219,15 +219,21 @@ async function main() {
   const fx = filled.fixtures
 
   // Start-up on an empty database: every migration applied, as on a first deployment (full run only).
-  let emptyDatabaseMs: number | undefined
+  // Three starts, each on a database of its own, as the migrated database's start is measured three
+  // times: a single start right after the fill once took 5.5 s against 2.0 s for the same code.
+  const emptyDatabaseMs: number[] = []
   if (plan.emptyStart) {
-    const empty = await postgres.create('_empty')
-    cleanups.push(() => postgres.drop(empty.name))
-    const fresh = await ourServer('ours', '', { url: empty.url }, fx).start()
-    await fresh.stop()
-    await postgres.drop(empty.name)
-    emptyDatabaseMs = fresh.readyMs
-    log(`Start-up on an empty database (all migrations applied): ${fresh.readyMs.toFixed(0)} ms`)
+    for (let start = 0; start < 3; start++) {
+      const empty = await postgres.create('_empty')
+      cleanups.push(() => postgres.drop(empty.name))
+      const fresh = await ourServer('ours', '', { url: empty.url }, fx).start()
+      await fresh.stop()
+      await postgres.drop(empty.name)
+      emptyDatabaseMs.push(fresh.readyMs)
+    }
+    log(
+      `Start-up on an empty database (all migrations applied): ${emptyDatabaseMs.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+    )
   }
 
   let pgIds: Promise<PostGraphileIds> | undefined
@@ -397,7 +403,7 @@ async function main() {
     runs,
     answers,
     features,
-    startup: { ...(emptyDatabaseMs === undefined ? {} : { emptyDatabaseMs }), migratedDatabaseMs: startups },
+    startup: { ...(emptyDatabaseMs.length ? { emptyDatabaseMs } : {}), migratedDatabaseMs: startups },
     memoryRounds,
     ...(profiles ? { profiles } : {}),
   }

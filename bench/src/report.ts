@@ -84,8 +84,8 @@ export interface Results {
   runs: RunRecord[]
   /** A digest of what each server answered to the read scenarios; equal digests, equal answers. */
   answers: Partial<Record<ServerName, Partial<Record<ScenarioName, string>>>>
-  /** emptyDatabaseMs: full runs only. */
-  startup: { emptyDatabaseMs?: number; migratedDatabaseMs: number[] }
+  /** emptyDatabaseMs: full runs only; one start in runs before 2026-12-07 08:40, three since. */
+  startup: { emptyDatabaseMs?: number | number[]; migratedDatabaseMs: number[] }
   memoryRounds: { round: number; rssMB: number }[]
   /** What features.ts found at work in the hub under test. */
   features?: FeatureCheck[]
@@ -387,22 +387,33 @@ export function checkTargets(results: Results): TargetCheck[] {
     met: growth !== undefined && growth <= 0.1,
     margin: growth === undefined ? 'not measured' : `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %`,
   })
-  const starts = [...results.startup.migratedDatabaseMs].sort((a, b) => a - b)
-  const median = starts[Math.floor(starts.length / 2)]
-  targets.push({
-    target: 'Start to ready on PostgreSQL < 3 s (migrations checked, none pending)',
-    measured: `${fixed(median)} ms (median of ${starts.length}: ${starts.map((ms) => fixed(ms)).join(', ')})`,
-    met: median !== undefined && median < 3000,
-    margin: median === undefined ? 'not measured' : `${median >= 3000 ? '+' : ''}${fixed(median - 3000)} ms`,
-  })
-  const emptyMs = results.startup.emptyDatabaseMs
-  targets.push({
-    target: 'Start to ready on an empty PostgreSQL database < 3 s (every migration applied)',
-    measured: `${fixed(emptyMs)} ms`,
-    met: emptyMs !== undefined && emptyMs < 3000,
-    margin: emptyMs === undefined ? 'not measured' : `${emptyMs >= 3000 ? '+' : ''}${fixed(emptyMs - 3000)} ms`,
-  })
+  const startTarget = (target: string, measuredMs: number[]) => {
+    const starts = [...measuredMs].sort((a, b) => a - b)
+    const median = starts[Math.floor(starts.length / 2)]
+    targets.push({
+      target,
+      measured:
+        starts.length > 1
+          ? `${fixed(median)} ms (median of ${starts.length}: ${measuredMs.map((ms) => fixed(ms)).join(', ')})`
+          : `${fixed(median)} ms`,
+      met: median !== undefined && median < 3000,
+      margin: median === undefined ? 'not measured' : `${median >= 3000 ? '+' : ''}${fixed(median - 3000)} ms`,
+    })
+  }
+  startTarget(
+    'Start to ready on PostgreSQL < 3 s (migrations checked, none pending)',
+    results.startup.migratedDatabaseMs,
+  )
+  startTarget(
+    'Start to ready on an empty PostgreSQL database < 3 s (every migration applied)',
+    emptyStarts(results.startup),
+  )
   return targets
+}
+
+/** The starts on an empty database a run measured (none in a quick run). */
+function emptyStarts(startup: Results['startup']): number[] {
+  return startup.emptyDatabaseMs === undefined ? [] : [startup.emptyDatabaseMs].flat()
 }
 
 // ——— RESULTS.md —————————————————————————————————————————————————————————————————
@@ -569,8 +580,12 @@ export function writeReport(results: Results, analysis?: string): string {
     out.push('')
   }
   out.push(
-    `Start to ready (\`node dist/main.mjs\` in server/, the build \`pnpm start\` runs, until it prints its URL): ${fixed(results.startup.emptyDatabaseMs)} ms on an ` +
-      `empty database (all migrations applied), ${results.startup.migratedDatabaseMs.map((ms) => `${fixed(ms)} ms`).join(', ')} on the ` +
+    `Start to ready (\`node dist/main.mjs\` in server/, the build \`pnpm start\` runs, until it prints its URL): ${emptyStarts(
+      results.startup,
+    )
+      .map((ms) => `${fixed(ms)} ms`)
+      .join(', ')} on an ` +
+      `empty database (each start its own, all migrations applied), ${results.startup.migratedDatabaseMs.map((ms) => `${fixed(ms)} ms`).join(', ')} on the ` +
       'migrated, filled one.',
   )
   out.push('')
