@@ -59,8 +59,8 @@ export function addAggregate(f: Family) {
       }
       if (f.within !== 'none') {
         // A plain field, not a prismaField: Pothos would plan the division's selection again for
-        // each group (88 for care facilities by county and kind, 0.5 ms of CPU each); divisionsOf
-        // plans it once per selection and reads every group's division in one statement.
+        // each group (88 for care facilities by county and kind); divisionsOf plans it once per
+        // selection and reads every group's division in one statement.
         out.division = t.field({
           type: getRefFromModel('Division', builder as never),
           nullable: true,
