@@ -7,7 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { startTestHub, type TestHub, type TestHubOptions } from '../setup/hub.ts'
 import { type OperatorName, sessionToken } from '../setup/operators.ts'
-import { documentProblems, documentsOf } from './documents.ts'
+import { documentProblems, documentsOf, operationName } from './documents.ts'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
 
@@ -81,7 +81,7 @@ export async function openConsole(baseUrl: string): Promise<ConsoleBrowser> {
     if (response.status() < 500) return
     const at = problems.push(`HTTP ${response.status()} ${response.url()}`) - 1
     // Which operation, and which limit answered (OVERLOADED, EXECUTION_TIMEOUT, …): a failure in CI says why.
-    const operations = documentsOf(response.request().postData()).map((d) => /^\s*\w+\s+(\w+)/.exec(d)?.[1] ?? '?')
+    const operations = documentsOf(response.request().postData()).map(operationName)
     const body = await response.text().catch(() => '')
     problems[at] += `${operations.length ? ` (${operations.join(', ')})` : ''} ${body.slice(0, 300)}`
   })

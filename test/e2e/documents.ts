@@ -3,7 +3,7 @@
 // dropped would otherwise show only as an error on some screen.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql'
+import { buildSchema, type GraphQLSchema, getOperationAST, parse, validate } from 'graphql'
 
 let schema: GraphQLSchema | undefined
 const checked = new Map<string, string[]>()
@@ -33,5 +33,14 @@ export function documentsOf(body: string | null): string[] {
     )
   } catch {
     return []
+  }
+}
+
+/** A document's operation name, as a failure names it ('?' for an anonymous or unreadable one). */
+export function operationName(document: string): string {
+  try {
+    return getOperationAST(parse(document))?.name?.value ?? '?'
+  } catch {
+    return '?'
   }
 }

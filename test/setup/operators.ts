@@ -25,6 +25,9 @@ export const sessionToken = (name: OperatorName) => `test-session-${name}`
 /** The stored id of an operator's session: the hash of its token, as the hub keeps it. */
 const sessionId = (name: OperatorName) => createHash('sha256').update(sessionToken(name)).digest('hex')
 
+/** How long a test operator's session lasts from its creation or refresh: longer than any run. */
+const SESSION_LIFETIME_MS = 24 * 3_600_000
+
 export async function createTestOperators(prisma: PrismaClient) {
   const { hash } = await import('@node-rs/argon2')
   const passwordHash = await hash(TEST_PASSWORD)
@@ -37,7 +40,7 @@ export async function createTestOperators(prisma: PrismaClient) {
       data: {
         id: sessionId(name),
         userId: user.id,
-        expiresAt: new Date(Date.now() + 24 * 3_600_000),
+        expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
       },
     })
   }
@@ -53,6 +56,6 @@ export async function refreshTestSessions(prisma: PrismaClient) {
   const now = new Date()
   await prisma.session.updateMany({
     where: { id: { in: ids } },
-    data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + 24 * 3_600_000) },
+    data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) },
   })
 }
