@@ -2,7 +2,7 @@
 // HTTP ceiling on its own PostgreSQL database (and the hub on a filled PGlite data directory),
 // then writes RESULTS.md and results.json. See README in this folder for what each number means.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CpuSampler } from './cpu-sampler.ts'
@@ -15,7 +15,7 @@ import { describeMachine, REPO_ROOT } from './machine.ts'
 import { connectionsFor, parsePlan } from './plan.ts'
 import { postgraphileIds } from './postgraphile-ids.ts'
 import { freePort, type ServerProcess, startServer } from './processes.ts'
-import { summarizeProfile } from './profile.ts'
+import { summarizeProfile, threadProfiles } from './profile.ts'
 import {
   checkTargets,
   computeRatios,
@@ -28,6 +28,7 @@ import {
   summaryLines,
   writeReport,
 } from './report.ts'
+import { PROFILED } from './report-profiles.ts'
 import {
   baselineSpecs,
   ceilingSpecs,
@@ -364,15 +365,15 @@ async function main() {
   let profiles: Results['profiles']
   if (plan.profile) {
     profiles = {}
-    for (const scenario of ['list', 'nested'] as const) {
-      // One directory per scenario: Node.js writes a profile per thread (tsx's loader has one).
-      const dir = path.join(OUT_DIR, 'profiles', scenario)
+    for (const { key, server: name, scenario } of PROFILED) {
+      // One directory per profile: Node.js writes a profile per thread.
+      const dir = path.join(OUT_DIR, 'profiles', key)
       rmSync(dir, { recursive: true, force: true })
       mkdirSync(dir, { recursive: true })
-      const setup = setups.find((s) => s.name === 'ours') as ServerSetup
+      const setup = setups.find((s) => s.name === name) as ServerSetup
       const server = await setup.start(['--cpu-prof', `--cpu-prof-dir=${dir}`])
       cleanups.push(() => server.stop())
-      startups.push(server.readyMs)
+      if (name === 'ours') startups.push(server.readyMs)
       const measurement = await load.run(server, {
         connections: 10,
         warmupSeconds: plan.warmupSeconds,
@@ -381,14 +382,21 @@ async function main() {
       })
       await server.stop()
       cleanups.pop()
-      // The main thread's profile is the largest.
-      const file = readdirSync(dir)
-        .map((name) => path.join(dir, name))
-        .sort((a, b) => statSync(b).size - statSync(a).size)[0] as string
-      const summary = summarizeProfile(file, { lastSeconds: plan.profileSeconds })
-      profiles[scenario] = { file: path.relative(BENCH_DIR, file), rps: measurement.rps, ...summary }
+      const { main, others } = threadProfiles(dir)
+      const summarize = (file: string) => summarizeProfile(file, { lastSeconds: plan.profileSeconds })
+      const summary = summarize(main)
+      // The embedded hub's busiest other thread is its database's (PGlite's worker).
+      const database = name === 'ours-embedded' && others[0] ? others[0] : undefined
+      profiles[key] = {
+        file: path.relative(BENCH_DIR, main),
+        rps: measurement.rps,
+        server: name,
+        scenario,
+        ...summary,
+        ...(database ? { databaseThread: { file: path.relative(BENCH_DIR, database), ...summarize(database) } } : {}),
+      }
       log(
-        `Profiled ${scenario}: ${summary.functions[0]?.name} hottest (${((summary.functions[0]?.share ?? 0) * 100).toFixed(1)} %)`,
+        `Profiled ${key}: ${summary.functions[0]?.name} hottest (${((summary.functions[0]?.share ?? 0) * 100).toFixed(1)} %)`,
       )
     }
   }

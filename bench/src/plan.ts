@@ -19,7 +19,7 @@ export interface Plan {
   /** Rounds of the memory check: each round runs the read scenarios once at the highest concurrency. */
   memoryRounds: number
   memoryRoundSeconds: number
-  /** CPU profiles of our server under the list and nested scenarios. */
+  /** CPU profiles of the hub under list, nested, update and the embedded list (report-profiles.ts). */
   profile: boolean
   profileSeconds: number
   /** Requests sent one at a time to count SQL statements per request. */
@@ -38,7 +38,7 @@ const USAGE = `usage: pnpm bench [--quick] [--profile | --no-profile] [--admin-u
   --quick        short variant (the same data, kept between quick runs; 50 connections only, 1 s warm-up + 2 s
                  per run; no ceiling, memory rounds or empty-database start; under 3 minutes)
   --fresh        quick run: fill anew instead of copying the last quick run's fill
-  --no-profile   skip the CPU profiles of the list and nested scenarios (the full run takes them)
+  --no-profile   skip the CPU profiles (list, nested, update, embedded list; the full run takes them)
   --profile      take them in a quick run too
   --report FILE  only rewrite RESULTS.md beside FILE from that results.json (after a change to the report)
   --admin-url    PostgreSQL server to create the bench database on (default postgresql://postgres@127.0.0.1:5432/postgres)`

@@ -1,6 +1,7 @@
 // Summarises a V8 CPU profile (node --cpu-prof): self time per function and per area (package or
 // our own code), leaving out idle time.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
 
 interface ProfileNode {
   id: number
@@ -131,4 +132,19 @@ export function summarizeProfile(file: string, { top = 25, lastSeconds = Infinit
       .slice(0, top)
       .map(({ us, ...rest }) => ({ ...rest, ms: us / 1000, share: share(us) })),
   }
+}
+
+/**
+ * A directory `node --cpu-prof` wrote into: the main thread's profile (thread id 0 in
+ * `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`) and the other threads', largest first.
+ */
+export function threadProfiles(dir: string) {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => path.join(dir, name))
+    .sort((a, b) => statSync(b).size - statSync(a).size)
+  const isMain = (file: string) => path.basename(file).split('.')[4] === '0'
+  const main = files.find(isMain) ?? files[0]
+  if (!main) throw new Error(`No CPU profile in ${dir}`)
+  return { main, others: files.filter((file) => file !== main) }
 }

@@ -5,8 +5,9 @@ import type { FeatureCheck } from './features.ts'
 import type { Fixtures } from './fixtures.ts'
 import type { Measurement } from './load.ts'
 import type { Machine } from './machine.ts'
+import { fixed, table } from './markdown.ts'
 import type { Plan } from './plan.ts'
-import type { ProfileSummary } from './profile.ts'
+import { type Profiles, profilesSection, saveAcrossMachine } from './report-profiles.ts'
 import {
   OUR_AGGREGATE,
   OUR_BY_ID,
@@ -89,7 +90,7 @@ export interface Results {
   memoryRounds: { round: number; rssMB: number }[]
   /** What features.ts found at work in the hub under test. */
   features?: FeatureCheck[]
-  profiles?: Partial<Record<'list' | 'nested', ProfileSummary & { file: string; rps: number }>>
+  profiles?: Profiles
   /** Every ratio, per scenario, concurrency and variables (the RESULTS.md table). */
   ratioTable?: Ratio[]
   /** The ratios to watch, at the highest concurrency: see RatioSummary. */
@@ -249,8 +250,6 @@ export function summaryLines(results: Results): string[] {
 
 // autocannon reports whole milliseconds.
 const latency = (r: RunRecord, ms: number) => (r.requests === 0 ? '—' : ms < 1 ? '< 1' : ms.toFixed(0))
-const pct = (x: number) => `${(x * 100).toFixed(0)} %`
-const fixed = (x: number | null | undefined, digits = 0) => (x == null || Number.isNaN(x) ? '—' : x.toFixed(digits))
 
 export function checkTargets(results: Results): TargetCheck[] {
   const connections = topConnections(results.plan)
@@ -417,10 +416,6 @@ function emptyStarts(startup: Results['startup']): number[] {
 }
 
 // ——— RESULTS.md —————————————————————————————————————————————————————————————————
-
-const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
-const table = (head: string[], rows: (string | number)[][]) =>
-  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n')
 
 export function writeReport(results: Results, analysis?: string): string {
   const { plan, machine } = results
@@ -621,44 +616,8 @@ export function writeReport(results: Results, analysis?: string): string {
   }
   out.push('</details>')
   out.push('')
-  if (results.profiles) {
-    out.push('## Where our server spends its CPU')
-    out.push('')
-    out.push(
-      '`node --cpu-prof` on the hub (PostgreSQL) under 10 connections; self time of the measured window, idle excluded.',
-    )
-    for (const [scenario, profile] of Object.entries(results.profiles)) {
-      if (!profile) continue
-      out.push('')
-      out.push(
-        `### ${SCENARIO_TITLES[scenario as ScenarioName]} (${fixed(profile.rps)} req/s while profiled; \`${profile.file}\`)`,
-      )
-      out.push('')
-      out.push(
-        table(
-          ['Step (inclusive)', 'ms', 'Share of busy time'],
-          profile.phases.map((phase) => [phase.label, fixed(phase.ms), pct(phase.share)]),
-        ),
-      )
-      out.push('')
-      out.push(
-        table(
-          ['Area', 'Self ms', 'Share'],
-          profile.areas.slice(0, 12).map((a) => [a.area, fixed(a.ms), pct(a.share)]),
-        ),
-      )
-      out.push('')
-      out.push(
-        table(
-          ['Function', 'Where', 'Self ms', 'Share'],
-          profile.functions
-            .slice(0, 20)
-            .map((f) => [`\`${f.name}\``, f.where ? `\`${f.where}\`` : '', fixed(f.ms), pct(f.share)]),
-        ),
-      )
-    }
-    out.push('')
-  }
+  if (results.profiles) profilesSection(results.profiles, results.plan.profileSeconds, out)
+  saveAcrossMachine(results.runs, out)
   if (results.features?.length) {
     out.push('## Every feature on')
     out.push('')
