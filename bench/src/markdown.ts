@@ -1,4 +1,4 @@
-// The few Markdown pieces RESULTS.md is made of (a formatter aligns the tables when committed).
+// The few Markdown pieces RESULTS.md is made of (Biome lays the tables out after writing: main.ts).
 export const pct = (x: number) => `${(x * 100).toFixed(0)} %`
 export const fixed = (x: number | null | undefined, digits = 0) =>
   x == null || Number.isNaN(x) ? '—' : x.toFixed(digits)

@@ -20,7 +20,7 @@ export const PROFILED = [
 export interface ProfiledRun extends ProfileSummary {
   file: string
   rps: number
-  /** Absent in runs before 2026-12-07 11:00, which profiled `ours` only and keyed by scenario. */
+  /** Absent in results from before `cd347c1`, which profiled `ours` only and keyed each by its scenario. */
   server?: ServerName
   scenario?: ScenarioName
   /** The embedded database's own thread (PGlite), when the hub has one. */
