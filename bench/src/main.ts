@@ -220,8 +220,9 @@ async function main() {
   const fx = filled.fixtures
 
   // Start-up on an empty database: every migration applied, as on a first deployment (full run only).
-  // Three starts, each on a database of its own, as the migrated database's start is measured three
-  // times: a single start right after the fill once took 5.5 s against 2.0 s for the same code.
+  // Three starts, each on a database of its own, reported as a median like the migrated database's
+  // (the main run's start and each profiled start on PostgreSQL): a single start right after the
+  // fill once took 5.5 s against 2.0 s for the same code.
   const emptyDatabaseMs: number[] = []
   if (plan.emptyStart) {
     for (let start = 0; start < 3; start++) {
